@@ -1,0 +1,1 @@
+"""Pure-Python domain: value types, code lists, validation and rules. No Qt, no SQL."""

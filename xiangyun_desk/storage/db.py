@@ -1,0 +1,180 @@
+"""Opening the station database: pragmas, migrations (after a backup), change sequence numbers.
+
+SQLite runs in WAL mode with synchronous=FULL and foreign keys on, so a record the user saw saved
+survives a crash or a power cut. Schema changes only happen through Alembic migrations, applied
+at start-up after a backup of the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import DatabaseCorrupt, DatabaseTooNew
+from .models import Synced
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DB_FILENAME = "xiangyun.sqlite3"
+BACKUP_DIRNAME = "backups"
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
+    # Autocommit at the driver; SQLAlchemy's "begin" event below issues a real BEGIN, so that
+    # transactions (and savepoints) behave as written (pysqlite's own handling is unreliable).
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _on_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine for the SQLite file at ``path`` with the station pragmas."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def next_change_seqs(session: Session, count: int) -> range:
+    """Reserve ``count`` change sequence numbers inside the current transaction."""
+    last = session.execute(
+        text("UPDATE change_counter SET last_seq = last_seq + :n WHERE id = 1 RETURNING last_seq"),
+        {"n": count},
+    ).scalar_one()
+    return range(last - count + 1, last + 1)
+
+
+def _assign_change_seq(session: Session, _context, _instances) -> None:
+    if any(isinstance(obj, Synced) for obj in session.deleted):
+        raise RuntimeError("synced records are soft-deleted (deleted_at), never DELETEd")
+    changed = [o for o in session.new if isinstance(o, Synced)]
+    changed += [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    if not changed:
+        return
+    for obj, seq in zip(changed, next_change_seqs(session, len(changed)), strict=True):
+        obj.change_seq = seq
+
+
+class Database:
+    """An open station database: the engine and a session factory."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self.sessions, "before_flush", _assign_change_seq)
+
+    def session(self) -> Session:
+        """A new session; use ``with db.session() as s, s.begin():`` for one write transaction."""
+        return self.sessions()
+
+    def dispose(self) -> None:
+        """Close all connections."""
+        self.engine.dispose()
+
+
+def _alembic_config(engine_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", engine_url)
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this program knows."""
+    return ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+
+
+def backup_dir(data_dir: Path) -> Path:
+    """Where automatic backups are kept."""
+    return data_dir / BACKUP_DIRNAME
+
+
+def latest_backup(data_dir: Path) -> Path | None:
+    """The newest backup file, if any."""
+    folder = backup_dir(data_dir)
+    files = sorted(folder.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime) if folder.exists() else []
+    return files[-1] if files else None
+
+
+def backup_database(path: Path, target_dir: Path, reason: str) -> Path:
+    """Copy the database with SQLite's online backup API; returns the backup file."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = target_dir / f"xiangyun-{stamp}-{reason}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = target_dir / f"xiangyun-{stamp}-{reason}-{n}.sqlite3"
+    partial = target.with_suffix(".partial")
+    with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(partial)) as dst:
+        src.backup(dst)
+    partial.replace(target)
+    return target
+
+
+def _current_revision(path: Path) -> str | None:
+    """The schema revision stored in the file (None for a new, empty database).
+
+    Opens read-only so that a damaged file is never written to.
+    """
+    uri = f"file:{path}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise sqlite3.DatabaseError("not a xiangyun-desk database")
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+
+
+def open_database(data_dir: Path) -> Database:
+    """Open (creating or migrating as needed) the database in ``data_dir``.
+
+    Raises DatabaseCorrupt or DatabaseTooNew without touching the file.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / DB_FILENAME
+    existed = path.exists() and path.stat().st_size > 0
+    revision = None
+    if existed:
+        try:
+            revision = _current_revision(path)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc
+        script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
+        if revision is not None and revision not in {s.revision for s in script.walk_revisions()}:
+            raise DatabaseTooNew(path, latest_backup(data_dir), revision)
+    engine = make_engine(path)
+    try:
+        if revision != head_revision():
+            if existed:
+                backup_database(path, backup_dir(data_dir), "before-migrate")
+            with engine.begin() as conn:
+                config = _alembic_config(str(engine.url))
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        with engine.connect() as conn:
+            MigrationContext.configure(conn).get_current_revision()
+    except (SADatabaseError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc
+    return Database(path, engine)
