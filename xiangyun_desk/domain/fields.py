@@ -125,6 +125,7 @@ JOB_SEEKER = (
 )
 
 INTENTION = (
+    Field("fair_id", Kind.REF, required=True),
     Field("seeker_id", Kind.REF, required=True),
     Field("employer_id", Kind.REF, required=True),
     Field("status", Kind.CODE, required=True, code_list="intention_status"),

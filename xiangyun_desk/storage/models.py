@@ -177,6 +177,7 @@ class Intention(Synced, Base):
     """An intention between a seeker and an employer at the same fair."""
 
     __tablename__ = "intention"
+    fair_id: Mapped[str] = mapped_column(ForeignKey("job_fair.id"), index=True)
     seeker_id: Mapped[str] = mapped_column(ForeignKey("job_seeker.id"), index=True)
     employer_id: Mapped[str] = mapped_column(ForeignKey("fair_employer.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="intent")

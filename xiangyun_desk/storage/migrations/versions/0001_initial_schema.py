@@ -230,6 +230,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_service_record_volunteer_id'), ['volunteer_id'], unique=False)
 
     op.create_table('intention',
+    sa.Column('fair_id', sa.String(length=36), nullable=False),
     sa.Column('seeker_id', sa.String(length=36), nullable=False),
     sa.Column('employer_id', sa.String(length=36), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
@@ -241,12 +242,14 @@ def upgrade() -> None:
     sa.Column('change_seq', sa.Integer(), nullable=False),
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['employer_id'], ['fair_employer.id'], ),
+    sa.ForeignKeyConstraint(['fair_id'], ['job_fair.id'], ),
     sa.ForeignKeyConstraint(['seeker_id'], ['job_seeker.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('intention', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_intention_change_seq'), ['change_seq'], unique=False)
         batch_op.create_index(batch_op.f('ix_intention_employer_id'), ['employer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_intention_fair_id'), ['fair_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_intention_seeker_id'), ['seeker_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_intention_station_code'), ['station_code'], unique=False)
 

@@ -1,0 +1,1 @@
+"""Use cases: registers, statistics, set-up, demo data. No Qt."""

@@ -1,0 +1,127 @@
+"""The services of one data directory, passed to the UI and the CLI (no global state)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from ..storage.db import Database, open_database
+from ..storage.models import CodeItem, ReliefVisit
+from . import specs
+from .registers import RegisterService
+from .settings import SettingsService
+
+
+class Desk:
+    """Everything the application does with one data directory."""
+
+    def __init__(self, data_dir: Path, db: Database | None = None):
+        self.data_dir = Path(data_dir)
+        self.db = db or open_database(self.data_dir)
+        self.settings = SettingsService(self.db)
+        self._code = self.settings.get("code", "") or ""
+        code = lambda: self._code  # noqa: E731 - refreshed after set-up
+        self.registers: dict[str, RegisterService] = {
+            spec.key: RegisterService(self.db, spec, code) for spec in specs.ALL_SPECS
+        }
+
+    # Named access for readability at call sites.
+    @property
+    def visits(self) -> RegisterService:
+        return self.registers["visits"]
+
+    @property
+    def relief(self) -> RegisterService:
+        return self.registers["relief"]
+
+    @property
+    def fairs(self) -> RegisterService:
+        return self.registers["fairs"]
+
+    @property
+    def employers(self) -> RegisterService:
+        return self.registers["employers"]
+
+    @property
+    def seekers(self) -> RegisterService:
+        return self.registers["seekers"]
+
+    @property
+    def intentions(self) -> RegisterService:
+        return self.registers["intentions"]
+
+    @property
+    def volunteers(self) -> RegisterService:
+        return self.registers["volunteers"]
+
+    @property
+    def service_records(self) -> RegisterService:
+        return self.registers["service_records"]
+
+    def initialize(self, role: str, code: str, name: str, township: str = "",
+                   staff: list[str] | None = None):
+        """First-run set-up (see SettingsService.initialize)."""
+        identity = self.settings.initialize(role, code, name, township, staff)
+        self._code = identity.code
+        return identity
+
+    @property
+    def identity(self):
+        return self.settings.identity()
+
+    def code_list(self, list_name: str, include_inactive: bool = False) -> list[CodeItem]:
+        """The live entries of a code list, in display order."""
+        with self.db.session() as s:
+            stmt = select(CodeItem).where(CodeItem.list_name == list_name)
+            if not include_inactive:
+                stmt = stmt.where(CodeItem.active.is_(True))
+            return list(s.scalars(stmt.order_by(CodeItem.sort_order)))
+
+    def code_labels(self, lang: str = "zh") -> dict[str, dict[str, str]]:
+        """Every code list as {list: {code: label}} (inactive codes included, for old records)."""
+        labels: dict[str, dict[str, str]] = {}
+        with self.db.session() as s:
+            for item in s.scalars(select(CodeItem).order_by(CodeItem.sort_order)):
+                labels.setdefault(item.list_name, {})[item.code] = (
+                    item.label_zh if lang == "zh" else item.label_en)
+        return labels
+
+    def relief_duplicates(self, raw: dict[str, Any], exclude_id: str | None = None) -> list[dict]:
+        """Earlier visits to the same person in the same campaign and year (a warning, not a block).
+
+        The same person is the same ID number, or (without one) the same name and phone.
+        """
+        campaign = raw.get("campaign")
+        when = raw.get("visit_date")
+        name = (raw.get("name") or "").strip()
+        if not campaign or not when or not name:
+            return []
+        if isinstance(when, str):
+            try:
+                when = dt.date.fromisoformat(when)
+            except ValueError:
+                return []
+        id_number = "".join(str(raw.get("id_number") or "").split()).upper()
+        phone = "".join(ch for ch in str(raw.get("phone") or "") if ch.isdigit())
+        t = ReliefVisit
+        who = []
+        if id_number:
+            who.append(t.id_number == id_number)
+        if phone:
+            who.append(and_(t.name == name, t.phone_norm.like(f"%{phone[-7:]}%")))
+        if not who:
+            who.append(and_(t.name == name, t.id_number.is_(None), t.phone_norm.is_(None)))
+        stmt = select(t.id, t.name, t.visit_date, t.station_code).where(
+            t.deleted_at.is_(None), t.campaign == campaign,
+            t.visit_date >= dt.date(when.year, 1, 1), t.visit_date <= dt.date(when.year, 12, 31),
+            or_(*who))
+        if exclude_id:
+            stmt = stmt.where(t.id != exclude_id)
+        with self.db.session() as s:
+            return [dict(r._mapping) for r in s.execute(stmt)]
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,170 @@
+"""Headline figures per register for a period — the numbers of 概览, `stats` and the reports.
+
+Definitions (kept in one place so every screen and report agrees):
+- visitors.visits: visits in the period; visitors.people: the sum of party sizes.
+- condolence.visits: relief visits in the period; condolence.people: distinct recipients (by ID
+  number, otherwise name + phone); cash and goods value summed exactly in fen.
+- job_fairs: fairs held in the period; positions = sum offered by their employers; seekers =
+  people registered at them; intentions = seekers with at least one intention.
+- volunteers.registered: volunteers on the roster (在册) who joined by the end of the period;
+  active: volunteers with service in the period; service_hours: hours served in the period.
+Deleted records never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, distinct, func, literal, select
+
+from ..domain.money import format_hours, format_yuan
+from ..storage import models as M
+from ..storage.db import Database
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive date range; either end may be open."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @classmethod
+    def month_of(cls, day: dt.date) -> Period:
+        first = day.replace(day=1)
+        nxt = (first + dt.timedelta(days=32)).replace(day=1)
+        return cls(first, nxt - dt.timedelta(days=1))
+
+    @classmethod
+    def year_of(cls, day: dt.date) -> Period:
+        return cls(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+
+    def on(self, column):
+        """Conditions for a DATE column."""
+        conds = []
+        if self.start:
+            conds.append(column >= self.start)
+        if self.end:
+            conds.append(column <= self.end)
+        return conds
+
+    def on_datetime(self, column):
+        """Conditions for a DATETIME column (the end day is included whole)."""
+        conds = []
+        if self.start:
+            conds.append(column >= dt.datetime.combine(self.start, dt.time()))
+        if self.end:
+            conds.append(column < dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time()))
+        return conds
+
+
+def _person_key(t):
+    """Who a relief recipient is: the ID number, or the name and phone."""
+    return case((t.id_number.is_not(None), t.id_number),
+                else_=t.name + literal("|") + func.coalesce(t.phone_norm, ""))
+
+
+class StatsService:
+    """Computes the figures of :func:`compute` for a period."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def compute(self, period: Period = Period()) -> dict[str, Any]:
+        with self.db.engine.connect() as conn:
+            return {
+                "period": {"from": period.start.isoformat() if period.start else None,
+                           "to": period.end.isoformat() if period.end else None},
+                "visitors": self._visitors(conn, period),
+                "condolence": self._condolence(conn, period),
+                "job_fairs": self._job_fairs(conn, period),
+                "volunteers": self._volunteers(conn, period),
+            }
+
+    def _visitors(self, conn, period: Period) -> dict[str, Any]:
+        t = M.Visit.__table__.c
+        where = [t.deleted_at.is_(None), *period.on_datetime(t.visited_at)]
+        visits, people = conn.execute(
+            select(func.count(), func.coalesce(func.sum(t.party_size), 0)).where(*where)).one()
+        by_purpose = dict(conn.execute(
+            select(t.purpose, func.count()).where(*where).group_by(t.purpose)).all())
+        by_status = dict(conn.execute(
+            select(t.status, func.count()).where(*where).group_by(t.status)).all())
+        return {"visits": visits, "people": int(people), "by_purpose": by_purpose,
+                "by_status": by_status}
+
+    def _condolence(self, conn, period: Period) -> dict[str, Any]:
+        t = M.ReliefVisit.__table__.c
+        where = [t.deleted_at.is_(None), *period.on(t.visit_date)]
+        key = _person_key(t)
+        cols = (func.count(), func.count(distinct(key)), func.coalesce(func.sum(t.cash_fen), 0),
+                func.coalesce(func.sum(t.goods_value_fen), 0))
+        visits, people, cash, goods = conn.execute(select(*cols).where(*where)).one()
+
+        def breakdown(column):
+            rows = conn.execute(select(column, *cols).where(*where).group_by(column)).all()
+            return {code: {"visits": v, "people": p, "cash_yuan": format_yuan(c),
+                           "goods_value_yuan": format_yuan(g)} for code, v, p, c, g in rows}
+
+        return {"visits": visits, "people": people, "cash_yuan": format_yuan(cash),
+                "goods_value_yuan": format_yuan(goods), "by_campaign": breakdown(t.campaign),
+                "by_category": breakdown(t.category)}
+
+    def _job_fairs(self, conn, period: Period) -> dict[str, Any]:
+        f = M.JobFair.__table__.c
+        e = M.FairEmployer.__table__.c
+        s = M.JobSeeker.__table__.c
+        i = M.Intention.__table__.c
+        fair_ids = select(f.id).where(f.deleted_at.is_(None), *period.on(f.held_on))
+        events = conn.execute(select(func.count()).select_from(fair_ids.subquery())).scalar_one()
+        per_fair: dict[str, dict[str, Any]] = {}
+        for fid, name, held_on in conn.execute(
+                select(f.id, f.name, f.held_on).where(f.id.in_(fair_ids)).order_by(f.held_on)):
+            per_fair[fid] = {"name": name, "held_on": held_on.isoformat(), "employers": 0,
+                             "positions": 0, "seekers": 0, "intentions": 0}
+        live_e = [e.deleted_at.is_(None), e.fair_id.in_(fair_ids)]
+        for fid, n, pos in conn.execute(select(e.fair_id, func.count(), func.sum(e.positions))
+                                        .where(*live_e).group_by(e.fair_id)):
+            per_fair[fid].update(employers=n, positions=int(pos or 0))
+        for fid, n in conn.execute(select(s.fair_id, func.count()).where(
+                s.deleted_at.is_(None), s.fair_id.in_(fair_ids)).group_by(s.fair_id)):
+            per_fair[fid]["seekers"] = n
+        # A seeker counts once however many intentions; deleted seekers/employers do not count.
+        live_seekers = select(s.id).where(s.deleted_at.is_(None))
+        live_employers = select(e.id).where(e.deleted_at.is_(None))
+        for fid, n in conn.execute(select(i.fair_id, func.count(distinct(i.seeker_id))).where(
+                i.deleted_at.is_(None), i.fair_id.in_(fair_ids), i.seeker_id.in_(live_seekers),
+                i.employer_id.in_(live_employers)).group_by(i.fair_id)):
+            per_fair[fid]["intentions"] = n
+        return {
+            "events": events,
+            "employers": sum(x["employers"] for x in per_fair.values()),
+            "positions": sum(x["positions"] for x in per_fair.values()),
+            "seekers": sum(x["seekers"] for x in per_fair.values()),
+            "intentions": sum(x["intentions"] for x in per_fair.values()),
+            "by_event": per_fair,
+        }
+
+    def _volunteers(self, conn, period: Period) -> dict[str, Any]:
+        v = M.Volunteer.__table__.c
+        r = M.ServiceRecord.__table__.c
+        roster = [v.deleted_at.is_(None), v.status == "active"]
+        if period.end:
+            roster.append((v.joined_on.is_(None)) | (v.joined_on <= period.end))
+        registered = conn.execute(select(func.count()).where(*roster)).scalar_one()
+        live_volunteers = select(v.id).where(v.deleted_at.is_(None))
+        served = [r.deleted_at.is_(None), r.volunteer_id.in_(live_volunteers), *period.on(r.served_on)]
+        active, half_hours, records = conn.execute(select(
+            func.count(distinct(r.volunteer_id)), func.coalesce(func.sum(r.half_hours), 0),
+            func.count()).where(*served)).one()
+        by_status = dict(conn.execute(select(v.status, func.count()).where(
+            v.deleted_at.is_(None)).group_by(v.status)).all())
+        by_skill: dict[str, int] = {}
+        for (skills,) in conn.execute(select(v.skills).where(*roster)):
+            for code in filter(None, (skills or "").split(",")):
+                by_skill[code] = by_skill.get(code, 0) + 1
+        return {"registered": registered, "active": active,
+                "service_hours": format_hours(half_hours), "service_records": records,
+                "by_status": by_status, "by_skill": by_skill}
