@@ -1,0 +1,99 @@
+"""Builds the QApplication and the main window (also the in-process seam for tests)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .services.desk import Desk
+from .storage.errors import DatabaseProblem
+
+log = logging.getLogger(__name__)
+
+
+def prepare_application(app: QApplication, data_dir: Path) -> str:
+    """Fonts and translations for ``app``; returns the language in use."""
+    from .ui.fonts import ensure_cjk_font
+    from .ui.i18n import DEFAULT_LANGUAGE, install_translators
+    from .ui.settings import ui_settings
+
+    lang = str(ui_settings(data_dir).value("language", DEFAULT_LANGUAGE))
+    ensure_cjk_font(app)
+    install_translators(app, lang)
+    app.setApplicationName("xiangyun-desk")
+    app.setApplicationDisplayName(app.translate("App", "Xiangyun Workers' Home Desk"))
+    return lang
+
+
+def build_main_window(data_dir: Path | str):
+    """The main window for ``data_dir`` (a QApplication must already exist).
+
+    The data directory must already be set up (wizard or ``xiangyun-desk init``).
+    """
+    from .ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("create a QApplication first")
+    data_dir = Path(data_dir)
+    lang = prepare_application(app, data_dir)
+    desk = Desk(data_dir)
+    if desk.identity is None:
+        desk.close()
+        raise RuntimeError(f"{data_dir} is not set up: run the wizard or xiangyun-desk init")
+    window = MainWindow(desk, lang)
+    window.destroyed.connect(lambda *_: desk.close())
+    return window
+
+
+def _install_excepthook(data_dir: Path) -> None:
+    """Bugs go to a log file and a dialog with the details, never a silent exit."""
+    from .ui.crash import show_crash
+
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=log_dir / "xiangyun-desk.log", level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    def hook(exc_type, exc, tb):
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unhandled exception\n%s", details)
+        show_crash(details, log_dir / "xiangyun-desk.log")
+
+    sys.excepthook = hook
+
+
+def run(data_dir: Path) -> int:
+    """Start the application (the set-up wizard on first run)."""
+    from .ui.i18n import render
+    from .ui.main_window import MainWindow
+    from .ui.wizard import SetupWizard
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _install_excepthook(data_dir)
+    lang = prepare_application(app, data_dir)
+    try:
+        desk = Desk(data_dir)
+    except DatabaseProblem as problem:
+        text = render(problem.message)
+        if problem.latest_backup:
+            text += "\n\n" + app.translate("App", "The latest backup is %1. To use it, close the "
+                                           "program and copy it over the damaged file (keep the "
+                                           "damaged file).").replace("%1", str(problem.latest_backup))
+        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), text)
+        return 1
+    if desk.identity is None:
+        wizard = SetupWizard(desk)
+        if not wizard.exec():
+            desk.close()
+            return 0
+    window = MainWindow(desk, lang)
+    window.show()
+    code = app.exec()
+    desk.close()
+    return code

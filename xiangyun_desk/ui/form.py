@@ -1,0 +1,305 @@
+"""A record form built from field descriptions: keeps everything typed when validation fails,
+marks the bad fields and says why. Enter saves (Ctrl+Enter inside multi-line text), Esc cancels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import ValidationFailed
+from ..domain.money import format_hours, format_yuan
+from .i18n import render
+
+EMPTY_DATE = QDate(1900, 1, 1)
+INVALID_STYLE = "border: 1px solid #d03030; background: #fff4f4;"
+
+
+@dataclass
+class FormField:
+    """One input of a form. ``kind``: line, text, code, codes, date, datetime, int, money, hours,
+    bool, choice (``choices`` given as [(value, label)]), staff (editable list)."""
+
+    name: str
+    label: str
+    kind: str = "line"
+    code_list: str | None = None
+    required: bool = False
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    placeholder: str = ""
+    default: Any = None
+    allow_empty: bool = True
+
+
+class RecordForm(QDialog):
+    """A dialog that edits one record; ``save`` is called with the raw values and raises
+    ValidationFailed to keep the dialog open with the reasons shown."""
+
+    def __init__(self, title: str, fields: list[FormField], code_items: Callable[[str], list],
+                 save: Callable[[dict[str, Any]], Any], parent=None, columns: int = 2):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.fields = fields
+        self._code_items = code_items
+        self._save = save
+        self.result_value: Any = None
+        self.widgets: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+
+        body = QWidget()
+        grid = QGridLayout(body)
+        per_column = (len(fields) + columns - 1) // columns
+        for index, spec in enumerate(fields):
+            col, row = divmod(index, per_column)
+            form = grid.itemAtPosition(0, col)
+            if form is None:
+                holder = QWidget()
+                layout = QFormLayout(holder)
+                layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+                grid.addWidget(holder, 0, col, Qt.AlignmentFlag.AlignTop)
+                form = grid.itemAtPosition(0, col)
+            layout = form.widget().layout()
+            widget = self._make_widget(spec)
+            self.widgets[spec.name] = widget
+            label = QLabel(spec.label + ("*" if spec.required else ""))
+            label.setBuddy(widget)
+            error = QLabel()
+            error.setObjectName(f"error_{spec.name}")
+            error.setStyleSheet("color: #c02020;")
+            error.setWordWrap(True)
+            error.hide()
+            self.error_labels[spec.name] = error
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(2)
+            cell_layout.addWidget(widget)
+            cell_layout.addWidget(error)
+            layout.addRow(label, cell)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #c02020;")
+        self.summary.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll)
+        outer.addWidget(self.summary)
+        outer.addWidget(buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.try_save)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.try_save)
+        self.resize(760 if columns > 1 else 440, min(640, 90 + 38 * per_column))
+
+    # ---- widgets ------------------------------------------------------------------------
+
+    def _make_widget(self, spec: FormField) -> QWidget:
+        kind = spec.kind
+        if kind == "text":
+            w = QPlainTextEdit()
+            w.setTabChangesFocus(True)
+            w.setFixedHeight(64)
+            return w
+        if kind in ("code", "choice"):
+            w = QComboBox()
+            if spec.allow_empty and not spec.required:
+                w.addItem("", None)
+            items = spec.choices if kind == "choice" else [
+                (i.code, i.label_zh if _lang_zh() else i.label_en)
+                for i in self._code_items(spec.code_list)]
+            for value, label in items:
+                w.addItem(label, value)
+            return w
+        if kind == "staff":
+            w = QComboBox()
+            w.setEditable(True)
+            for value, label in spec.choices:
+                w.addItem(label, value)
+            return w
+        if kind == "codes":
+            w = QWidget()
+            grid = QGridLayout(w)
+            grid.setContentsMargins(0, 0, 0, 0)
+            for i, item in enumerate(self._code_items(spec.code_list)):
+                box = QCheckBox(item.label_zh if _lang_zh() else item.label_en)
+                box.setProperty("code", item.code)
+                grid.addWidget(box, i // 3, i % 3)
+            return w
+        if kind == "date":
+            w = QDateEdit()
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd")
+            w.setMinimumDate(EMPTY_DATE)
+            w.setMaximumDate(QDate(2100, 12, 31))
+            if not spec.required:
+                w.setSpecialValueText(" ")  # the minimum date shows blank: "not given"
+            w.setDate(QDate.currentDate() if spec.required else EMPTY_DATE)
+            return w
+        if kind == "datetime":
+            w = QDateTimeEdit()
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd HH:mm")
+            w.setMinimumDateTime(QDateTime(EMPTY_DATE, QTime(0, 0)))
+            if not spec.required:
+                w.setSpecialValueText(" ")
+            w.setDateTime(QDateTime.currentDateTime() if spec.required
+                          else QDateTime(EMPTY_DATE, QTime(0, 0)))
+            return w
+        if kind == "int":
+            w = QSpinBox()
+            w.setRange(0, 100000)
+            return w
+        if kind == "bool":
+            return QCheckBox()
+        w = QLineEdit()
+        w.setPlaceholderText(spec.placeholder)
+        if kind in ("money", "hours"):
+            w.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return w
+
+    # ---- values -------------------------------------------------------------------------
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for spec in self.fields:
+            if spec.name in values:
+                self._set(spec, values[spec.name])
+
+    def set_defaults(self) -> None:
+        for spec in self.fields:
+            if spec.default is not None:
+                self._set(spec, spec.default() if callable(spec.default) else spec.default)
+
+    def _set(self, spec: FormField, value: Any) -> None:
+        w = self.widgets[spec.name]
+        kind = spec.kind
+        if kind == "text":
+            w.setPlainText(value or "")
+        elif kind in ("code", "choice"):
+            i = w.findData(value)
+            w.setCurrentIndex(i if i >= 0 else 0)
+        elif kind == "staff":
+            w.setCurrentText(value or "")
+        elif kind == "codes":
+            chosen = set(filter(None, (value or "").split(",")))
+            for box in w.findChildren(QCheckBox):
+                box.setChecked(box.property("code") in chosen)
+        elif kind == "date":
+            w.setDate(QDate(value.year, value.month, value.day) if value else EMPTY_DATE)
+        elif kind == "datetime":
+            w.setDateTime(QDateTime(QDate(value.year, value.month, value.day),
+                                    QTime(value.hour, value.minute)) if value
+                          else QDateTime(EMPTY_DATE, QTime(0, 0)))
+        elif kind == "int":
+            w.setValue(int(value or 0))
+        elif kind == "bool":
+            w.setChecked(bool(value))
+        elif kind == "money":
+            w.setText(format_yuan(value) if value else "")
+        elif kind == "hours":
+            w.setText(format_hours(value) if value else "")
+        else:
+            w.setText("" if value is None else str(value))
+
+    def values(self) -> dict[str, Any]:
+        """The raw values as typed (validation happens in the service)."""
+        out: dict[str, Any] = {}
+        for spec in self.fields:
+            w = self.widgets[spec.name]
+            kind = spec.kind
+            if kind == "text":
+                out[spec.name] = w.toPlainText()
+            elif kind in ("code", "choice"):
+                out[spec.name] = w.currentData()
+            elif kind == "staff":
+                out[spec.name] = w.currentText()
+            elif kind == "codes":
+                out[spec.name] = [b.property("code") for b in w.findChildren(QCheckBox)
+                                  if b.isChecked()]
+            elif kind == "date":
+                d = w.date()
+                out[spec.name] = None if d == EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
+            elif kind == "datetime":
+                v = w.dateTime()
+                d, t = v.date(), v.time()
+                out[spec.name] = None if d == EMPTY_DATE else dt.datetime(
+                    d.year(), d.month(), d.day(), t.hour(), t.minute())
+            elif kind == "int":
+                out[spec.name] = w.value()
+            elif kind == "bool":
+                out[spec.name] = w.isChecked()
+            else:
+                out[spec.name] = w.text()
+        return out
+
+    # ---- saving -------------------------------------------------------------------------
+
+    def show_errors(self, errors: dict[str, Any]) -> None:
+        first = None
+        for spec in self.fields:
+            w, label = self.widgets[spec.name], self.error_labels[spec.name]
+            message = errors.get(spec.name)
+            w.setStyleSheet(INVALID_STYLE if message else "")
+            w.setProperty("invalid", bool(message))
+            label.setText(render(message) if message else "")
+            label.setVisible(bool(message))
+            if message and first is None:
+                first = w
+        unknown = [render(m) for k, m in errors.items() if k not in self.widgets]
+        self.summary.setText("\n".join(unknown))
+        self.summary.setVisible(bool(unknown))
+        if errors:
+            self.summary.setText("\n".join(unknown) or self.tr("Please correct the marked fields."))
+            self.summary.show()
+        if first is not None:
+            first.setFocus()
+
+    def try_save(self) -> None:
+        try:
+            self.result_value = self._save(self.values())
+        except ValidationFailed as exc:
+            self.show_errors(exc.errors)
+            return
+        if self.result_value is False:  # the caller decided not to save (e.g. a declined warning)
+            return
+        self.accept()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+                self.focusWidget(), QPlainTextEdit):
+            self.try_save()
+            return
+        super().keyPressEvent(event)
+
+
+def _lang_zh() -> bool:
+    from .i18n import current_language
+
+    return current_language() == "zh_CN"

@@ -1,0 +1,246 @@
+"""The main window: 概览 and the four register tabs, menus, status bar; remembers its layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
+
+from .. import __version__
+from ..domain.errors import ValidationFailed
+from ..services.desk import Desk
+from ..services.stats import StatsService
+from .i18n import LANGUAGES, render
+from .overview import OverviewTab
+from .register_view import RegisterView
+from .settings import ui_settings
+from .tabs import JobFairTab, ReliefTab, TabContext, VisitsTab, VolunteersTab
+
+
+class MainWindow(QMainWindow):
+    """The station desk."""
+
+    def __init__(self, desk: Desk, lang: str = "zh_CN", parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.lang = lang
+        self.settings = ui_settings(desk.data_dir)
+        identity = desk.identity
+        self.setWindowTitle(self.tr("Xiangyun Workers' Home Desk — %1").replace("%1", identity.name))
+
+        self.duty = QComboBox()
+        self.duty.setObjectName("on_duty")
+        self.duty.setMinimumWidth(90)
+        self._fill_staff()
+        ctx = TabContext(desk, lang, lambda: self.duty.currentText())
+        self.overview = OverviewTab(StatsService(desk.db), identity.name)
+        self.visits = VisitsTab(ctx)
+        self.relief = ReliefTab(ctx)
+        self.fairs = JobFairTab(ctx)
+        self.volunteers = VolunteersTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.tabs.addTab(self.visits, self.tr("Visitor log"))
+        self.tabs.addTab(self.relief, self.tr("Relief visits"))
+        self.tabs.addTab(self.fairs, self.tr("Job fairs"))
+        self.tabs.addTab(self.volunteers, self.tr("Volunteers"))
+        self.setCentralWidget(self.tabs)
+        self.register_tabs = {"visits": self.visits, "relief": self.relief, "fairs": self.fairs,
+                              "volunteers": self.volunteers}
+
+        self.station_label = QLabel(f"{identity.name}（{identity.code}）")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("record_count")
+        status = self.statusBar()
+        status.addWidget(self.station_label)
+        status.addPermanentWidget(QLabel(self.tr("On duty:")))
+        status.addPermanentWidget(self.duty)
+        status.addPermanentWidget(self.count_label)
+        for tab in self.register_tabs.values():
+            for view in tab.views:
+                view.countChanged.connect(lambda _n: self._update_count())
+                view.apply_filters()
+        self.tabs.currentChanged.connect(lambda _i: self._update_count())
+        self._build_menus()
+        self._restore_layout()
+        self._update_count()
+
+    # ---- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        record = bar.addMenu(self.tr("&Record"))
+        for text, shortcut, name in ((self.tr("&New"), "Ctrl+N", "new"),
+                                     (self.tr("&Edit"), "F2", "edit"),
+                                     (self.tr("&Delete"), "Del", "delete"),
+                                     (self.tr("&Restore"), "Ctrl+R", "restore")):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setObjectName(f"menu_{name}")
+            act.triggered.connect(lambda _c=False, n=name: self._on_current_view(n))
+            record.addAction(act)
+        record.addSeparator()
+        find = QAction(self.tr("&Find"), self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.triggered.connect(lambda: self._on_current_view("find"))
+        record.addAction(find)
+        deleted = QAction(self.tr("Show &deleted records"), self)
+        deleted.setShortcut(QKeySequence("Ctrl+D"))
+        deleted.triggered.connect(lambda: self._on_current_view("deleted"))
+        record.addAction(deleted)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for index in range(self.tabs.count()):
+            act = QAction(self.tabs.tabText(index), self)
+            act.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            act.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(act)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence("F5"))
+        refresh.triggered.connect(self.refresh_all)
+        view_menu.addSeparator()
+        view_menu.addAction(refresh)
+
+        settings = bar.addMenu(self.tr("&Settings"))
+        add_staff = QAction(self.tr("Add &staff member…"), self)
+        add_staff.triggered.connect(self.add_staff)
+        settings.addAction(add_staff)
+        lang_menu = settings.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == self.lang)
+            act.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            group.addAction(act)
+            lang_menu.addAction(act)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def current_view(self) -> RegisterView | None:
+        tab = self.tabs.currentWidget()
+        views = getattr(tab, "views", [])
+        for view in views:  # the view with focus, else the first one
+            if view.isAncestorOf(self.focusWidget()) if self.focusWidget() else False:
+                return view
+        if tab is self.fairs:
+            return self.fairs.detail.currentWidget() if self.fairs.fairs.current_id() \
+                else self.fairs.fairs
+        return views[0] if views else None
+
+    def _on_current_view(self, name: str) -> None:
+        view = self.current_view()
+        if view is None:
+            return
+        if name == "new":
+            view.new_record()
+        elif name == "edit":
+            view.edit_current()
+        elif name == "delete":
+            view.delete_current()
+        elif name == "restore":
+            view.restore_current()
+        elif name == "find":
+            view.search.setFocus()
+            view.search.selectAll()
+        elif name == "deleted":
+            view.show_deleted.toggle()
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def _fill_staff(self) -> None:
+        current = self.settings.value("on_duty", "")
+        self.duty.clear()
+        self.duty.addItems(self.desk.settings.staff())
+        if current:
+            index = self.duty.findText(current)
+            if index >= 0:
+                self.duty.setCurrentIndex(index)
+
+    def add_staff(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add staff member"), self.tr("Name:"))
+        if ok and name.strip():
+            try:
+                self.desk.settings.add_staff(name)
+            except ValidationFailed as exc:
+                QMessageBox.warning(self, self.tr("Add staff member"), render(exc.message))
+                return
+            self._fill_staff()
+
+    def set_language(self, lang: str) -> None:
+        self.settings.setValue("language", lang)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start."))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "Xiangyun Workers' Home Desk %1\nRegisters, reports and sync for the township "
+            "workers' homes of Xiangyun County.\nData directory: %2")
+            .replace("%1", __version__).replace("%2", str(self.desk.data_dir)))
+
+    def refresh_all(self) -> None:
+        for tab in self.register_tabs.values():
+            for view in tab.views:
+                view.apply_filters()
+        self.overview.refresh()
+
+    def _update_count(self) -> None:
+        tab = self.tabs.currentWidget()
+        views = getattr(tab, "views", None)
+        if not views:
+            self.count_label.setText("")
+            return
+        view = views[0]
+        self.count_label.setText(self.tr("%1: %n record(s)", "", view.model.rowCount())
+                                 .replace("%1", self.tabs.tabText(self.tabs.currentIndex())))
+
+    # ---- layout persistence --------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        for key, tab in self.register_tabs.items():
+            for i, view in enumerate(tab.views):
+                view.restore_column_state(s.value(f"columns/{key}/{i}"))
+            splitter = getattr(tab, "splitter", None)
+            state = s.value(f"splitter/{key}")
+            if splitter is not None and state:
+                splitter.restoreState(state)
+        self.tabs.setCurrentIndex(int(s.value("window/tab", 0) or 0))
+
+    def save_layout(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        s.setValue("on_duty", self.duty.currentText())
+        for key, tab in self.register_tabs.items():
+            for i, view in enumerate(tab.views):
+                s.setValue(f"columns/{key}/{i}", QByteArray(view.column_state()))
+            splitter = getattr(tab, "splitter", None)
+            if splitter is not None:
+                s.setValue(f"splitter/{key}", splitter.saveState())
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,72 @@
+"""概览: this month's and this year's headline figures for each register (the `stats` numbers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ..services.stats import Period, StatsService
+
+
+class OverviewTab(QWidget):
+    """Headline figures, refreshed whenever the tab is shown."""
+
+    def __init__(self, stats: StatsService, station_name: str, parent=None):
+        super().__init__(parent)
+        self.stats = stats
+        self.values: dict[tuple[str, str], QLabel] = {}
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 20px; font-weight: bold; padding: 8px;")
+        self.station_name = station_name
+        rows = [
+            ("visitors.visits", self.tr("Visits to the station")),
+            ("visitors.people", self.tr("People who came")),
+            ("condolence.visits", self.tr("Relief visits")),
+            ("condolence.people", self.tr("People visited")),
+            ("condolence.cash_yuan", self.tr("Relief cash (yuan)")),
+            ("job_fairs.events", self.tr("Job fairs")),
+            ("job_fairs.positions", self.tr("Positions offered")),
+            ("job_fairs.seekers", self.tr("Job seekers registered")),
+            ("job_fairs.intentions", self.tr("Seekers with an intention")),
+            ("volunteers.registered", self.tr("Volunteers on the roster")),
+            ("volunteers.active", self.tr("Volunteers who served")),
+            ("volunteers.service_hours", self.tr("Service hours")),
+        ]
+        self.rows = rows
+        box = QGroupBox(self.tr("Headline figures"))
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(40)
+        for col, text in enumerate((self.tr("This month"), self.tr("This year")), start=1):
+            header = QLabel(text)
+            header.setStyleSheet("font-weight: bold;")
+            header.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(header, 0, col)
+        for r, (key, text) in enumerate(rows, start=1):
+            grid.addWidget(QLabel(text), r, 0)
+            for col, span in enumerate(("month", "year"), start=1):
+                value = QLabel("–")
+                value.setObjectName(f"{span}:{key}")
+                value.setAlignment(Qt.AlignmentFlag.AlignRight)
+                value.setStyleSheet("font-size: 16px;")
+                grid.addWidget(value, r, col)
+                self.values[(span, key)] = value
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        today = today or dt.date.today()
+        self.title.setText(self.tr("%1 — %2").replace("%1", self.station_name)
+                           .replace("%2", today.isoformat()))
+        for span, period in (("month", Period.month_of(today)), ("year", Period.year_of(today))):
+            figures = self.stats.compute(period)
+            for key, _text in self.rows:
+                section, name = key.split(".")
+                self.values[(span, key)].setText(str(figures[section][name]))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.refresh()
+        super().showEvent(event)

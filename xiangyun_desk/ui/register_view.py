@@ -1,0 +1,300 @@
+"""One register on screen: search box, filters, the lazily fetched table, and the actions
+new / edit / delete (soft, confirmed) / restore / show deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import ValidationFailed
+from ..services.registers import RegisterService
+from .columns import Column
+from .form import FormField, RecordForm
+from .i18n import render
+from .table_model import RegisterTableModel
+
+SEARCH_DELAY_MS = 250
+
+
+class RegisterView(QWidget):
+    """A table of one register with its search, filters and record actions."""
+
+    countChanged = Signal(int)
+    currentRecordChanged = Signal(object)  # the record id, or None
+
+    def __init__(self, service: RegisterService, columns: list[Column], fields: list[FormField],
+                 labels: dict[str, dict[str, str]], code_items: Callable[[str], list],
+                 title: str, *, category: tuple[str, list[tuple[str, str]]] | None = None,
+                 date_filter: bool = True, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.fields = fields
+        self.title = title
+        self.code_items = code_items
+        self.parent_id: str | None = None
+        self.before_save: Callable[[dict[str, Any], str | None], bool] | None = None
+        self.read_only = False
+        self.model = RegisterTableModel(service, columns, labels, self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, phone, ID tail, employer, initials (zs)"))
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        self.date_from = self.date_to = None
+        if date_filter:
+            self.use_dates = QCheckBox(self.tr("Dates"))
+            self.date_from = self._date_edit(QDate.currentDate().addMonths(-1))
+            self.date_to = self._date_edit(QDate.currentDate())
+            self.use_dates.toggled.connect(self.apply_filters)
+            for w in (self.date_from, self.date_to):
+                w.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.apply_filters())
+            bar.addWidget(self.use_dates)
+            bar.addWidget(self.date_from)
+            bar.addWidget(QLabel("–"))
+            bar.addWidget(self.date_to)
+        self.category = None
+        if category:
+            self.category = QComboBox()
+            self.category.setObjectName("category")
+            self.category.addItem(category[0], None)
+            for value, label in category[1]:
+                self.category.addItem(label, value)
+            self.category.currentIndexChanged.connect(self.apply_filters)
+            bar.addWidget(self.category, 1)
+        self.show_deleted = QCheckBox(self.tr("Show deleted"))
+        self.show_deleted.setObjectName("show_deleted")
+        self.show_deleted.toggled.connect(self._deleted_toggled)
+        bar.addWidget(self.show_deleted)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        default = next((i for i, c in enumerate(columns)
+                        if c.key == service.spec.default_sort), -1)
+        self.table.horizontalHeader().setSortIndicator(default, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        for i, column in enumerate(columns):
+            self.table.setColumnWidth(i, column.width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.installEventFilter(self)
+
+        self.act_new = self._action(self.tr("&New"), "Ctrl+N", self.new_record, "new")
+        self.act_edit = self._action(self.tr("&Edit"), "F2", self.edit_current, "edit")
+        self.act_delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
+                                       self.delete_current, "delete")
+        self.act_restore = self._action(self.tr("&Restore"), "Ctrl+R", self.restore_current,
+                                        "restore")
+        buttons = QHBoxLayout()
+        for act in (self.act_new, self.act_edit, self.act_delete, self.act_restore):
+            b = QToolButton()
+            b.setDefaultAction(act)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setObjectName(f"button_{act.objectName()}")
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.currentRecordChanged.emit(self.model.record_id(cur.row())))
+        self.model.modelReset.connect(self._update_actions)
+        self.model.modelReset.connect(lambda: self.currentRecordChanged.emit(None))
+        self._update_actions()
+
+    def _date_edit(self, date: QDate) -> QDateEdit:
+        w = QDateEdit(date)
+        w.setCalendarPopup(True)
+        w.setDisplayFormat("yyyy-MM-dd")
+        return w
+
+    def _action(self, text: str, shortcut, slot, name: str) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        act.setShortcut(QKeySequence(shortcut))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    # ---- filtering ----------------------------------------------------------------------
+
+    def set_parent_id(self, parent_id: str | None) -> None:
+        """For child registers (a fair's employers, a volunteer's service records)."""
+        self.parent_id = parent_id
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        q = self.model.query
+        q.text = self.search.text()
+        q.parent_id = self.parent_id
+        if self.service.spec.parent_column and self.parent_id is None:
+            q.parent_id = "\x00"  # nothing selected: show nothing
+        dated = self.date_from is not None and self.use_dates.isChecked()
+        q.date_from = self.date_from.date().toPython() if dated else None
+        q.date_to = self.date_to.date().toPython() if dated else None
+        q.category = self.category.currentData() if self.category else None
+        q.deleted = self.show_deleted.isChecked()
+        self.model.refresh()
+
+    def _deleted_toggled(self) -> None:
+        self.apply_filters()
+
+    def _update_actions(self) -> None:
+        deleted = self.model.query.deleted
+        editable = not self.read_only
+        has_parent = not self.service.spec.parent_column or self.parent_id is not None
+        self.act_new.setEnabled(editable and not deleted and has_parent)
+        self.act_edit.setEnabled(editable and not deleted)
+        self.act_delete.setEnabled(editable and not deleted)
+        self.act_restore.setEnabled(editable and deleted)
+        n = self.model.rowCount()
+        text = self.tr("%n deleted record(s)", "", n) if deleted else self.tr("%n record(s)", "", n)
+        self.count_label.setText(text)
+        self.countChanged.emit(n)
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
+
+    def select_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def make_form(self, title: str) -> RecordForm:
+        return RecordForm(title, self.fields, self.code_items, lambda v: None, self)
+
+    def _save_hook(self, record_id: str | None):
+        def save(values: dict[str, Any]):
+            if self.parent_id is not None and self.service.spec.parent_column:
+                values[self.service.spec.parent_column] = self.parent_id
+            if self.before_save and not self.before_save(values, record_id):
+                return False
+            if record_id is None:
+                return self.service.create(values)
+            self.service.update(record_id, values)
+            return record_id
+        return save
+
+    def new_record(self) -> str | None:
+        if not self.act_new.isEnabled():
+            return None
+        form = self.open_form(None)
+        return self._run_form(form)
+
+    def open_form(self, record_id: str | None) -> RecordForm:
+        """The form for a new record (None) or an existing one, not yet shown."""
+        title = self.tr("New: %1").replace("%1", self.title) if record_id is None \
+            else self.tr("Edit: %1").replace("%1", self.title)
+        form = RecordForm(title, self.fields, self.code_items, self._save_hook(record_id), self)
+        if record_id is None:
+            form.set_defaults()
+        else:
+            form.set_values(self.service.get(record_id))
+        return form
+
+    def _run_form(self, form: RecordForm) -> str | None:
+        if form.exec() and form.result_value:
+            saved = form.result_value
+            self.apply_filters()
+            self.select_record(saved)
+            return saved
+        return None
+
+    def edit_current(self) -> str | None:
+        record_id = self.current_id()
+        if record_id is None or not self.act_edit.isEnabled():
+            return None
+        return self._run_form(self.open_form(record_id))
+
+    def delete_current(self) -> bool:
+        record_id = self.current_id()
+        if record_id is None or not self.act_delete.isEnabled():
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Delete record"),
+            self.tr("Delete this record? It can be restored later from \"Show deleted\"."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._change(self.service.delete, record_id)
+
+    def restore_current(self) -> bool:
+        record_id = self.current_id()
+        if record_id is None or not self.act_restore.isEnabled():
+            return False
+        return self._change(self.service.restore, record_id)
+
+    def _change(self, action, record_id: str) -> bool:
+        row = self.table.currentIndex().row()
+        try:
+            action(record_id)
+        except ValidationFailed as exc:
+            QMessageBox.warning(self, self.title, render(exc.message))
+            return False
+        self.apply_filters()
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        return True
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.table and event.type() == event.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.model.query.deleted:
+                self.restore_current()
+            else:
+                self.edit_current()
+            return True
+        return super().eventFilter(obj, event)
+
+    # ---- persistence of column widths ---------------------------------------------------
+
+    def column_state(self) -> bytes:
+        return bytes(self.table.horizontalHeader().saveState())
+
+    def restore_column_state(self, state) -> None:
+        if state:
+            self.table.horizontalHeader().restoreState(state)
