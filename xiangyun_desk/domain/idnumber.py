@@ -8,6 +8,7 @@ real IDs. We only use its check-character function and check the birth date ours
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from stdnum.cn import ric
 
@@ -18,8 +19,8 @@ CTX = "Validation"
 
 
 def normalize_id_number(raw: str) -> str:
-    """Strip spaces and make the check character upper case."""
-    return "".join(str(raw).split()).upper()
+    """Strip spaces, turn full-width characters (５３２９…Ｘ) into ASCII, upper-case the X."""
+    return "".join(unicodedata.normalize("NFKC", str(raw)).split()).upper()
 
 
 def check_id_number(raw: str, today: dt.date | None = None) -> str:
@@ -30,7 +31,8 @@ def check_id_number(raw: str, today: dt.date | None = None) -> str:
             msg(CTX, QT_TRANSLATE_NOOP(CTX, "An ID number has 18 characters; this one has {n}."),
                 n=len(number))
         )
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not number.isascii() or not number[:17].isdigit() or not (
+            number[17].isdigit() or number[17] == "X"):
         raise FieldInvalid(
             msg(CTX, QT_TRANSLATE_NOOP(
                 CTX, "An ID number has 17 digits followed by a digit or X."))
@@ -46,13 +48,22 @@ def check_id_number(raw: str, today: dt.date | None = None) -> str:
             msg(CTX, QT_TRANSLATE_NOOP(CTX, "The birth date {date} in the ID number is impossible."),
                 date=birth.isoformat())
         )
-    expected = ric.calc_check_digit(number[:17])
+    expected = check_character(number[:17])
     if expected != number[17]:
         raise FieldInvalid(
             msg(CTX, QT_TRANSLATE_NOOP(CTX, "The check character should be {expected}, not {actual}."),
                 expected=expected, actual=number[17])
         )
     return number
+
+
+def check_character(body: str) -> str:
+    """The ISO 7064 MOD 11-2 check character of the first 17 digits.
+
+    stdnum's ``ric.calc_check_digit`` expects the whole number *including* a check character (it
+    drops the last character), so it is given a placeholder one here.
+    """
+    return ric.calc_check_digit(body + "0")
 
 
 def birth_date(number: str) -> dt.date | None:

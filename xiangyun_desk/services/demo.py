@@ -15,6 +15,7 @@ from functools import lru_cache
 from sqlalchemy import text
 
 from ..domain.codes import codes_of
+from ..domain.idnumber import check_character
 from ..domain.search import build_search_key, pinyin_initials
 from ..storage import models as M
 from ..storage.db import Database
@@ -78,11 +79,9 @@ class DemoGenerator:
         return "1" + self.rng.choice("3456789") + "".join(self.rng.choices("0123456789", k=9))
 
     def _id_number(self) -> str:
-        from stdnum.cn import ric
-
         birth = dt.date(1960, 1, 1) + dt.timedelta(days=self.rng.randrange(0, 40 * 365))
         body = "532923" + birth.strftime("%Y%m%d") + f"{self.rng.randrange(1000):03d}"
-        return body + ric.calc_check_digit(body)
+        return body + check_character(body)
 
     def _day(self) -> dt.date:
         return self.today - dt.timedelta(days=self.rng.randrange(0, 365))
