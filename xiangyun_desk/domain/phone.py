@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .errors import FieldInvalid
 from .i18n import QT_TRANSLATE_NOOP, msg
 
 CTX = "Validation"
 _SEPARATORS = re.compile(r"[\s\-()（）—－]")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 # Area codes: 010, 02x, or 0 + three digits (e.g. 0872 Dali); 7-8 digit local number; extension.
-_LANDLINE = re.compile(r"^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})(?:(?:转|ext|x|#)(\d{1,6}))?$")
+_LANDLINE = re.compile(r"^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})(?:(?:转|ext|x|#)(\d{1,6}))?$",
+                       re.ASCII)
 
 
 def normalize_phone(raw: str) -> str:
     """Return the canonical form (13812345678, 0872-1234567, 0872-1234567-89) or raise."""
-    text = str(raw).strip()
+    text = unicodedata.normalize("NFKC", str(raw)).strip()  # full-width １３８… to ASCII
     compact = _SEPARATORS.sub("", text).lower()
     for prefix in ("+86", "0086"):
         if compact.startswith(prefix):
