@@ -17,7 +17,7 @@ class Column:
 
     key: str
     header: str
-    kind: str = "text"  # text, datetime, date, code, codes, money, hours, id, phone, bool, int
+    kind: str = "text"  # text, datetime, utc, date, code, codes, money, hours, id, phone, bool, int
     code_list: str | None = None
     width: int = 100
 
@@ -33,6 +33,8 @@ def display(column: Column, value: Any, labels: dict[str, dict[str, str]],
     kind = column.kind
     if kind == "datetime" and isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
+    if kind == "utc" and isinstance(value, dt.datetime):  # stored in UTC, shown in local time
+        return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
     if kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     if kind == "code":

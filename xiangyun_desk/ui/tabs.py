@@ -196,7 +196,7 @@ class JobFairTab(QWidget):
         self.employers = ctx.view("employers", employer_columns, employer_fields,
                                   self.tr("Employer"), date_filter=False, parent=self)
 
-        seeker_columns = [Column("created_at", self.tr("Registered"), "datetime", width=120),
+        seeker_columns = [Column("created_at", self.tr("Registered"), "utc", width=120),
                           *c.person_columns()[:4],
                           Column("birth_year", self.tr("Born"), "int", width=50),
                           Column("education", self.tr("Education"), "code", "education", width=80),
