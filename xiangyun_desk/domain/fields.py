@@ -162,8 +162,7 @@ def _parse_date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Not a date: {text} (use 2026-10-01)."), text=text[:40])) from None
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not a date: {text} (use 2026-10-01)."), text=text[:40])) from None
 
 
 def _parse_datetime(value: Any) -> dt.datetime:
@@ -175,20 +174,19 @@ def _parse_datetime(value: Any) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(text).replace(tzinfo=None, microsecond=0)
     except ValueError:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Not a date and time: {text} (use 2026-10-01 09:30)."), text=text[:40])) from None
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not a date and time: {text} (use 2026-10-01 09:30)."), text=text[:40])) from None
 
 
 def _parse_int(value: Any, field: Field) -> int:
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Enter a whole number."))) from None
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Enter a whole number."))) from None
     if field.min_value is not None and number < field.min_value:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Must be at least {n}."),
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Must be at least {n}."),
                                n=field.min_value))
     if field.max_value is not None and number > field.max_value:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Must be at most {n}."),
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Must be at most {n}."),
                                n=field.max_value))
     return number
 
@@ -197,16 +195,16 @@ def _parse_year(value: Any) -> int:
     try:
         year = int(str(value).strip())
     except ValueError:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Enter a four-digit year."))) from None
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Enter a four-digit year."))) from None
     if not 1900 <= year <= dt.date.today().year:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Enter a four-digit year.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Enter a four-digit year.")))
     return year
 
 
 def _parse_code(value: Any, field: Field) -> str:
     code = str(value).strip()
     if field.code_list and code not in codes_of(field.code_list):
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Choose one of the listed values.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Choose one of the listed values.")))
     return code
 
 
@@ -215,7 +213,7 @@ def _parse_codes(value: Any, field: Field) -> str:
     codes = [str(c).strip() for c in items if str(c).strip()]
     allowed = codes_of(field.code_list) if field.code_list else None
     if allowed is not None and any(c not in allowed for c in codes):
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Choose one of the listed values.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Choose one of the listed values.")))
     ordered = [c for c in allowed if c in codes] if allowed else sorted(set(codes))
     return ",".join(ordered)
 
@@ -232,8 +230,7 @@ def _parse_credit_code(value: Any) -> str:
     try:
         return uscc.validate(str(value))
     except Exception:  # stdnum raises several ValidationError subclasses
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Not a valid unified social credit code (18 characters with a check "
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not a valid unified social credit code (18 characters with a check "
                  "character)."))) from None
 
 
@@ -242,12 +239,11 @@ def clean_value(field: Field, value: Any) -> Any:
     if isinstance(value, str) and len(value) > field.max_len and field.kind in (
         Kind.TEXT, Kind.LONGTEXT, Kind.PHONE, Kind.IDNUMBER, Kind.CREDIT_CODE, Kind.CODES
     ):
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Too long: at most {limit} characters (this has {n})."),
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Too long: at most {limit} characters (this has {n})."),
             limit=field.max_len, n=len(value)))
     if _blank(value):
         if field.required:
-            raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "This field is required.")))
+            raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "This field is required.")))
         return False if field.kind is Kind.BOOL else None
     kind = field.kind
     if kind in (Kind.TEXT, Kind.LONGTEXT):
@@ -298,8 +294,7 @@ def validate(fields: tuple[Field, ...], raw: Mapping[str, Any]) -> dict[str, Any
 def check_time_order(clean: dict[str, Any], start: str, end: str) -> None:
     """Raise when ``end`` is before ``start`` (both optional)."""
     if clean.get(start) and clean.get(end) and clean[end] < clean[start]:
-        raise ValidationFailed({end: msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Cannot be earlier than the start."))})
+        raise ValidationFailed({end: msg(CTX, QT_TRANSLATE_NOOP("Validation", "Cannot be earlier than the start."))})
 
 
 def yuan(value: Decimal | str) -> int:

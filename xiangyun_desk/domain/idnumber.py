@@ -28,30 +28,29 @@ def check_id_number(raw: str, today: dt.date | None = None) -> str:
     number = normalize_id_number(raw)
     if len(number) != 18:
         raise FieldInvalid(
-            msg(CTX, QT_TRANSLATE_NOOP(CTX, "An ID number has 18 characters; this one has {n}."),
+            msg(CTX, QT_TRANSLATE_NOOP("Validation", "An ID number has 18 characters; this one has {n}."),
                 n=len(number))
         )
     if not number.isascii() or not number[:17].isdigit() or not (
             number[17].isdigit() or number[17] == "X"):
         raise FieldInvalid(
-            msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "An ID number has 17 digits followed by a digit or X."))
+            msg(CTX, QT_TRANSLATE_NOOP("Validation", "An ID number has 17 digits followed by a digit or X."))
         )
     birth = birth_date(number)
     if birth is None:
         raise FieldInvalid(
-            msg(CTX, QT_TRANSLATE_NOOP(CTX, "The birth date {date} in the ID number is not a real date."),
+            msg(CTX, QT_TRANSLATE_NOOP("Validation", "The birth date {date} in the ID number is not a real date."),
                 date=number[6:14])
         )
     if birth > (today or dt.date.today()) or birth.year < 1900:
         raise FieldInvalid(
-            msg(CTX, QT_TRANSLATE_NOOP(CTX, "The birth date {date} in the ID number is impossible."),
+            msg(CTX, QT_TRANSLATE_NOOP("Validation", "The birth date {date} in the ID number is impossible."),
                 date=birth.isoformat())
         )
     expected = check_character(number[:17])
     if expected != number[17]:
         raise FieldInvalid(
-            msg(CTX, QT_TRANSLATE_NOOP(CTX, "The check character should be {expected}, not {actual}."),
+            msg(CTX, QT_TRANSLATE_NOOP("Validation", "The check character should be {expected}, not {actual}."),
                 expected=expected, actual=number[17])
         )
     return number

@@ -21,19 +21,18 @@ def parse_yuan(raw: str | int | Decimal) -> int:
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Not an amount of money: {text}"),
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not an amount of money: {text}"),
                                text=str(raw)[:40])) from None
     if not amount.is_finite():
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Not an amount of money: {text}"),
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not an amount of money: {text}"),
                                text=str(raw)[:40]))
     if amount < 0:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "An amount cannot be negative.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "An amount cannot be negative.")))
     if amount != amount.quantize(Decimal("0.01")):
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "An amount has at most two decimals (fen).")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "An amount has at most two decimals (fen).")))
     fen = int(amount * 100)
     if fen > MAX_FEN:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "The amount is too large.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "The amount is too large.")))
     return fen
 
 
@@ -54,13 +53,12 @@ def parse_hours(raw: str | int | Decimal) -> int:
     try:
         hours = Decimal(str(raw).strip())
     except InvalidOperation:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Not a number of hours: {text}"),
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not a number of hours: {text}"),
                                text=str(raw)[:40])) from None
     if not hours.is_finite() or hours <= 0 or hours > 24:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Hours must be more than 0 and at most 24.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Hours must be more than 0 and at most 24.")))
     if (hours * 2) != (hours * 2).to_integral_value():
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Hours go in steps of 0.5.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Hours go in steps of 0.5.")))
     return int(hours * 2)
 
 

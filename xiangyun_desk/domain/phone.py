@@ -31,14 +31,11 @@ def normalize_phone(raw: str) -> str:
         area, local, ext = match.groups()
         return f"{area}-{local}" + (f"-{ext}" if ext else "")
     if compact.isdigit() and compact.startswith("1"):
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "A mobile number has 11 digits starting with 13-19; this one has {n} digits."),
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "A mobile number has 11 digits starting with 13-19; this one has {n} digits."),
             n=len(compact)))
     if compact.isdigit() and 7 <= len(compact) <= 8:
-        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Add the area code to a landline number, e.g. 0872-1234567.")))
-    raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "Not a phone number: enter an 11-digit mobile or a landline with area code.")))
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Add the area code to a landline number, e.g. 0872-1234567.")))
+    raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not a phone number: enter an 11-digit mobile or a landline with area code.")))
 
 
 def mask_phone(phone: str) -> str:

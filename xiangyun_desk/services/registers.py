@@ -220,14 +220,11 @@ class RegisterService:
     def _owned(self, s, record_id: str, allow_deleted: bool = False):
         obj = s.get(self.spec.model, record_id)
         if obj is None or (obj.deleted_at is not None and not allow_deleted):
-            raise ValidationFailed({"id": msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "This record no longer exists; it may have been deleted."))})
+            raise ValidationFailed({"id": msg(CTX, QT_TRANSLATE_NOOP("Registers", "This record no longer exists; it may have been deleted."))})
         if obj.station_code != self._station_code():
-            raise ValidationFailed({"id": msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "This record belongs to another station and is read-only here."))})
+            raise ValidationFailed({"id": msg(CTX, QT_TRANSLATE_NOOP("Registers", "This record belongs to another station and is read-only here."))})
         if getattr(obj, "source", "local") == "county":
-            raise ValidationFailed({"id": msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "This record was published by the county and is read-only here."))})
+            raise ValidationFailed({"id": msg(CTX, QT_TRANSLATE_NOOP("Registers", "This record was published by the county and is read-only here."))})
         return obj
 
     def _check_parent(self, s, clean: dict[str, Any]) -> None:
@@ -241,8 +238,7 @@ class RegisterService:
                 alive = s.execute(select(parent_table.c.id).where(
                     parent_table.c.id == clean[f.name], parent_table.c.deleted_at.is_(None))).first()
                 if alive is None:
-                    raise ValidationFailed({f.name: msg(CTX, QT_TRANSLATE_NOOP(
-                        CTX, "The linked record does not exist or was deleted."))})
+                    raise ValidationFailed({f.name: msg(CTX, QT_TRANSLATE_NOOP("Registers", "The linked record does not exist or was deleted."))})
         if self.spec.check_db:
             self.spec.check_db(s, clean)
 

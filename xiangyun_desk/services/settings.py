@@ -53,16 +53,15 @@ class SettingsService:
         """First-run set-up; validates and stores the identity and the staff."""
         errors = {}
         if role not in ROLES:
-            errors["role"] = msg(CTX, QT_TRANSLATE_NOOP(CTX, "Choose station or county."))
+            errors["role"] = msg(CTX, QT_TRANSLATE_NOOP("Setup", "Choose station or county."))
         code = code.strip()
         if not code.isdigit() or not 1 <= len(code) <= 20:
-            errors["code"] = msg(CTX, QT_TRANSLATE_NOOP(CTX, "The code is made of digits only."))
+            errors["code"] = msg(CTX, QT_TRANSLATE_NOOP("Setup", "The code is made of digits only."))
         name = name.strip()
         if not name or len(name) > 60:
-            errors["name"] = msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "Enter the name (at most 60 characters)."))
+            errors["name"] = msg(CTX, QT_TRANSLATE_NOOP("Setup", "Enter the name (at most 60 characters)."))
         if self.identity() is not None:
-            errors["code"] = msg(CTX, QT_TRANSLATE_NOOP(CTX, "This data directory is already set up."))
+            errors["code"] = msg(CTX, QT_TRANSLATE_NOOP("Setup", "This data directory is already set up."))
         if errors:
             raise ValidationFailed(errors)
         self.set_many({"role": role, "code": code, "name": name, "township": township.strip()})
@@ -82,8 +81,7 @@ class SettingsService:
         if not name:
             return
         if len(name) > 50:
-            raise ValidationFailed({"staff": msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "A name has at most 50 characters."))})
+            raise ValidationFailed({"staff": msg(CTX, QT_TRANSLATE_NOOP("Setup", "A name has at most 50 characters."))})
         code = self.get("code", "")
         with self.db.session() as s, s.begin():
             exists = s.scalar(select(Staff).where(Staff.name == name, Staff.deleted_at.is_(None)))

@@ -23,8 +23,7 @@ class DatabaseCorrupt(DatabaseProblem):
     """The file is damaged or is not a database of this program."""
 
     def __init__(self, path: Path, latest_backup: Path | None, detail: str = ""):
-        super().__init__(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The database file {path} is damaged or is not a database of this program. "
+        super().__init__(msg(CTX, QT_TRANSLATE_NOOP("Storage", "The database file {path} is damaged or is not a database of this program. "
                  "It has not been changed."), path=str(path)), path, latest_backup)
         self.detail = detail
 
@@ -33,8 +32,7 @@ class DatabaseTooNew(DatabaseProblem):
     """The file was written by a newer version of the program."""
 
     def __init__(self, path: Path, latest_backup: Path | None, revision: str):
-        super().__init__(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The database file {path} was made by a newer version of this program "
+        super().__init__(msg(CTX, QT_TRANSLATE_NOOP("Storage", "The database file {path} was made by a newer version of this program "
                  "(schema {revision}). Install the newer version; the file has not been changed."),
             path=str(path), revision=revision), path, latest_backup)
         self.revision = revision
