@@ -79,15 +79,14 @@ def cmd_init(args) -> int:
         return EXIT_FAILED
     finally:
         desk.close()
-    say(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Set up {name} ({code}) in {dir}"),
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Set up {name} ({code}) in {dir}"),
             name=identity.name, code=identity.code, dir=str(desk.data_dir)))
     return 0
 
 
 def _require_setup(desk) -> Message | None:
     if desk.identity is None:
-        return msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "This data directory is not set up yet: run xiangyun-desk init first."))
+        return msg(CTX, QT_TRANSLATE_NOOP("Cli", "This data directory is not set up yet: run xiangyun-desk init first."))
     return None
 
 
@@ -99,12 +98,12 @@ def cmd_demo(args) -> int:
         if problem := _require_setup(desk):
             return fail(problem)
         if args.records < 1:
-            return fail(msg(CTX, QT_TRANSLATE_NOOP(CTX, "--records must be at least 1.")),
+            return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--records must be at least 1.")),
                         EXIT_USAGE)
         counts = DemoGenerator(desk.db, desk.identity.code, args.seed).generate(args.records)
     finally:
         desk.close()
-    say(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Added demo records: {counts}"),
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Added demo records: {counts}"),
             counts=json.dumps(counts, ensure_ascii=False)))
     return 0
 
@@ -113,7 +112,7 @@ def cmd_stats(args) -> int:
     from .services.stats import Period, StatsService
 
     if args.date_from and args.date_to and args.date_to < args.date_from:
-        return fail(msg(CTX, QT_TRANSLATE_NOOP(CTX, "--to is before --from.")), EXIT_USAGE)
+        return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--to is before --from.")), EXIT_USAGE)
     desk = _desk(args)
     try:
         figures = StatsService(desk.db).compute(Period(args.date_from, args.date_to))
