@@ -32,6 +32,10 @@ class Message:
         return self.render()
 
 
-def msg(context: str, text: str, **params: Any) -> Message:
-    """Build a :class:`Message`; ``text`` must already be marked with QT_TRANSLATE_NOOP."""
+def msg(context: str, text: str, /, **params: Any) -> Message:
+    """Build a :class:`Message`; ``text`` must already be marked with QT_TRANSLATE_NOOP.
+
+    ``context`` and ``text`` are positional-only so that a parameter may itself be called
+    ``text`` (``msg(CTX, "Not a date: {text}", text=...)``).
+    """
     return Message(context, text, params)

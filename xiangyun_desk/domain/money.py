@@ -28,6 +28,8 @@ def parse_yuan(raw: str | int | Decimal) -> int:
                                text=str(raw)[:40]))
     if amount < 0:
         raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "An amount cannot be negative.")))
+    if amount > MAX_FEN / Decimal(100):  # before quantize, which fails on huge numbers (1e30)
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "The amount is too large.")))
     if amount != amount.quantize(Decimal("0.01")):
         raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "An amount has at most two decimals (fen).")))
     fen = int(amount * 100)
