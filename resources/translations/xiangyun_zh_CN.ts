@@ -488,6 +488,14 @@ Data directory: %2</source>
         <source>Please correct the marked fields.</source>
         <translation>请修改标红的项目。</translation>
     </message>
+    <message>
+        <source>Save and &amp;next</source>
+        <translation>保存并继续(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 so far). Enter the next one.</source>
+        <translation>已保存 %1（本次共 %2 条），请录入下一条。</translation>
+    </message>
 </context>
 <context>
     <name>RegisterTableModel</name>

@@ -58,7 +58,8 @@ class RecordForm(QDialog):
     ValidationFailed to keep the dialog open with the reasons shown."""
 
     def __init__(self, title: str, fields: list[FormField], code_items: Callable[[str], list],
-                 save: Callable[[dict[str, Any]], Any], parent=None, columns: int = 2):
+                 save: Callable[[dict[str, Any]], Any], parent=None, columns: int = 2,
+                 on_saved_next: Callable[[Any], None] | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.fields = fields
@@ -111,6 +112,16 @@ class RecordForm(QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        self.saved_count = 0
+        self._on_saved_next = on_saved_next
+        self.next_button = None
+        if on_saved_next is not None:
+            # For entering many records in a row (seekers at a fair): save, clear, stay open.
+            self.next_button = buttons.addButton(self.tr("Save and &next"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+            self.next_button.setObjectName("save_next")
+            self.next_button.clicked.connect(self.save_and_next)
+            QShortcut(QKeySequence("Ctrl+Shift+Return"), self, self.save_and_next)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         outer.addWidget(self.summary)
@@ -275,6 +286,7 @@ class RecordForm(QDialog):
         unknown = [render(m) for k, m in errors.items() if k not in self.widgets]
         self.summary.setText("\n".join(unknown))
         self.summary.setVisible(bool(unknown))
+        self.summary.setStyleSheet("color: #c02020;")
         if errors:
             self.summary.setText("\n".join(unknown) or self.tr("Please correct the marked fields."))
             self.summary.show()
@@ -290,6 +302,31 @@ class RecordForm(QDialog):
         if self.result_value is False:  # the caller decided not to save (e.g. a declined warning)
             return
         self.accept()
+
+    def save_and_next(self) -> None:
+        """Save, then clear the form for the next record; the dialog stays open."""
+        try:
+            saved = self._save(self.values())
+        except ValidationFailed as exc:
+            self.show_errors(exc.errors)
+            return
+        if saved is False:
+            return
+        self.saved_count += 1
+        self.result_value = saved
+        if self._on_saved_next:
+            self._on_saved_next(saved)
+        name = self.values().get("name") or ""
+        for spec in self.fields:
+            if spec.kind not in ("date", "datetime"):  # the same day (and fair) continues
+                self._set(spec, None)
+        self.set_defaults()
+        self.show_errors({})
+        self.summary.setStyleSheet("color: #207020;")
+        self.summary.setText(self.tr("Saved %1 (%2 so far). Enter the next one.")
+                             .replace("%1", str(name)).replace("%2", str(self.saved_count)))
+        self.summary.show()
+        self.widgets[self.fields[0].name].setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(

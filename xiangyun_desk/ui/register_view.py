@@ -52,6 +52,7 @@ class RegisterView(QWidget):
         self.parent_id: str | None = None
         self.before_save: Callable[[dict[str, Any], str | None], bool] | None = None
         self.read_only = False
+        self.continuous_entry = False  # offer "save and next" in the new-record form
         self.model = RegisterTableModel(service, columns, labels, self)
 
         self.search = QLineEdit()
@@ -230,7 +231,10 @@ class RegisterView(QWidget):
         """The form for a new record (None) or an existing one, not yet shown."""
         title = self.tr("New: %1").replace("%1", self.title) if record_id is None \
             else self.tr("Edit: %1").replace("%1", self.title)
-        form = RecordForm(title, self.fields, self.code_items, self._save_hook(record_id), self)
+        next_hook = (lambda _saved: self.apply_filters()) \
+            if record_id is None and self.continuous_entry else None
+        form = RecordForm(title, self.fields, self.code_items, self._save_hook(record_id), self,
+                          on_saved_next=next_hook)
         if record_id is None:
             form.set_defaults()
         else:
@@ -238,7 +242,11 @@ class RegisterView(QWidget):
         return form
 
     def _run_form(self, form: RecordForm) -> str | None:
-        if form.exec() and form.result_value:
+        accepted = form.exec()
+        if not accepted and form.saved_count:  # closed after "save and next"
+            self.apply_filters()
+            return None
+        if accepted and form.result_value:
             saved = form.result_value
             self.apply_filters()
             self.select_record(saved)

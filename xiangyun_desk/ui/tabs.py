@@ -102,6 +102,7 @@ class VisitsTab(QWidget):
                   FormField("follow_up_on", self.tr("&Follow-up date"), "date")]
         self.view = ctx.view("visits", columns, fields, self.tr("Visitor log"), "visit_purpose",
                              parent=self)
+        self.view.continuous_entry = True
         QVBoxLayout(self).addWidget(self.view)
         self.views = [self.view]
 
@@ -214,6 +215,7 @@ class JobFairTab(QWidget):
         self.seekers = ctx.view("seekers", seeker_columns, seeker_fields, self.tr("Job seeker"),
                                 "education", date_filter=False, parent=self)
         self.seekers.act_new.setText(self.tr("&Register seeker"))
+        self.seekers.continuous_entry = True
 
         intention_columns = [Column("agreed_on", self.tr("Date"), "date", width=90),
                              Column("seeker_name", self.tr("Job seeker"), width=90),
