@@ -466,10 +466,6 @@ Data directory: %2</source>
         <translation>服务时长（小时）</translation>
     </message>
     <message>
-        <source>Headline figures</source>
-        <translation>主要数据</translation>
-    </message>
-    <message>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -480,6 +476,14 @@ Data directory: %2</source>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
     </message>
 </context>
 <context>

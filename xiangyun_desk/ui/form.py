@@ -128,7 +128,9 @@ class RecordForm(QDialog):
         outer.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.try_save)
         QShortcut(QKeySequence("Ctrl+S"), self, self.try_save)
-        self.resize(760 if columns > 1 else 440, min(640, 90 + 38 * per_column))
+        texts = sum(1 for f in fields if f.kind in ("text", "codes"))
+        self.resize(780 if columns > 1 else 460,
+                    min(680, 130 + 40 * per_column + 40 * texts // max(columns, 1)))
 
     # ---- widgets ------------------------------------------------------------------------
 

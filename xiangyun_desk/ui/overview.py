@@ -35,26 +35,41 @@ class OverviewTab(QWidget):
             ("volunteers.service_hours", self.tr("Service hours")),
         ]
         self.rows = rows
-        box = QGroupBox(self.tr("Headline figures"))
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(40)
-        for col, text in enumerate((self.tr("This month"), self.tr("This year")), start=1):
-            header = QLabel(text)
-            header.setStyleSheet("font-weight: bold;")
-            header.setAlignment(Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(header, 0, col)
-        for r, (key, text) in enumerate(rows, start=1):
-            grid.addWidget(QLabel(text), r, 0)
-            for col, span in enumerate(("month", "year"), start=1):
-                value = QLabel("–")
-                value.setObjectName(f"{span}:{key}")
-                value.setAlignment(Qt.AlignmentFlag.AlignRight)
-                value.setStyleSheet("font-size: 16px;")
-                grid.addWidget(value, r, col)
-                self.values[(span, key)] = value
+        # One card per register, two columns of cards, numbers right-aligned per period.
+        cards = [(self.tr("Visitor log"), rows[0:2]), (self.tr("Relief visits"), rows[2:5]),
+                 (self.tr("Job fairs"), rows[5:9]), (self.tr("Volunteers"), rows[9:12])]
+        grid_of_cards = QGridLayout()
+        grid_of_cards.setSpacing(16)
+        for i, (title, card_rows) in enumerate(cards):
+            box = QGroupBox(title)
+            box.setStyleSheet("QGroupBox { font-weight: bold; font-size: 15px; }")
+            grid = QGridLayout(box)
+            grid.setHorizontalSpacing(24)
+            grid.setColumnStretch(0, 1)
+            for col, text in enumerate((self.tr("This month"), self.tr("This year")), start=1):
+                header = QLabel(text)
+                header.setStyleSheet("color: #666; font-weight: normal;")
+                header.setAlignment(Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(header, 0, col)
+            for r, (key, text) in enumerate(card_rows, start=1):
+                label = QLabel(text)
+                label.setStyleSheet("font-weight: normal; font-size: 13px;")
+                grid.addWidget(label, r, 0)
+                for col, span in enumerate(("month", "year"), start=1):
+                    value = QLabel("–")
+                    value.setObjectName(f"{span}:{key}")
+                    value.setAlignment(Qt.AlignmentFlag.AlignRight)
+                    value.setMinimumWidth(90)
+                    value.setStyleSheet("font-size: 18px; font-weight: normal; color: #1d5fa8;")
+                    grid.addWidget(value, r, col)
+                    self.values[(span, key)] = value
+            grid_of_cards.addWidget(box, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+        holder = QWidget()
+        holder.setMaximumWidth(1000)
+        holder.setLayout(grid_of_cards)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(box)
+        layout.addWidget(holder)
         layout.addStretch(1)
 
     def refresh(self, today: dt.date | None = None) -> None:
