@@ -87,6 +87,7 @@ class RegisterView(QWidget):
                 self.category.addItem(label, value)
             self.category.currentIndexChanged.connect(self.apply_filters)
             bar.addWidget(self.category, 1)
+        bar.addStretch(0 if self.category else 1)
         self.show_deleted = QCheckBox(self.tr("Show deleted"))
         self.show_deleted.setObjectName("show_deleted")
         self.show_deleted.toggled.connect(self._deleted_toggled)
@@ -144,6 +145,7 @@ class RegisterView(QWidget):
         w = QDateEdit(date)
         w.setCalendarPopup(True)
         w.setDisplayFormat("yyyy-MM-dd")
+        w.setMaximumWidth(130)
         return w
 
     def _action(self, text: str, shortcut, slot, name: str) -> QAction:
