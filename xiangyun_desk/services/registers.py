@@ -171,9 +171,16 @@ class RegisterService:
                     obj.phone_norm = value
                 continue
             setattr(obj, name, value)
+        columns = self.spec.table.c
         for name, f in ((f.name, f) for f in self.spec.fields):
             if getattr(obj, name, None) is None and f.kind in (Kind.MONEY,):
                 setattr(obj, name, 0)
+            elif getattr(obj, name, None) is None and name in columns \
+                    and not columns[name].nullable and columns[name].default is not None \
+                    and columns[name].default.is_scalar:
+                # A cleared optional field (gender, skills, party size) goes back to its default:
+                # an UPDATE would otherwise write NULL into a NOT NULL column.
+                setattr(obj, name, columns[name].default.arg)
         if hasattr(obj, "search_key"):
             obj.search_key = self.search_key(obj)
 
