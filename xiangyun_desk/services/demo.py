@@ -63,13 +63,16 @@ class DemoGenerator:
         self.db = db
         self.code = station_code
         self.rng = random.Random(seed)
+        # Record keys must never repeat, even when the same seed is used on the same database
+        # again; mixing in a random salt keeps the seeded content reproducible all the same.
+        self._id_salt = uuid.uuid4().int
         self.today = today or dt.date.today()
         self.now = dt.datetime.now(dt.UTC).replace(tzinfo=None).strftime(ISO_TS)
 
     # ---- small generators --------------------------------------------------------------
 
     def _uuid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return str(uuid.UUID(int=self.rng.getrandbits(128) ^ self._id_salt, version=4))
 
     def _name(self) -> str:
         r = self.rng
@@ -87,7 +90,7 @@ class DemoGenerator:
         return self.today - dt.timedelta(days=self.rng.randrange(0, 365))
 
     def _moment(self) -> dt.datetime:
-        day = self._day()
+        day = self._day() - dt.timedelta(days=1)  # whole past days: no visit later than now
         return dt.datetime.combine(day, dt.time(self.rng.randrange(8, 18), self.rng.randrange(60)))
 
     # ---- writing ------------------------------------------------------------------------
