@@ -67,9 +67,41 @@ def _install_excepthook(data_dir: Path) -> None:
     sys.excepthook = hook
 
 
+def open_desk_interactively(app, data_dir: Path) -> Desk | None:
+    """Open the desk; on a damaged or too-new database explain, and offer the latest backup.
+
+    The damaged file is never overwritten: restoring renames it aside first.
+    """
+    from .storage.db import restore_backup
+    from .ui.i18n import render
+
+    try:
+        return Desk(data_dir)
+    except DatabaseProblem as problem:
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          app.translate("App", "Cannot open the database"), render(problem.message))
+        restore = None
+        if problem.latest_backup:
+            box.setInformativeText(app.translate(
+                "App", "The latest backup is %1. Restore it? The damaged file is kept beside it.")
+                .replace("%1", problem.latest_backup.name))
+            restore = box.addButton(app.translate("App", "Restore the latest backup"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if restore is None or box.clickedButton() is not restore:
+            return None
+        try:
+            restore_backup(data_dir, problem.latest_backup)
+            return Desk(data_dir)
+        except DatabaseProblem as again:
+            QMessageBox.critical(None, app.translate("App", "Cannot open the database"),
+                                 render(again.message))
+            return None
+
+
 def run(data_dir: Path) -> int:
     """Start the application (the set-up wizard on first run)."""
-    from .ui.i18n import render
     from .ui.main_window import MainWindow
     from .ui.wizard import SetupWizard
 
@@ -77,15 +109,8 @@ def run(data_dir: Path) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     _install_excepthook(data_dir)
     lang = prepare_application(app, data_dir)
-    try:
-        desk = Desk(data_dir)
-    except DatabaseProblem as problem:
-        text = render(problem.message)
-        if problem.latest_backup:
-            text += "\n\n" + app.translate("App", "The latest backup is %1. To use it, close the "
-                                           "program and copy it over the damaged file (keep the "
-                                           "damaged file).").replace("%1", str(problem.latest_backup))
-        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), text)
+    desk = open_desk_interactively(app, data_dir)
+    if desk is None:
         return 1
     if desk.identity is None:
         wizard = SetupWizard(desk)

@@ -135,6 +135,7 @@ def cmd_gui(args) -> int:
 
 # Subcommands contributed by other modules: name -> (configure parser, handler).
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+from . import cli_report as _cli_report  # noqa: E402,F401 - registers "report"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,7 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return func(args)
     except DomainError as exc:  # database problems and other errors the user can act on
-        return fail(exc.message)
+        code = fail(exc.message)
+        backup = getattr(exc, "latest_backup", None)
+        if backup:
+            say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "The latest backup is {path}."), path=str(backup)),
+                sys.stderr)
+        return code
 
 
 if __name__ == "__main__":

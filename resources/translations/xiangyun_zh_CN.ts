@@ -8,12 +8,16 @@
         <translation>祥云职工之家工作台</translation>
     </message>
     <message>
-        <source>The latest backup is %1. To use it, close the program and copy it over the damaged file (keep the damaged file).</source>
-        <translation>最近的备份是 %1。如需使用，请关闭本程序，将备份复制过来替换损坏的文件（请先另存损坏的文件）。</translation>
-    </message>
-    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The latest backup is %1. Restore it? The damaged file is kept beside it.</source>
+        <translation>最近的备份是 %1。要恢复它吗？损坏的文件会保留在旁边，不会删除。</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>恢复最近的备份</translation>
     </message>
 </context>
 <context>
@@ -37,6 +41,10 @@
     <message>
         <source>--to is before --from.</source>
         <translation>--to 早于 --from。</translation>
+    </message>
+    <message>
+        <source>The latest backup is {path}.</source>
+        <translation>最近的备份是 {path}。</translation>
     </message>
 </context>
 <context>

@@ -178,3 +178,26 @@ def open_database(data_dir: Path) -> Database:
         engine.dispose()
         raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc
     return Database(path, engine)
+
+
+def restore_backup(data_dir: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of the current database; the damaged file is kept, renamed.
+
+    Returns the path the old file was moved to. The backup is checked before anything moves.
+    """
+    with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as conn:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise DatabaseCorrupt(backup, None, "backup failed quick_check")
+    path = data_dir / DB_FILENAME
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{DB_FILENAME}.damaged-{stamp}")
+    staged = path.with_name(f"{DB_FILENAME}.restoring")
+    with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src, \
+            closing(sqlite3.connect(staged)) as dst:
+        src.backup(dst)
+    for suffix in ("", "-wal", "-shm"):
+        old = Path(str(path) + suffix)
+        if old.exists():
+            old.replace(Path(str(kept) + suffix))
+    staged.replace(path)
+    return kept
