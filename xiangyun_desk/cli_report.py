@@ -1,0 +1,96 @@
+"""``xiangyun-desk report KIND --period ... --out FILE.pdf``: the PDF reports from the command line.
+
+Registered into :data:`xiangyun_desk.cli.EXTRA_COMMANDS` when :mod:`xiangyun_desk.cli` imports
+this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import cli
+from .domain.errors import DomainError
+from .domain.i18n import QT_TRANSLATE_NOOP, msg
+
+CTX = "Cli"
+KINDS = ("summary", "ledger", "roster", "jobfair", "blank")
+
+
+def cmd_report(args) -> int:
+    from .services.reports import (
+        LEDGER_REGISTERS,
+        ReportCancelled,
+        ReportPeriod,
+        ReportRequest,
+        default_filename,
+        generate_report,
+    )
+
+    period = None
+    if args.period:
+        try:
+            period = ReportPeriod.parse(args.period)
+        except DomainError as exc:
+            return cli.fail(exc.message, cli.EXIT_USAGE)
+    elif args.kind in ("summary", "ledger", "roster"):
+        return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "--period is required (2026-10, 2026-Q4 or 2026).")), cli.EXIT_USAGE)
+    if args.kind == "ledger" and args.register not in LEDGER_REGISTERS:
+        return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "--register is required for a ledger: {registers}."),
+            registers=", ".join(LEDGER_REGISTERS)), cli.EXIT_USAGE)
+    if args.kind == "roster" and not args.campaign:
+        return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "--campaign is required for a roster (e.g. winter or 冬送温暖).")), cli.EXIT_USAGE)
+    request = ReportRequest(kind=args.kind, period=period, register=args.register,
+                            campaign=args.campaign, event_id=args.event,
+                            forms=tuple(args.form or ("visits", "fair")),
+                            full_ids=args.full_ids)
+    desk = cli._desk(args)
+    try:
+        if problem := cli._require_setup(desk):
+            return cli.fail(problem)
+        out = Path(args.out) if args.out else Path.cwd() / default_filename(desk, request)
+        show = sys.stderr.isatty() and not args.quiet
+
+        def progress(done: int, total: int) -> None:
+            if show:
+                print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+
+        try:
+            path = generate_report(desk, request, out, progress=progress)
+        except (ReportCancelled, KeyboardInterrupt):
+            if show:
+                print(file=sys.stderr)
+            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Cancelled; nothing was written.")))
+        if show:
+            print(file=sys.stderr)
+    finally:
+        desk.close()
+    cli.say(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Wrote {path}"), path=str(path)))
+    return 0
+
+
+def add_report_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report", help="make a PDF report (summary, ledger, roster, jobfair, blank)",
+        description="Make a PDF report. Periods: 2026-10 (month), 2026-Q4 (quarter), 2026 (year) "
+                    "or 2026-10-01..2026-11-15.")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("--period", help="2026-10, 2026-Q4, 2026 or 2026-10-01..2026-11-15")
+    p.add_argument("--register", help="ledger: visits, relief, fairs, seekers, volunteers, "
+                                      "service_records")
+    p.add_argument("--campaign", help="roster: campaign code or label (winter, 冬送温暖...)")
+    p.add_argument("--event", help="jobfair: the fair's id (its first characters are enough)")
+    p.add_argument("--form", action="append", choices=("visits", "fair"),
+                   help="blank: which sheet (repeatable; default both)")
+    p.add_argument("--full-ids", action="store_true",
+                   help="print ID numbers and phones in full (default: masked)")
+    p.add_argument("--out", help="the PDF file to write (default: a descriptive name here)")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.set_defaults(func=cmd_report)
+
+
+cli.EXTRA_COMMANDS.append(add_report_command)
