@@ -173,7 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", cmd_gui)
     try:
-        return func(args)
+        try:
+            return func(args)
+        except Exception as exc:
+            damage = _database_damage(args, exc)
+            if damage is None:
+                raise
+            raise damage from exc
     except DomainError as exc:  # database problems and other errors the user can act on
         code = fail(exc.message)
         backup = getattr(exc, "latest_backup", None)
@@ -181,6 +187,23 @@ def main(argv: list[str] | None = None) -> int:
             say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "The latest backup is {path}."), path=str(backup)),
                 sys.stderr)
         return code
+
+
+def _database_damage(args, exc: Exception):
+    """A DatabaseCorrupt for damage SQLite only notices when a query reads the bad pages (the
+    file opened fine), or None when ``exc`` is something else."""
+    import sqlite3
+
+    orig = getattr(exc, "orig", exc)  # SQLAlchemy wraps the driver's error
+    code = getattr(orig, "sqlite_errorcode", None) if isinstance(orig, sqlite3.DatabaseError) \
+        else None
+    if code is None or code & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return None
+    from .storage.db import DB_FILENAME, latest_backup
+    from .storage.errors import DatabaseCorrupt
+
+    folder = paths.data_dir(args.data_dir)
+    return DatabaseCorrupt(folder / DB_FILENAME, latest_backup(folder), str(orig))
 
 
 if __name__ == "__main__":
