@@ -149,12 +149,12 @@ class RegisterView(QWidget):
         return w
 
     def _action(self, text: str, shortcut, slot, name: str) -> QAction:
+        # The key itself belongs to the main window's 记录 menu, which sends it to the view that
+        # has focus; giving it here too would make Qt see an ambiguous shortcut and fire neither.
         act = QAction(text, self)
         act.setObjectName(name)
-        act.setShortcut(QKeySequence(shortcut))
-        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
         act.triggered.connect(slot)
-        self.addAction(act)
         return act
 
     # ---- filtering ----------------------------------------------------------------------
