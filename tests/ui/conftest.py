@@ -104,8 +104,7 @@ class UI:
         window = build_main_window(path or self.dir)
         self.qtbot.addWidget(window)
         self.windows.append(window)
-        window.show()
-        self.qtbot.waitExposed(window)
+        self.show(window)
         return window
 
     def close(self, window) -> None:
@@ -128,6 +127,14 @@ class UI:
             window.desk.close()
 
     # ---- dialogs -------------------------------------------------------------------------
+
+    def show(self, widget):
+        """Show a dialog without exec() and make it the active window (shortcuts need that)."""
+        widget.show()
+        widget.raise_()
+        widget.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
+        return widget
 
     def answer_questions(self, answer=QMessageBox.StandardButton.Yes) -> list[str]:
         """Answer every QMessageBox.question with ``answer``; returns the texts asked."""
