@@ -61,9 +61,10 @@ def imported_names(path: Path, name: str | None = None) -> list[tuple[int, str]]
             # importlib.import_module("PySide6") / __import__("PySide6")
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in ("import_module", "__import__") and node.args \
-                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                found.append((node.lineno, node.args[0].value))
+            first = node.args[0] if node.args else None
+            if name in ("import_module", "__import__") and isinstance(first, ast.Constant) \
+                    and isinstance(first.value, str):
+                found.append((node.lineno, first.value))
     return found
 
 

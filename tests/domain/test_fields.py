@@ -117,7 +117,8 @@ def test_multi_choice_codes_are_ordered_and_deduplicated():
 @pytest.mark.parametrize("raw,expected", [
     ("2026-10-01", dt.date(2026, 10, 1)), ("2026/10/01", dt.date(2026, 10, 1)),
     ("2026.10.01", dt.date(2026, 10, 1)), (" 2026-10-01 ", dt.date(2026, 10, 1)),
-    (dt.date(2026, 1, 2), dt.date(2026, 1, 2)), (dt.datetime(2026, 1, 2, 3, 4), dt.date(2026, 1, 2)),
+    (dt.date(2026, 1, 2), dt.date(2026, 1, 2)),
+    (dt.datetime(2026, 1, 2, 3, 4), dt.date(2026, 1, 2)),
 ])
 def test_dates(raw, expected):
     raw_record = {"name": "招聘会", "held_on": raw}
@@ -200,7 +201,8 @@ def test_hours_field():
 
 
 def test_phone_and_id_fields_normalise_and_report():
-    clean = validate(F.VISIT, {**VISIT_OK, "phone": "138 1234 5678", "id_number": "11010519491231002x"})
+    clean = validate(F.VISIT, {**VISIT_OK, "phone": "138 1234 5678",
+                               "id_number": "11010519491231002x"})
     assert clean["phone"] == "13812345678"
     assert clean["id_number"] == "11010519491231002X"
     errors = errors_of(F.VISIT, {**VISIT_OK, "phone": "12345", "id_number": "110105194912310022"})

@@ -90,7 +90,8 @@ def test_wrong_length_says_how_many_characters(raw, n):
 
 @pytest.mark.parametrize("raw", ["5329231990010112A9", "X32923199001011239", "53292319900101123Y",
                                  "5329-3199001011239",
-                                 "٥٣٢٩٢٣١٩٩٠٠١٠١١٢٣٩"])  # Arabic-Indic digits: isdigit() but not 0-9
+                                 # Arabic-Indic digits: isdigit() is true, but they are not 0-9
+                                 "٥٣٢٩٢٣١٩٩٠٠١٠١١٢٣٩"])
 def test_non_digits_are_refused(raw):
     with pytest.raises(FieldInvalid) as info:
         check_id_number(raw)

@@ -77,7 +77,8 @@ def test_a_new_database_is_at_the_head_revision_with_seeded_code_lists(db, data_
     assert head_revision() == "0001"
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
-        assert conn.exec_driver_sql("SELECT last_seq FROM change_counter WHERE id = 1").scalar() == 0
+        last_seq = conn.exec_driver_sql("SELECT last_seq FROM change_counter WHERE id = 1")
+        assert last_seq.scalar() == 0
         purposes = conn.exec_driver_sql(
             "SELECT count(*) FROM code_item WHERE list_name = 'visit_purpose'").scalar()
         assert purposes == 10
