@@ -270,12 +270,10 @@ class JobFairTab(QWidget):
         self.heading.setText(f"{fair['name']}  {fair['held_on'].isoformat()}  {fair['place'] or ''}")
 
     def _refresh_fair_counts(self) -> None:
-        # Counts in the fair list are computed columns: repaint them without losing the selection.
-        model = self.fairs.model
-        if model.rowCount():
-            model._cache.clear()
-            model.dataChanged.emit(model.index(0, 0),
-                                   model.index(model.rowCount() - 1, model.columnCount() - 1))
+        # Counts are computed columns (positions and seekers per fair, intentions per employer
+        # and per seeker): repaint them without losing the selection.
+        for view in (self.fairs, self.employers, self.seekers):
+            _repaint(view.model)
 
     def _intention_form(self, record_id):
         """The intention form lists this fair's seekers and employers."""
@@ -360,8 +358,12 @@ class VolunteersTab(QWidget):
             self.heading.setText(self.tr("Service records of %1").replace("%1", name))
 
     def _refresh_hours(self) -> None:
-        model = self.roster.model
-        if model.rowCount():
-            model._cache.clear()
-            model.dataChanged.emit(model.index(0, 0),
-                                   model.index(model.rowCount() - 1, model.columnCount() - 1))
+        _repaint(self.roster.model)
+
+
+def _repaint(model) -> None:
+    """Fetch the rows again (computed columns changed) keeping the rows and the selection."""
+    if model.rowCount():
+        model._cache.clear()
+        model.dataChanged.emit(model.index(0, 0),
+                               model.index(model.rowCount() - 1, model.columnCount() - 1))
