@@ -136,6 +136,7 @@ def cmd_gui(args) -> int:
 # Subcommands contributed by other modules: name -> (configure parser, handler).
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 from . import cli_report as _cli_report  # noqa: E402,F401 - registers "report"
+from . import selfcheck as _selfcheck  # noqa: E402,F401 - registers "self-check"
 
 
 def build_parser() -> argparse.ArgumentParser:
