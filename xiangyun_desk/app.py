@@ -119,6 +119,7 @@ def run(data_dir: Path) -> int:
             return 0
     window = MainWindow(desk, lang)
     window.show()
+    window.start_automatic_backups()
     code = app.exec()
     desk.close()
     return code

@@ -127,6 +127,41 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    desk = _desk(args)
+    try:
+        path = desk.backups.backup_to(Path(args.out)) if args.out else desk.backups.backup("manual")
+    finally:
+        desk.close()
+    print(path)
+    return 0
+
+
+def cmd_restore(args) -> int:
+    desk = _desk(args)
+    try:
+        safety = desk.backups.restore(Path(args.file))
+    finally:
+        desk.close()
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Restored {file}. The previous state was saved as {safety}."),
+            file=args.file, safety=str(safety)))
+    return 0
+
+
+def cmd_check(args) -> int:
+    desk = _desk(args)
+    try:
+        report = desk.backups.check()
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps({"ok": report.ok, "problems": report.problems, "counts": report.counts},
+                         ensure_ascii=False, indent=2))
+    else:
+        say(report.message(), sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else EXIT_FAILED
+
+
 def cmd_gui(args) -> int:
     from .app import run
 
@@ -164,6 +199,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_date)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("backup", help="back up the database (into backups/, or --out DIR)")
+    p.add_argument("--out", help="folder to write the backup to, e.g. a USB stick")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore the database from a backup file (verified first)")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("check-db", help="integrity and foreign-key checks with a plain report")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
 
     for add in EXTRA_COMMANDS:
         add(sub)

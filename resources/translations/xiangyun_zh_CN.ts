@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>The database is intact ({n} records).</source>
+        <translation>数据库完好（共 {n} 条记录）。</translation>
+    </message>
+    <message>
+        <source>The database has problems: {problems}. Restore the latest backup.</source>
+        <translation>数据库有问题：{problems}。请从最近的备份恢复。</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check: {problems}</source>
+        <translation>备份文件未通过检查：{problems}</translation>
+    </message>
+    <message>
+        <source>Could not write the backup to {folder}: the disk may be full or the USB stick removed ({detail}). Nothing was left behind.</source>
+        <translation>无法把备份写到 {folder}：磁盘可能已满，或 U 盘已拔出（{detail}）。没有留下不完整的文件。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be restored: {problems}. The database was not changed.</source>
+        <translation>无法恢复 {file}：{problems}。数据库未被改动。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Set up {name} ({code}) in {dir}</source>
@@ -45,6 +68,30 @@
     <message>
         <source>The latest backup is {path}.</source>
         <translation>最近的备份是 {path}。</translation>
+    </message>
+    <message>
+        <source>Restored {file}. The previous state was saved as {safety}.</source>
+        <translation>已恢复 {file}。恢复前的数据已另存为 {safety}。</translation>
+    </message>
+    <message>
+        <source>--period is required (2026-10, 2026-Q4 or 2026).</source>
+        <translation>需要 --period（如 2026-10、2026-Q4 或 2026）。</translation>
+    </message>
+    <message>
+        <source>--register is required for a ledger: {registers}.</source>
+        <translation>台账需要 --register：{registers}。</translation>
+    </message>
+    <message>
+        <source>--campaign is required for a roster (e.g. winter or 冬送温暖).</source>
+        <translation>签收表需要 --campaign（如 winter 或 冬送温暖）。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已生成 {path}</translation>
     </message>
 </context>
 <context>
@@ -422,6 +469,56 @@ Data directory: %2</source>
             <numerusform>%1：%n 条记录</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Back up to a folder…</source>
+        <translation>备份到文件夹(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the database</source>
+        <translation>检查数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Back up to a folder (e.g. a USB stick)</source>
+        <translation>备份到文件夹（如 U 盘）</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked:
+%1</source>
+        <translation>备份已写入并检查通过：
+%1</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Database backups (*.sqlite3)</source>
+        <translation>数据库备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Replace all current records with the backup %1? The current state is backed up first, so this can be undone.</source>
+        <translation>用备份 %1 替换当前的全部记录吗？恢复前会先备份当前数据，可以撤销。</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Check the database</source>
+        <translation>检查数据库</translation>
+    </message>
 </context>
 <context>
     <name>OverviewTab</name>
@@ -694,6 +791,58 @@ Data directory: %2</source>
     <message>
         <source>Not a period: {text} (use 2026-10 for a month, 2026-Q4 for a quarter, 2026 for a year, or 2026-10-01..2026-11-15).</source>
         <translation>不是有效的期间：{text}（月份写 2026-10，季度写 2026-Q4，年度写 2026，或 2026-10-01..2026-11-15）。</translation>
+    </message>
+    <message>
+        <source>This data directory is not set up yet: run xiangyun-desk init first.</source>
+        <translation>此数据目录尚未设置：请先运行 xiangyun-desk init。</translation>
+    </message>
+    <message>
+        <source>Unknown report kind {kind}; choose one of {kinds}.</source>
+        <translation>未知的报表类型 {kind}；可选：{kinds}。</translation>
+    </message>
+    <message>
+        <source>This report needs a period (e.g. 2026-10).</source>
+        <translation>此报表需要指定期间（如 2026-10）。</translation>
+    </message>
+    <message>
+        <source>Choose the register of the ledger: {registers}.</source>
+        <translation>请选择台账类别：{registers}。</translation>
+    </message>
+    <message>
+        <source>Choose the campaign of the roster: {campaigns}.</source>
+        <translation>请选择慰问活动：{campaigns}。</translation>
+    </message>
+    <message>
+        <source>Unknown blank form {form}; choose {forms}.</source>
+        <translation>未知的空白表 {form}；可选：{forms}。</translation>
+    </message>
+    <message>
+        <source>Choose the job fair with --event (the start of its id is enough): {fairs}</source>
+        <translation>请用 --event 指定招聘会（写编号开头几位即可）：{fairs}</translation>
+    </message>
+    <message>
+        <source>No job fair has the id {event}.</source>
+        <translation>没有编号为 {event} 的招聘会。</translation>
+    </message>
+    <message>
+        <source>Several job fairs have ids starting with {event}: {fairs}</source>
+        <translation>有多场招聘会的编号以 {event} 开头：{fairs}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name ending in .pdf.</source>
+        <translation>{path} 是文件夹；请指定以 .pdf 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: {reason}</source>
+        <translation>无法写入 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>

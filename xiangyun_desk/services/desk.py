@@ -11,6 +11,7 @@ from sqlalchemy import and_, or_, select
 from ..storage.db import Database, open_database
 from ..storage.models import CodeItem, ReliefVisit
 from . import specs
+from .backup import BackupService, secure_data_dir
 from .registers import RegisterService
 from .settings import SettingsService
 
@@ -21,6 +22,8 @@ class Desk:
     def __init__(self, data_dir: Path, db: Database | None = None):
         self.data_dir = Path(data_dir)
         self.db = db or open_database(self.data_dir)
+        secure_data_dir(self.data_dir)
+        self.backups = BackupService(self.db, self.data_dir)
         self.settings = SettingsService(self.db)
         self._code = self.settings.get("code", "") or ""
         code = lambda: self._code  # noqa: E731 - refreshed after set-up

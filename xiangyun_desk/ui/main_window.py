@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..domain.errors import ValidationFailed
+from ..domain.errors import DomainError, ValidationFailed
 from ..services.desk import Desk
 from ..services.stats import StatsService
 from .i18n import LANGUAGES, render
@@ -78,6 +81,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        for text, slot, name in ((self.tr("&Back up to a folder…"), self.backup_to_folder, "backup"),
+                                 (self.tr("&Restore from a backup…"), self.restore_backup, "restore"),
+                                 (self.tr("&Check the database"), self.check_database, "check")):
+            act = QAction(text, self)
+            act.setObjectName(f"file_{name}")
+            act.triggered.connect(slot)
+            file_menu.addAction(act)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -193,6 +204,59 @@ class MainWindow(QMainWindow):
             "Xiangyun Workers' Home Desk %1\nRegisters, reports and sync for the township "
             "workers' homes of Xiangyun County.\nData directory: %2")
             .replace("%1", __version__).replace("%2", str(self.desk.data_dir)))
+
+    # ---- backups ---------------------------------------------------------------------------
+
+    def start_automatic_backups(self) -> None:
+        """A backup now (at start) and a daily one while the program runs, off the GUI thread."""
+        from .jobs import run_in_background
+
+        backups = self.desk.backups
+        run_in_background(lambda: backups.backup("start"), failed=self._backup_failed)
+        self._daily = QTimer(self, interval=60 * 60 * 1000)
+        self._daily.timeout.connect(
+            lambda: run_in_background(backups.backup_if_due, failed=self._backup_failed))
+        self._daily.start()
+
+    def _backup_failed(self, exc: Exception) -> None:
+        text = render(exc.message) if isinstance(exc, DomainError) else str(exc)
+        self.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", text))
+
+    def backup_to_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to a folder (e.g. a USB stick)"))
+        if not folder:
+            return
+        try:
+            path = self.desk.backups.backup_to(Path(folder))
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Backup"), render(exc.message))
+            return
+        QMessageBox.information(self, self.tr("Backup"),
+                                self.tr("The backup was written and checked:\n%1").replace("%1", str(path)))
+
+    def restore_backup(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup"), str(self.desk.backups.folder),
+            self.tr("Database backups (*.sqlite3)"))
+        if not path:
+            return
+        answer = QMessageBox.question(self, self.tr("Restore from a backup"), self.tr(
+            "Replace all current records with the backup %1? The current state is backed up "
+            "first, so this can be undone.").replace("%1", Path(path).name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.desk.backups.restore(Path(path))
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Restore from a backup"), render(exc.message))
+            return
+        self.refresh_all()
+        QMessageBox.information(self, self.tr("Restore from a backup"), self.tr("Restored."))
+
+    def check_database(self) -> None:
+        report = self.desk.backups.check()
+        show = QMessageBox.information if report.ok else QMessageBox.warning
+        show(self, self.tr("Check the database"), render(report.message()))
 
     def refresh_all(self) -> None:
         for tab in self.register_tabs.values():
