@@ -103,15 +103,16 @@ class UI:
     def open(self, path: Path | None = None):
         window = build_main_window(path or self.dir)
         self.qtbot.addWidget(window)
-        self.windows.append(window)
+        self.windows.append((window, window.desk))
         self.show(window)
         return window
 
     def close(self, window) -> None:
-        """Close like the user does (saves the layout) and release the database."""
+        """Close like the user does (saves the layout) and release the database.
+
+        The widget itself is deleted by qtbot at the end of the test."""
         window.close()
         window.desk.close()
-        window.deleteLater()
         QApplication.processEvents()
 
     def reopen(self, window):
@@ -119,12 +120,12 @@ class UI:
         return self.open()
 
     def shutdown(self) -> None:
-        for window in self.windows:
+        for window, desk in self.windows:
             try:
                 window.close()
             except RuntimeError:  # already deleted
                 pass
-            window.desk.close()
+            desk.close()
 
     # ---- dialogs -------------------------------------------------------------------------
 
