@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
+from ..domain.errors import DomainError
+from ..domain.fields import Field, Kind, clean_value
 from ..storage.db import Database, open_database
 from ..storage.models import CodeItem, ReliefVisit
 from . import specs
@@ -102,10 +104,10 @@ class Desk:
         name = (raw.get("name") or "").strip()
         if not campaign or not when or not name:
             return []
-        if isinstance(when, str):
-            try:
-                when = dt.date.fromisoformat(when)
-            except ValueError:
+        if not isinstance(when, dt.date):
+            try:  # the same date parsing the form's validation uses (2026/01/20, 2026.1.20 ...)
+                when = clean_value(Field("visit_date", Kind.DATE), when)
+            except DomainError:
                 return []
         id_number = "".join(str(raw.get("id_number") or "").split()).upper()
         phone = "".join(ch for ch in str(raw.get("phone") or "") if ch.isdigit())
