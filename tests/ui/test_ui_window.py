@@ -244,7 +244,7 @@ def test_every_search_box_shown_filters_its_register(ui, window):
     for tab in window.register_tabs.values():
         window.tabs.setCurrentWidget(tab)
         for view in tab.views:
-            if not view.search.isVisibleTo(window):
+            if not view.search.isVisibleTo(view):
                 continue
             view.search.setFocus()
             assert view.model.rowCount() == 1, view.objectName()

@@ -230,6 +230,9 @@ class JobFairTab(QWidget):
                                    list(self.intention_fields_base), self.tr("Intention"),
                                    "intention_status", date_filter=False, parent=self)
         self.intentions.open_form = self._intention_form
+        # Intentions have no search key (names live on the seeker and employer): a search box
+        # here would silently ignore what is typed. The status filter stays.
+        self.intentions.search.hide()
 
         self.detail = QTabWidget()
         self.detail.addTab(self.employers, self.tr("Employers and positions"))
