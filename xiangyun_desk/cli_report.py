@@ -36,14 +36,15 @@ def cmd_report(args) -> int:
             return cli.fail(exc.message, cli.EXIT_USAGE)
     elif args.kind in ("summary", "ledger", "roster"):
         return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "--period is required (2026-10, 2026-Q4 or 2026).")), cli.EXIT_USAGE)
+            "Cli", "--period is required (2026-10, 2026-Q4 or 2026).")), cli.EXIT_USAGE)
     if args.kind == "ledger" and args.register not in LEDGER_REGISTERS:
         return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "--register is required for a ledger: {registers}."),
+            "Cli", "--register is required for a ledger: {registers}."),
             registers=", ".join(LEDGER_REGISTERS)), cli.EXIT_USAGE)
     if args.kind == "roster" and not args.campaign:
         return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "--campaign is required for a roster (e.g. winter or 冬送温暖).")), cli.EXIT_USAGE)
+            "Cli", "--campaign is required for a roster (e.g. winter or 冬送温暖).")),
+            cli.EXIT_USAGE)
     request = ReportRequest(kind=args.kind, period=period, register=args.register,
                             campaign=args.campaign, event_id=args.event,
                             forms=tuple(args.form or ("visits", "fair")),
@@ -64,12 +65,12 @@ def cmd_report(args) -> int:
         except (ReportCancelled, KeyboardInterrupt):
             if show:
                 print(file=sys.stderr)
-            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Cancelled; nothing was written.")))
+            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cancelled; nothing was written.")))
         if show:
             print(file=sys.stderr)
     finally:
         desk.close()
-    cli.say(msg(CTX, QT_TRANSLATE_NOOP(CTX, "Wrote {path}"), path=str(path)))
+    cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote {path}"), path=str(path)))
     return 0
 
 

@@ -102,17 +102,18 @@ def check_request(desk, request: ReportRequest) -> ReportRequest:
     :class:`ReportError`."""
     if desk.identity is None:
         raise _fail(QT_TRANSLATE_NOOP(
-            CTX, "This data directory is not set up yet: run xiangyun-desk init first."))
+            "Reports", "This data directory is not set up yet: run xiangyun-desk init first."))
     kind = request.kind
     if kind not in KINDS:
-        raise _fail(QT_TRANSLATE_NOOP(CTX, "Unknown report kind {kind}; choose one of {kinds}."),
+        raise _fail(QT_TRANSLATE_NOOP(
+            "Reports", "Unknown report kind {kind}; choose one of {kinds}."),
                     kind=kind, kinds=", ".join(KINDS))
     if kind in ("summary", "ledger", "roster") and request.period is None:
-        raise _fail(QT_TRANSLATE_NOOP(CTX, "This report needs a period (e.g. 2026-10)."))
+        raise _fail(QT_TRANSLATE_NOOP("Reports", "This report needs a period (e.g. 2026-10)."))
     if kind == "ledger":
         if request.register not in ledger.LEDGERS:
             raise _fail(QT_TRANSLATE_NOOP(
-                CTX, "Choose the register of the ledger: {registers}."),
+                "Reports", "Choose the register of the ledger: {registers}."),
                 registers=", ".join(ledger.LEDGERS))
     if kind == "roster":
         labels = campaigns(desk)
@@ -122,14 +123,14 @@ def check_request(desk, request: ReportRequest) -> ReportRequest:
             if code in by_label:
                 return replace(request, campaign=by_label[code])
             raise _fail(QT_TRANSLATE_NOOP(
-                CTX, "Choose the campaign of the roster: {campaigns}."),
+                "Reports", "Choose the campaign of the roster: {campaigns}."),
                 campaigns=", ".join(f"{c} ({label})" for c, label in labels.items()))
     if kind == "jobfair":
         return replace(request, event_id=_resolve_fair(desk, request))
     if kind == "blank":
         bad = [f for f in request.forms if f not in BLANK_FORMS]
         if bad or not request.forms:
-            raise _fail(QT_TRANSLATE_NOOP(CTX, "Unknown blank form {form}; choose {forms}."),
+            raise _fail(QT_TRANSLATE_NOOP("Reports", "Unknown blank form {form}; choose {forms}."),
                         form=", ".join(bad), forms=", ".join(BLANK_FORMS))
     return request
 
@@ -144,16 +145,18 @@ def _resolve_fair(desk, request: ReportRequest) -> str:
         if len(fairs) == 1:
             return fairs[0]["id"]
         raise _fail(QT_TRANSLATE_NOOP(
-            CTX, "Choose the job fair with --event (the start of its id is enough): {fairs}"),
+            "Reports", "Choose the job fair with --event (the start of its id is enough): {fairs}"),
             fairs=listing(fairs))
     if not re.fullmatch(r"[0-9a-f-]{4,36}", event):
-        raise _fail(QT_TRANSLATE_NOOP(CTX, "No job fair has the id {event}."), event=event[:40])
+        raise _fail(QT_TRANSLATE_NOOP("Reports", "No job fair has the id {event}."),
+                    event=event[:40])
     matches = [x for x in fairs_in(desk) if x["id"].startswith(event)]
     if len(matches) == 1:
         return matches[0]["id"]
     if not matches:
-        raise _fail(QT_TRANSLATE_NOOP(CTX, "No job fair has the id {event}."), event=event)
-    raise _fail(QT_TRANSLATE_NOOP(CTX, "Several job fairs have ids starting with {event}: {fairs}"),
+        raise _fail(QT_TRANSLATE_NOOP("Reports", "No job fair has the id {event}."), event=event)
+    raise _fail(QT_TRANSLATE_NOOP(
+        "Reports", "Several job fairs have ids starting with {event}: {fairs}"),
                 event=event, fairs=listing(matches))
 
 

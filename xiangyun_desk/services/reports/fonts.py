@@ -94,10 +94,10 @@ def _make_to_unicode_cmap(fontname: str, subset) -> str:
         f"/CMapName /{fontname} def",
         "/CMapType 2 def",
         "1 begincodespacerange",
-        "<00> <%02X>" % (len(subset) - 1),
+        f"<00> <{len(subset) - 1:02X}>",
         "endcodespacerange",
-        "%d beginbfchar" % len(subset),
-        *("<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)),
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)),
         "endbfchar",
         "endcmap",
         "CMapName currentdict /CMap defineresource pop",
@@ -208,7 +208,7 @@ class ReportFonts:
             return False
 
     def font_for(self, ch: str, main: str | None = None) -> str | None:
-        """The font that draws ``ch``: ``main`` when it has the glyph, else a fallback, else None."""
+        """The font that draws ``ch``: ``main`` when it has it, else a fallback, else None."""
         main = main or self.body
         if ord(ch) in self._cmaps[main]:
             return main

@@ -92,7 +92,7 @@ def build(ctx: Ctx, fair_id: str) -> list:
         out = []
         for n, r in enumerate(ctx.fetch(stmt, start, end), 1):
             out.append([ctx.cells(v, w, c.align, c.max_chars)
-                        for v, c, w in zip(make(n, r), cols, widths)])
+                        for v, c, w in zip(make(n, r), cols, widths, strict=False)])
         return out, widths
 
     emp_rows, emp_w = rows(employers_q, EMPLOYER_COLS, 0.0, 0.1, lambda n, r: [
@@ -100,7 +100,8 @@ def build(ctx: Ctx, fair_id: str) -> list:
         str(r["positions"] or 0), r["job_titles"], r["pay_range"], str(r["intentions"] or 0)])
     seek_rows, seek_w = rows(seekers_q, SEEKER_COLS, 0.1, 0.25, lambda n, r: [
         str(n), r["name"], ctx.label("gender", r["gender"]), str(r["birth_year"] or ""),
-        ctx.phone(r["phone"]), ctx.id_number(r["id_number"]), ctx.label("education", r["education"]),
+        ctx.phone(r["phone"]), ctx.id_number(r["id_number"]),
+        ctx.label("education", r["education"]),
         ctx.label("household", r["household"]), T.YES if r["poverty_relief"] else T.NO,
         r["desired_job"], str(r["intentions"] or 0)])
     int_rows, int_w = rows(intentions_q, INTENTION_COLS, 0.25, 0.3, lambda n, r: [

@@ -300,7 +300,8 @@ def data_table(fonts: ReportFonts, styles: Styles, header: Sequence[str],
     """
     cells = CellMaker(fonts, styles)
     head = [Paragraph(fonts.markup(h), styles.head) if not fonts.covers(h)
-            else "\n".join(cells.wrap(h, w - 2 * CELL_PAD - 0.5)) for h, w in zip(header, widths)]
+            else "\n".join(cells.wrap(h, w - 2 * CELL_PAD - 0.5))
+            for h, w in zip(header, widths, strict=True)]
     data = [head, *rows]
     n = len(data)
     cmds: list[tuple] = [
@@ -379,12 +380,13 @@ def fill_in_line(fonts: ReportFonts, styles: Styles, width: float,
     blank_w = [free * w / sum(blank_weights) for w in blank_weights]
     row: list = []
     widths: list[float] = []
-    cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    cmds: list[tuple] = [("FONT", (0, 0), (-1, -1), fonts.body, styles.sign.fontSize),
+                         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                          ("LEFTPADDING", (0, 0), (-1, -1), 2),
                          ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                          ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     right = ParagraphStyle("sign_r", parent=styles.sign, alignment=TA_RIGHT)
-    for i, ((label, blank), lw, bw) in enumerate(zip(fields, label_w, blank_w)):
+    for i, ((label, blank), lw, bw) in enumerate(zip(fields, label_w, blank_w, strict=False)):
         row += [Paragraph(fonts.markup(label), styles.sign),
                 Paragraph(fonts.markup(blank), right) if blank else ""]
         widths += [lw, bw]
@@ -453,7 +455,10 @@ def _canvas_class(meta: ReportMeta, fonts: ReportFonts, job: Job):
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", fonts.body)
+            # No Helvetica: every font in the file is an embedded TrueType font.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.body
+            kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
+            kwargs["initialLeading"] = kwargs.get("initialLeading") or 12
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -534,16 +539,17 @@ def write_pdf(out_path: Path, meta: ReportMeta, story: list, fonts: ReportFonts,
     folder = out_path.parent if str(out_path.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The folder {folder} does not exist."), folder=str(folder)))
+            "Reports", "The folder {folder} does not exist."), folder=str(folder)))
     if out_path.is_dir():
         raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "{path} is a folder; choose a file name ending in .pdf."), path=str(out_path)))
+            "Reports", "{path} is a folder; choose a file name ending in .pdf."),
+            path=str(out_path)))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".pdf.part",
                                         dir=folder)
     except OSError as exc:
         raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Cannot write to {folder}: {reason}"), folder=str(folder),
+            "Reports", "Cannot write to {folder}: {reason}"), folder=str(folder),
             reason=exc.strerror or str(exc))) from exc
     tmp = Path(tmp_name)
     try:
@@ -559,7 +565,7 @@ def write_pdf(out_path: Path, meta: ReportMeta, story: list, fonts: ReportFonts,
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Cannot write {path}: {reason}"), path=str(out_path),
+            "Reports", "Cannot write {path}: {reason}"), path=str(out_path),
             reason=exc.strerror or str(exc))) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)

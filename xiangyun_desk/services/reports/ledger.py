@@ -61,7 +61,7 @@ PHONE = Column("phone", align="center", sample=S_PHONE)
 ID = Column("id_number", align="center", sample=S_ID)
 
 
-# ---- 来访登记 -------------------------------------------------------------------------------------
+# ---- 来访登记 --------------------
 
 def _visits_query(ctx: Ctx) -> Select:
     t = M.Visit.__table__.c
@@ -92,7 +92,7 @@ VISITS = LedgerDef(
 )
 
 
-# ---- 慰问走访 -------------------------------------------------------------------------------------
+# ---- 慰问走访 --------------------
 
 def _relief_query(ctx: Ctx) -> Select:
     t = M.ReliefVisit.__table__.c
@@ -130,7 +130,7 @@ RELIEF = LedgerDef(
 )
 
 
-# ---- 招聘会 ---------------------------------------------------------------------------------------
+# ---- 招聘会 --------------------
 
 def _fairs_query(ctx: Ctx) -> Select:
     t = M.JobFair.__table__.c
@@ -167,7 +167,7 @@ FAIRS = LedgerDef(
 )
 
 
-# ---- 求职者 ---------------------------------------------------------------------------------------
+# ---- 求职者 --------------------
 
 def _seekers_query(ctx: Ctx) -> Select:
     s = M.JobSeeker.__table__.c
@@ -211,7 +211,7 @@ SEEKERS = LedgerDef(
 )
 
 
-# ---- 志愿者 ---------------------------------------------------------------------------------------
+# ---- 志愿者 --------------------
 
 def _volunteers_query(ctx: Ctx) -> Select:
     v = M.Volunteer.__table__.c
@@ -259,7 +259,7 @@ VOLUNTEERS = LedgerDef(
 )
 
 
-# ---- 志愿服务记录 ---------------------------------------------------------------------------------
+# ---- 志愿服务记录 --------------------
 
 def _service_query(ctx: Ctx) -> Select:
     r = M.ServiceRecord.__table__.c
@@ -299,13 +299,13 @@ def build(ctx: Ctx, register: str) -> list:
     ledger = LEDGERS[register]
     cells = ctx.cells
     widths = column_widths(cells, ctx.width, ledger.columns)
-    plan = list(zip(ledger.columns, widths))
+    plan = list(zip(ledger.columns, widths, strict=False))
     tot = Totals()
     body: list[list[Any]] = []
     for record in ctx.fetch(ledger.query(ctx), 0.0, 0.3):
         values = ledger.row(ctx, record, tot)
         body.append([cells(value, w, col.align, col.max_chars)
-                     for value, (col, w) in zip(values, plan)])
+                     for value, (col, w) in zip(values, plan, strict=False)])
     extra = [T.CONFIDENTIAL_FULL if ctx.full else T.MASKED_NOTE] if ledger.personal else []
     story = title_block(ctx.fonts, ctx.styles, ctx.meta, extra=extra)
     if not body:

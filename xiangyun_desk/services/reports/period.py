@@ -53,7 +53,8 @@ class ReportPeriod:
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> ReportPeriod:
         if end < start:
-            raise PeriodInvalid(msg(CTX, QT_TRANSLATE_NOOP("Reports", "The period ends before it starts: {text}"),
+            raise PeriodInvalid(msg(CTX, QT_TRANSLATE_NOOP(
+                "Reports", "The period ends before it starts: {text}"),
                 text=f"{start.isoformat()}..{end.isoformat()}"))
         return cls("range", start, end)
 
@@ -77,8 +78,9 @@ class ReportPeriod:
                                    dt.date.fromisoformat(m.group(2)))
         except ValueError:
             pass
-        raise PeriodInvalid(msg(CTX, QT_TRANSLATE_NOOP("Reports", "Not a period: {text} (use 2026-10 for a month, 2026-Q4 for a quarter, 2026 for "
-                 "a year, or 2026-10-01..2026-11-15)."), text=value[:40]))
+        raise PeriodInvalid(msg(CTX, QT_TRANSLATE_NOOP(
+            "Reports", "Not a period: {text} (use 2026-10 for a month, 2026-Q4 for a "
+                       "quarter, 2026 for a year, or 2026-10-01..2026-11-15)."), text=value[:40]))
 
     @property
     def code(self) -> str:

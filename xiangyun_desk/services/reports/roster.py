@@ -43,7 +43,7 @@ def build(ctx: Ctx, campaign: str) -> list:
                    *ctx.period.stats_period().on(t.visit_date))
             .order_by(t.visit_date, t.name))
     widths = column_widths(ctx.cells, ctx.width, COLUMNS)
-    plan = list(zip(COLUMNS, widths))
+    plan = list(zip(COLUMNS, widths, strict=False))
     cells = ctx.cells
     body = []
     visits = fen = goods_fen = 0
@@ -54,7 +54,8 @@ def build(ctx: Ctx, campaign: str) -> list:
         values = [str(visits), r["name"], ctx.label("gender", r["gender"]),
                   ctx.id_number(r["id_number"]), ctx.label("recipient_category", r["category"]),
                   r["employer"] or r["address"], yuan(r["cash_fen"]), r["goods"], ""]
-        body.append([cells(v, w, col.align, col.max_chars) for v, (col, w) in zip(values, plan)])
+        body.append([cells(v, w, col.align, col.max_chars)
+                     for v, (col, w) in zip(values, plan, strict=True)])
 
     campaign_label = ctx.label("campaign", campaign)
     story = title_block(ctx.fonts, ctx.styles, ctx.meta,

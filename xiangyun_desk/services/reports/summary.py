@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from ..stats import StatsService
 from . import texts as T
 from .common import Ctx, share
-from .layout import col_widths, data_table, key_value_table, signature_block, title_block
+from .layout import col_widths, data_table, signature_block, title_block
 
 
 def build(ctx: Ctx) -> list:
@@ -37,7 +37,8 @@ def build(ctx: Ctx) -> list:
 
     def table(header, rows, weights, aligns, total_rows=0, table_width=None):
         widths = col_widths(table_width or width, weights)
-        body = [[cells(v, w, a) for v, w, a in zip(row, widths, aligns)] for row in rows]
+        body = [[cells(v, w, a) for v, w, a in zip(row, widths, aligns, strict=True)]
+                for row in rows]
         return data_table(f, s, header, body, widths, aligns, total_rows=total_rows)
 
     # ---- 一、来访登记 --------------------------------------------------------------------------

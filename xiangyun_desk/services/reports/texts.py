@@ -82,8 +82,8 @@ COL_CASH = "慰问金（元）"
 COL_GOODS_VALUE = "物品折价（元）"
 COL_SKILL = "服务技能"
 COL_VOLUNTEERS = "人数"
-NOTE_PEOPLE_DISTINCT = ("注：慰问人数按身份证号（无身份证号时按姓名和电话）去重，同一人在多个活动或类别中"
-                        "只在合计中计一次，故合计人数可能小于各项之和。")
+NOTE_PEOPLE_DISTINCT = ("注：慰问人数按身份证号（无身份证号时按姓名和电话）去重，"
+                        "同一人在多个活动或类别中只在合计中计一次，故合计人数可能小于各项之和。")
 COL_MONTH = "月份"
 COL_VISITS = "来访人次"
 COL_VISIT_PEOPLE = "来访人数"
@@ -173,7 +173,8 @@ COL = {
 
 LEDGER_TOTAL_VISITS = "合计：{visits} 人次，{people} 人"
 LEDGER_TOTAL_RELIEF = "合计：{visits} 次，{people} 人，慰问金 {cash} 元，物品折价 {goods} 元"
-LEDGER_TOTAL_FAIRS = "合计：{events} 场，企业 {employers} 家，岗位 {positions} 个，求职者 {seekers} 人，意向 {intentions} 人"
+LEDGER_TOTAL_FAIRS = ("合计：{events} 场，企业 {employers} 家，岗位 {positions} 个，"
+                      "求职者 {seekers} 人，意向 {intentions} 人")
 LEDGER_TOTAL_SEEKERS = "合计：{seekers} 人"
 LEDGER_TOTAL_INTENTIONS = "合计：{records} 条意向，涉及求职者 {people} 人"
 LEDGER_TOTAL_VOLUNTEERS = "合计：{count} 人（其中在册 {registered} 人），本期服务 {hours} 小时"

@@ -1,0 +1,76 @@
+"""The job-fair report: employers and positions, seekers, intentions; figures equal StatsService."""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import all_text, flat
+
+from xiangyun_desk.services.registers import RegisterQuery
+from xiangyun_desk.services.reports import (
+    ReportError,
+    ReportPeriod,
+    ReportRequest,
+    check_request,
+    fairs_in,
+    generate_report,
+)
+from xiangyun_desk.services.reports import texts as T
+from xiangyun_desk.services.stats import Period, StatsService
+
+
+def test_small_fair(make, desk, tmp_path):
+    fair = make.fair(name="情系职工 春风送岗", place="祥云县人力资源市场")
+    bus = make.employer(fair, name="祥云县公交公司", positions="12", phone="13800001111",
+                        job_titles="司机、调度员")
+    mine = make.employer(fair, name="<矿业> & 公司", positions="30")
+    a = make.seeker(fair, name="杨一", phone="13912345678")
+    b = make.seeker(fair, name="杨二")
+    make.seeker(fair, name="杨三")
+    make.intention(fair, a, bus)
+    make.intention(fair, a, mine, status="signed")
+    make.intention(fair, b, mine)
+    out = generate_report(desk, ReportRequest("jobfair", event_id=fair[:8]), tmp_path / "f.pdf")
+    text = all_text(out)
+    assert flat(T.FAIR_HEADLINE.format(employers=2, positions=42, seekers=3, intentions=2,
+                                       records=3)) in text
+    assert "情系职工春风送岗" in text and "<矿业>&公司" in text
+    assert "138****1111" in text and "139****5678" in text and "13912345678" not in text
+    assert "杨三" in text and "已签约" in text
+    for section in (T.FAIR_SECTION_EMPLOYERS, T.FAIR_SECTION_SEEKERS, T.FAIR_SECTION_INTENTIONS):
+        assert flat(section) in text
+    assert "2026年10月20日" in text  # the page header names the fair's day
+
+
+def test_demo_fair_figures_equal_stats(demo_desk, tmp_path):
+    fair = fairs_in(demo_desk)[0]
+    day = fair["held_on"]
+    x = StatsService(demo_desk.db).compute(Period(day, day))["job_fairs"]["by_event"][fair["id"]]
+    assert x["seekers"] > 50
+    out = generate_report(demo_desk, ReportRequest("jobfair", event_id=fair["id"]),
+                          tmp_path / "fair.pdf")
+    text = all_text(out)
+    assert flat(T.FAIR_TOTAL_EMPLOYERS.format(**x)) in text
+    assert flat(T.FAIR_TOTAL_SEEKERS.format(**x)) in text
+    records = demo_desk.intentions.count(RegisterQuery(parent_id=fair["id"]))
+    assert flat(T.FAIR_HEADLINE.format(records=records, **x)) in text
+    assert flat(T.FAIR_TOTAL_INTENTIONS.format(records=records, people=x["intentions"])) in text
+
+
+def test_fair_choice(make, desk):
+    with pytest.raises(ReportError):  # no fair at all
+        check_request(desk, ReportRequest("jobfair"))
+    only = make.fair(held_on="2026-10-20")
+    make.fair(held_on="2026-05-01")
+    with pytest.raises(ReportError) as info:  # two fairs: say which there are
+        check_request(desk, ReportRequest("jobfair"))
+    assert only[:8] in str(info.value)
+    # the only fair of the period is taken
+    one = check_request(desk, ReportRequest("jobfair", ReportPeriod.parse("2026-10")))
+    assert one.event_id == only
+    with pytest.raises(ReportError):
+        check_request(desk, ReportRequest("jobfair", event_id="ffffffff"))
+    with pytest.raises(ReportError):
+        check_request(desk, ReportRequest("jobfair", event_id="<b>"))
+    desk.fairs.delete(only)
+    with pytest.raises(ReportError):
+        check_request(desk, ReportRequest("jobfair", event_id=only))
