@@ -79,8 +79,9 @@ class SetupWizard(QWizard):
         self.staff.setPlaceholderText("李红\n王建国")
         QVBoxLayout(staff).addWidget(self.staff)
 
-        for page in (role, ident, staff):
-            self.addPage(page)
+        self.role_id = self.addPage(role)
+        self.ident_id = self.addPage(ident)
+        self.staff_id = self.addPage(staff)
         self.resize(560, 400)
 
     def accept(self) -> None:
@@ -90,7 +91,14 @@ class SetupWizard(QWizard):
                                  self.township.text(), staff)
         except ValidationFailed as exc:
             self.error.setText("\n".join(render(m) for m in exc.errors.values()))
-            self.restart()
-            self.next()
+            # Back to the station page keeping what was typed (restart() would reset the
+            # registered fields to their initial, empty values).
+            if self.currentId() == -1:
+                self.restart()
+            while self.currentId() > self.ident_id:
+                self.back()
+            while self.currentId() < self.ident_id:
+                self.next()
+            self.code.setFocus()
             return
         super().accept()
