@@ -95,10 +95,11 @@ class SetupWizard(QWizard):
             # registered fields to their initial, empty values).
             if self.currentId() == -1:
                 self.restart()
-            while self.currentId() > self.ident_id:
-                self.back()
-            while self.currentId() < self.ident_id:
-                self.next()
+            for _ in self.pageIds():  # bounded: never loop on a page that will not move
+                if self.currentId() > self.ident_id:
+                    self.back()
+                elif self.currentId() < self.ident_id:
+                    self.next()
             self.code.setFocus()
             return
         super().accept()
