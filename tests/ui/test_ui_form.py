@@ -171,3 +171,59 @@ def test_money_and_hours_show_back_exactly(ui, window):
     assert form.widgets["cash_fen"].text() == "1234.50"
     assert form.widgets["goods_value_fen"].text() == "0.10"
     assert ui.cell(view, record_id, "cash_fen") == "1234.50"
+
+
+def test_save_and_next_keeps_the_form_open_for_the_next_visitor(ui, window):
+    window.tabs.setCurrentWidget(window.visits)
+    view = window.visits.view
+    form = ui.show(view.open_form(None))
+    assert form.next_button is not None
+    visited = dt.datetime.combine(dt.date.today(), dt.time(9, 30))
+    ui.fill(form, visited_at=visited, name="张三", phone="13812345678", purpose="job",
+            follow_up_on=dt.date.today() + dt.timedelta(days=7), summary="咨询招聘信息")
+    ui.qtbot.mouseClick(form.next_button, Qt.MouseButton.LeftButton)
+
+    assert form.isVisible()  # stays open
+    assert ui.names(view) == ["张三"]  # saved and listed behind the form
+    values = form.values()
+    assert values["name"] == "" and values["phone"] == "" and values["summary"] == ""
+    assert values["follow_up_on"] is None  # a follow-up belongs to one person only
+    assert values["left_at"] is None
+    assert values["visited_at"].date() == visited.date()  # the same day continues
+    assert values["staff"] == "李红" and values["party_size"] == 1  # defaults again
+    assert form.summary.isVisible() and "张三" in form.summary.text()
+    assert form.focusWidget() is form.widgets["name"]  # ready to type the next name
+
+    form.widgets["name"].setText("李四")
+    ui.qtbot.keyClick(form.widgets["name"], Qt.Key.Key_Return,
+                      Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(ui.names(view)) == ["张三", "李四"]
+    stored = {window.desk.visits.get(view.model.record_id(r))["name"]:
+              window.desk.visits.get(view.model.record_id(r)) for r in range(2)}
+    assert stored["李四"]["follow_up_on"] is None
+    assert stored["张三"]["follow_up_on"] == dt.date.today() + dt.timedelta(days=7)
+
+    # An invalid next record is not saved and keeps what was typed.
+    form.widgets["phone"].setText("123")
+    form.widgets["name"].setText("王五")
+    form.save_and_next()
+    assert form.widgets["name"].text() == "王五"
+    assert form.error_labels["phone"].isVisible()
+    assert view.model.rowCount() == 2
+
+
+def test_closing_after_save_and_next_keeps_what_was_saved(ui, window):
+    view = window.fairs.seekers
+    fair = ui.create(window.fairs.fairs, name="春风行动专场招聘会", held_on=dt.date.today())
+    ui.select(window.fairs.fairs, "春风行动专场招聘会")
+
+    def two_then_close(form):
+        for name in ("张三", "李四"):
+            form.widgets["name"].setText(name)
+            form.save_and_next()
+        form.reject()
+    ui.answer_forms(two_then_close, save=False)
+    assert view.new_record() is None
+    assert sorted(ui.names(view)) == ["张三", "李四"]
+    assert all(window.desk.seekers.get(view.model.record_id(r))["fair_id"] == fair
+               for r in range(2))

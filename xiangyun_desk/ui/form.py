@@ -320,7 +320,9 @@ class RecordForm(QDialog):
             self._on_saved_next(saved)
         name = self.values().get("name") or ""
         for spec in self.fields:
-            if spec.kind not in ("date", "datetime"):  # the same day (and fair) continues
+            # The same day (and fair) continues; optional dates (left at, follow-up) belong to
+            # the one person and are cleared.
+            if spec.kind not in ("date", "datetime") or not spec.required:
                 self._set(spec, None)
         self.set_defaults()
         self.show_errors({})
@@ -328,7 +330,7 @@ class RecordForm(QDialog):
         self.summary.setText(self.tr("Saved %1 (%2 so far). Enter the next one.")
                              .replace("%1", str(name)).replace("%2", str(self.saved_count)))
         self.summary.show()
-        self.widgets[self.fields[0].name].setFocus()
+        self.widgets.get("name", self.widgets[self.fields[0].name]).setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
