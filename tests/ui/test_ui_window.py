@@ -167,6 +167,14 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window):
     assert month[("month", "visitors.visits")].text() == "3"
 
 
+def test_first_window_fits_on_the_screen(window):
+    free = window.screen().availableGeometry()  # 800 x 800 on the offscreen platform
+    assert free.width() < 1200  # (the test means something only on a small screen)
+    frame = window.frameGeometry()
+    assert frame.height() <= free.height()
+    assert window.width() <= max(free.width(), window.minimumSizeHint().width())
+
+
 def test_layout_is_remembered(ui, window):
     window.resize(760, 600)  # the offscreen screen is 800 x 800
     size = window.size()  # (at least the window's minimum width)

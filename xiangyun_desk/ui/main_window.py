@@ -282,7 +282,14 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            # First start: a comfortable size, but never taller or wider than the screen
+            # (1366 x 768 laptops are common; the status bar must not hide under the taskbar).
+            width, height = 1200, 760
+            screen = self.screen()
+            if screen is not None:
+                free = screen.availableGeometry()
+                width, height = min(width, free.width() - 20), min(height, free.height() - 50)
+            self.resize(width, height)
         for key, tab in self.register_tabs.items():
             for i, view in enumerate(tab.views):
                 view.restore_column_state(s.value(f"columns/{key}/{i}"))
