@@ -163,7 +163,8 @@ def check_reports(ctx: Context) -> str:
         raise RuntimeError("no embedded TrueType font in the PDF")
     if not any("HanaMin" in f for f in fonts):
         raise RuntimeError(f"the fallback font for {RARE_CHAR} is not embedded (fonts: {fonts})")
-    return f"ledger of visits, {pages} page(s), {len(data)} bytes, embedded fonts {', '.join(fonts)}"
+    return (f"ledger of visits, {pages} page(s), {len(data)} bytes, "
+            f"embedded fonts {', '.join(fonts)}")
 
 
 def _bundle_functions(bundles) -> tuple[Callable, Callable]:
@@ -249,10 +250,22 @@ def check_window(ctx: Context) -> str:
             f"painted, title {title!r}, font {app.font().family()}")
 
 
+def _missing_libraries(plugin: Path) -> list[str] | None:
+    """System libraries ``plugin`` needs that this machine lacks (None: ldd is not available)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+
+
 def check_platform_plugin(ctx: Context) -> str:
     if not sys.platform.startswith("linux"):
         raise Skip("only on Linux")
-    import ctypes
+    import _ctypes
 
     from PySide6.QtCore import QLibraryInfo
 
@@ -260,11 +273,17 @@ def check_platform_plugin(ctx: Context) -> str:
     xcb = plugins / "platforms" / "libqxcb.so"
     if not xcb.is_file():
         raise RuntimeError(f"{xcb} is missing")
-    try:
-        ctypes.CDLL(str(xcb))
-    except OSError as exc:
-        raise Warn(f"{xcb.name} cannot load on this machine ({exc}); install the package's "
-                   "dependencies (apt-get install -f) for the window to open on X11") from None
+    missing = _missing_libraries(xcb)
+    if missing is None:  # no ldd: the loader names the first missing library
+        try:
+            _ctypes.dlopen(str(xcb), os.RTLD_NOW | os.RTLD_LOCAL)
+            missing = []
+        except OSError as exc:
+            missing = [str(exc)]
+    if missing:
+        raise Warn(f"the X11 platform plugin {xcb.name} cannot load here, missing "
+                   f"{', '.join(missing)}: install the package's dependencies "
+                   "(apt-get install -f) for the window to open on X11")
     return f"{xcb} and its system libraries load"
 
 
@@ -282,7 +301,8 @@ CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
 def run_checks(keep: bool = False, out=None) -> int:
     out = out or sys.stdout
     frozen = getattr(sys, "frozen", False)
-    where = f"frozen build in {Path(sys.executable).parent}" if frozen else f"Python {sys.version.split()[0]}"
+    where = (f"frozen build in {Path(sys.executable).parent}" if frozen
+             else f"Python {sys.version.split()[0]}")
     print(f"xiangyun-desk {__version__} self-check ({where}, {sys.platform})", file=out, flush=True)
     root = Path(tempfile.mkdtemp(prefix="xyd-selfcheck-"))
     ctx = Context(root)
