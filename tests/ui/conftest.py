@@ -9,6 +9,7 @@ through ``ui.answer_questions(...)``, which also records every question asked.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,10 @@ def set_widget(widget, value: Any) -> None:
     if isinstance(widget, QPlainTextEdit):
         widget.setPlainText(value)
     elif isinstance(widget, QLineEdit):
+        if isinstance(value, dt.datetime):  # an optional date and time is typed
+            value = value.strftime("%Y-%m-%d %H:%M")
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
         widget.setText(value)
     elif isinstance(widget, QComboBox):
         if widget.isEditable() and not isinstance(value, int):

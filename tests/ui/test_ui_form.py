@@ -187,8 +187,8 @@ def test_save_and_next_keeps_the_form_open_for_the_next_visitor(ui, window):
     assert ui.names(view) == ["张三"]  # saved and listed behind the form
     values = form.values()
     assert values["name"] == "" and values["phone"] == "" and values["summary"] == ""
-    assert values["follow_up_on"] is None  # a follow-up belongs to one person only
-    assert values["left_at"] is None
+    assert values["follow_up_on"] == ""  # a follow-up belongs to one person only
+    assert values["left_at"] == ""
     assert values["visited_at"].date() == visited.date()  # the same day continues
     assert values["staff"] == "李红" and values["party_size"] == 1  # defaults again
     assert form.summary.isVisible() and "张三" in form.summary.text()
@@ -227,3 +227,57 @@ def test_closing_after_save_and_next_keeps_what_was_saved(ui, window):
     assert sorted(ui.names(view)) == ["张三", "李四"]
     assert all(window.desk.seekers.get(view.model.record_id(r))["fair_id"] == fair
                for r in range(2))
+
+
+def test_optional_dates_are_typed_and_can_be_left_blank_or_cleared(ui, window):
+    view = window.visits.view
+    form = ui.show(view.open_form(None))
+    form.widgets["name"].setText("张三")
+    follow_up = form.widgets["follow_up_on"]
+    follow_up.setFocus()
+    ui.qtbot.keyClicks(follow_up, "2026-12-15")
+    left = form.widgets["left_at"]
+    left.setFocus()
+    ui.qtbot.keyClicks(left, "2099-01-01 10:30")
+    form.try_save()
+    assert form.result() == QDialog.DialogCode.Accepted
+    stored = window.desk.visits.get(form.result_value)
+    assert stored["follow_up_on"] == dt.date(2026, 12, 15)
+    assert stored["left_at"] == dt.datetime(2099, 1, 1, 10, 30)
+
+    # The edit form shows them back, and clearing the text clears the date.
+    form = ui.show(view.open_form(form.result_value))
+    assert form.widgets["follow_up_on"].text() == "2026-12-15"
+    assert form.widgets["left_at"].text() == "2099-01-01 10:30"
+    form.widgets["follow_up_on"].clear()
+    form.try_save()
+    assert form.result() == QDialog.DialogCode.Accepted
+    assert window.desk.visits.get(form.result_value)["follow_up_on"] is None
+
+    # Not a date: refused with a reason, the text kept.
+    form = ui.show(view.open_form(None))
+    form.widgets["name"].setText("李四")
+    form.widgets["follow_up_on"].setText("2026-13-45")
+    form.try_save()
+    assert form.result() != QDialog.DialogCode.Accepted
+    assert form.error_labels["follow_up_on"].isVisible()
+    assert "2026-13-45" in form.error_labels["follow_up_on"].text()
+    assert form.widgets["follow_up_on"].text() == "2026-13-45"
+
+
+def test_left_before_arrival_is_refused(ui, window):
+    form = ui.show(window.visits.view.open_form(None))
+    ui.fill(form, name="张三", visited_at=dt.datetime(2026, 3, 2, 9, 15),
+            left_at=dt.datetime(2026, 3, 2, 8, 0))
+    form.try_save()
+    assert form.result() != QDialog.DialogCode.Accepted
+    assert form.error_labels["left_at"].isVisible()
+    assert form.widgets["left_at"].text() == "2026-03-02 08:00"
+
+
+def test_required_dates_default_to_today(window):
+    today = dt.date.today()
+    assert window.relief.view.open_form(None).values()["visit_date"] == today
+    assert window.visits.view.open_form(None).values()["visited_at"].date() == today
+    assert window.fairs.fairs.open_form(None).values()["held_on"] == today
+    assert window.volunteers.roster.open_form(None).values()["joined_on"] == today.isoformat()

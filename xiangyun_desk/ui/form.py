@@ -166,6 +166,14 @@ class RecordForm(QDialog):
                 box.setProperty("code", item.code)
                 grid.addWidget(box, i // 3, i % 3)
             return w
+        if kind in ("date", "datetime") and not spec.required:
+            # An optional date is typed (blank = not given). A date edit cannot be blank: with a
+            # "blank" minimum date, typing into it was silently dropped and its calendar opened
+            # in January 1900. The service parses the text and says what is wrong.
+            w = QLineEdit()
+            w.setPlaceholderText("YYYY-MM-DD" if kind == "date" else "YYYY-MM-DD HH:MM")
+            w.setMaxLength(40)
+            return w
         if kind == "date":
             w = QDateEdit()
             w.setCalendarPopup(True)
@@ -224,6 +232,9 @@ class RecordForm(QDialog):
             chosen = set(filter(None, (value or "").split(",")))
             for box in w.findChildren(QCheckBox):
                 box.setChecked(box.property("code") in chosen)
+        elif kind in ("date", "datetime") and isinstance(w, QLineEdit):  # optional: typed
+            fmt = "%Y-%m-%d" if kind == "date" else "%Y-%m-%d %H:%M"
+            w.setText(value.strftime(fmt) if isinstance(value, dt.date) else (value or ""))
         elif kind == "date":
             w.setDate(QDate(value.year, value.month, value.day) if value else EMPTY_DATE)
         elif kind == "datetime":
@@ -256,6 +267,8 @@ class RecordForm(QDialog):
             elif kind == "codes":
                 out[spec.name] = [b.property("code") for b in w.findChildren(QCheckBox)
                                   if b.isChecked()]
+            elif kind in ("date", "datetime") and isinstance(w, QLineEdit):
+                out[spec.name] = w.text().strip()  # parsed by the service; blank = not given
             elif kind == "date":
                 d = w.date()
                 out[spec.name] = None if d == EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
