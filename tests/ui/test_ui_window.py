@@ -117,6 +117,23 @@ def test_keyboard_new_in_the_volunteer_records(ui, window):
     assert ui.names(tab.roster) == ["张三"]
 
 
+def test_find_from_a_list_without_a_search_box_goes_to_the_tab_search(ui, window):
+    tab = window.volunteers
+    window.tabs.setCurrentWidget(tab)
+    ui.create(tab.roster, name="张三")
+    ui.select(tab.roster, "张三")
+    tab.records.table.setFocus()
+    ui.qtbot.keyClick(tab.records.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is tab.roster.search
+
+    window.tabs.setCurrentWidget(window.fairs)
+    window.fairs.detail.setCurrentWidget(window.fairs.intentions)
+    window.fairs.intentions.table.setFocus()
+    ui.qtbot.keyClick(window.fairs.intentions.table, Qt.Key.Key_F,
+                      Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.fairs.fairs.search
+
+
 def test_overview_shows_the_stats_of_this_month_and_year(ui, window):
     earlier = dt.date(TODAY.year, 1, 1) if TODAY.month != 1 else None
     visits, relief, fairs = window.visits.view, window.relief.view, window.fairs
@@ -265,6 +282,27 @@ def test_every_search_box_shown_filters_its_register(ui, window):
                 ui.select(fairs.fairs, "春风行动专场招聘会")
             if view is vols.roster:
                 ui.select(vols.roster, "张三")
+
+
+def test_crash_dialog_offers_the_details_to_copy(qtbot, monkeypatch, tmp_path):
+    from xiangyun_desk.ui import crash
+
+    seen = []
+
+    def fake_exec(box):
+        seen.append(box)
+        box.show()
+        label = QApplication.translate("Crash", "Copy details")
+        copy = next(b for b in box.buttons() if b.text() == label)
+        copy.click()
+        assert box.isVisible()  # copying does not close the dialog
+        box.close()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    crash.show_crash("Traceback: boom", tmp_path / "xiangyun-desk.log")
+    assert seen and str(tmp_path / "xiangyun-desk.log") in seen[0].text()
+    assert seen[0].detailedText() == "Traceback: boom"
+    assert QApplication.clipboard().text() == "Traceback: boom"
 
 
 def test_about_names_version_and_data_directory(window, monkeypatch):

@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         elif name == "restore":
             view.restore_current()
         elif name == "find":
+            if view.search.isHidden():  # service records, intentions: search the tab's list
+                views = getattr(self.tabs.currentWidget(), "views", [])
+                view = next((v for v in views if not v.search.isHidden()), view)
             view.search.setFocus()
             view.search.selectAll()
         elif name == "deleted":
