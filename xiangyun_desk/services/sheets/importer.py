@@ -377,7 +377,12 @@ class SheetImporter:
             result.cells[c.field] = _display(value)
             where[c.field] = c
             try:
-                converted = to_raw(by_col[c.field], value, self.codes)
+                column = by_col[c.field]
+                if column.lookup and "*" in _display(value):
+                    # A masked phone from an export still tells two namesakes apart.
+                    converted = _display(value).strip()
+                else:
+                    converted = to_raw(column, value, self.codes)
             except FieldInvalid as exc:
                 result.problems.append(CellProblem(f"{c.letter}{number}", c.header, c.field,
                                                    exc.message))
@@ -388,9 +393,9 @@ class SheetImporter:
         for name, value in fill.items():
             if raw.get(name) is None:
                 raw[name] = self._fill_value(name, value)
-        if is_blank(raw.get("name")) and is_blank(raw.get("volunteer_name")) \
-                and is_blank(raw.get("seeker_name")) and any(
-                    isinstance(v, str) and _TOTALS.match(v.strip()) for v in values):
+        who = [raw.get(k) for k in ("name", "volunteer_name", "seeker_name")]
+        if all(is_blank(w) or (isinstance(w, str) and _TOTALS.match(w)) for w in who) and any(
+                isinstance(v, str) and _TOTALS.match(v.strip()) for v in values):
             result.status = REFUSED
             result.problems = [CellProblem("", "", "", msg(CTX, QT_TRANSLATE_NOOP(
                 "Sheets", "A totals row (合计) is not a record.")))]
