@@ -54,7 +54,7 @@ from .period import PeriodInvalid, ReportPeriod
 __all__ = [
     "KINDS", "LEDGER_REGISTERS", "BLANK_FORMS", "PROGRESS_TOTAL", "ReportRequest", "ReportPeriod",
     "ReportError", "ReportCancelled", "PeriodInvalid", "generate_report", "check_request",
-    "default_filename", "fairs_in", "campaigns",
+    "default_filename", "fairs_in", "campaigns", "make_context",
 ]
 
 KINDS = ("summary", "ledger", "roster", "jobfair", "blank")
@@ -188,6 +188,29 @@ def default_filename(desk, request: ReportRequest) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".pdf"
 
 
+def make_context(desk, request: ReportRequest, job: Job | None = None,
+                 now: dt.datetime | None = None) -> Ctx:
+    """Fonts, styles, labels and page header of a (checked) request."""
+    fonts = report_fonts()
+    styles = make_styles(fonts)
+    title, landscape = _title(desk, request)
+    period = request.period
+    dated = period is not None and request.kind != "blank"
+    meta = ReportMeta(station=desk.identity.name, title=title,
+                      period_label=period.label if dated else "",
+                      period_range=period.range_label if dated else "",
+                      generated_at=(now or dt.datetime.now()).replace(microsecond=0),
+                      landscape=landscape)
+    if request.kind == "jobfair":
+        fair = jobfair.fair_info(desk, request.event_id)
+        day = fair["held_on"]
+        meta = replace(meta, period_label=f"{day.year}年{day.month}月{day.day}日",
+                       period_range="")
+    return Ctx(desk=desk, fonts=fonts, styles=styles, cells=CellMaker(fonts, styles),
+               job=job or Job(), meta=meta, period=period, full=request.full_ids,
+               labels=desk.code_labels("zh"))
+
+
 def generate_report(desk, request: ReportRequest, out_path: str | Path,
                     progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
                     now: dt.datetime | None = None) -> Path:
@@ -201,23 +224,7 @@ def generate_report(desk, request: ReportRequest, out_path: str | Path,
     request = check_request(desk, request)
     job = Job(progress, cancelled)
     job.check()
-    fonts = report_fonts()
-    styles = make_styles(fonts)
-    title, landscape = _title(desk, request)
-    period = request.period
-    meta = ReportMeta(station=desk.identity.name, title=title,
-                      period_label=period.label if period and request.kind != "blank" else "",
-                      period_range=period.range_label if period and request.kind != "blank"
-                      else "",
-                      generated_at=(now or dt.datetime.now()).replace(microsecond=0),
-                      landscape=landscape)
-    if request.kind == "jobfair":
-        fair = jobfair.fair_info(desk, request.event_id)
-        day = fair["held_on"]
-        meta = replace(meta, period_label=f"{day.year}年{day.month}月{day.day}日",
-                       period_range="")
-    ctx = Ctx(desk=desk, fonts=fonts, styles=styles, cells=CellMaker(fonts, styles), job=job,
-              meta=meta, period=period, full=request.full_ids, labels=desk.code_labels("zh"))
+    ctx = make_context(desk, request, job, now)
     if request.kind == "summary":
         story = summary.build(ctx)
     elif request.kind == "ledger":
@@ -228,4 +235,4 @@ def generate_report(desk, request: ReportRequest, out_path: str | Path,
         story = jobfair.build(ctx, request.event_id)
     else:
         story = blank.build(ctx, tuple(request.forms))
-    return write_pdf(Path(out_path), meta, story, fonts, job)
+    return write_pdf(Path(out_path), ctx.meta, story, ctx.fonts, job)

@@ -22,6 +22,7 @@ from .layout import (
     key_value_table,
     no_records,
     title_block,
+    totals_box,
 )
 
 SEQ = Column("seq", align="center", max_chars=None, sample=S_SEQ)
@@ -128,13 +129,10 @@ def build(ctx: Ctx, fair_id: str) -> list:
         out = [CondPageBreak(90), Paragraph(f.markup(title), st.h2)]
         if not body:
             return out + no_records(f, st)
-        total_rows = 0
-        if total:
-            body = body + [[ctx.cells(total, ctx.width)] + [""] * (len(widths) - 1)]
-            total_rows = 1
         out.append(data_table(f, st, [c.header for c in header_cols], body, widths,
-                              [c.align for c in header_cols], total_rows=total_rows,
-                              span_total=bool(total)))
+                              [c.align for c in header_cols]))
+        if total:
+            out.append(totals_box(f, st, [total], sum(widths)))
         return out
 
     story += section(T.FAIR_SECTION_EMPLOYERS, EMPLOYER_COLS, emp_rows, emp_w,

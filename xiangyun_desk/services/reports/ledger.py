@@ -29,6 +29,7 @@ from .layout import (
     data_table,
     no_records,
     title_block,
+    totals_box,
 )
 
 
@@ -83,10 +84,11 @@ def _visits_row(ctx: Ctx, r: dict, tot: Totals) -> list:
 
 VISITS = LedgerDef(
     "visits", True,
-    (SEQ, Column("visited_at", align="center", sample=S_DATETIME), Column("name", 1.2), GENDER,
-     PHONE, ID, Column("employer", 2.0), Column("purpose", align="center", sample="法律咨询"),
-     Column("party_size", align="right", sample=S_SMALL), Column("summary", 3.4, max_chars=150),
-     Column("status", align="center", sample="已办结"), Column("staff", 1.0, "center")),
+    (SEQ, Column("visited_at", align="center", sample=S_DATETIME), Column("name", 0.9), GENDER,
+     PHONE, ID, Column("employer", 2.3), Column("purpose", align="center", sample="法律咨询"),
+     Column("party_size", align="right", sample=S_SMALL), Column("summary", 3.7, max_chars=150),
+     Column("status", align="center", sample="已办结"),
+     Column("staff", align="center", sample="王建国")),
     _visits_query, _visits_row,
     lambda ctx, tot: T.LEDGER_TOTAL_VISITS.format(visits=tot.rows, people=tot.people),
 )
@@ -310,8 +312,7 @@ def build(ctx: Ctx, register: str) -> list:
     story = title_block(ctx.fonts, ctx.styles, ctx.meta, extra=extra)
     if not body:
         return story + no_records(ctx.fonts, ctx.styles)
-    body.append([cells(ledger.total(ctx, tot), ctx.width)] + [""] * (len(plan) - 1))
     story.append(data_table(ctx.fonts, ctx.styles, [c.header for c in ledger.columns], body,
-                            widths, [c.align for c in ledger.columns], total_rows=1,
-                            span_total=True))
+                            widths, [c.align for c in ledger.columns]))
+    story.append(totals_box(ctx.fonts, ctx.styles, [ledger.total(ctx, tot)], sum(widths)))
     return story

@@ -19,6 +19,7 @@ from .layout import (
     no_records,
     signature_block,
     title_block,
+    totals_box,
 )
 
 COLUMNS = (
@@ -68,11 +69,10 @@ def build(ctx: Ctx, campaign: str) -> list:
     total = T.ROSTER_TOTAL.format(people=people, visits=visits, cash=yuan(fen),
                                   goods=yuan(goods_fen))
     words = T.ROSTER_AMOUNT_WORDS.format(words=rmb_upper(fen))
-    body.append([cells(total, ctx.width)] + [""] * (len(plan) - 1))
-    body.append([cells(words, ctx.width)] + [""] * (len(plan) - 1))
     story.append(data_table(ctx.fonts, ctx.styles, [c.header for c in COLUMNS], body, widths,
-                            [c.align for c in COLUMNS], total_rows=2, span_total=True,
-                            min_row_height=SIGN_ROW_HEIGHT, zebra=False))
+                            [c.align for c in COLUMNS], min_row_height=SIGN_ROW_HEIGHT,
+                            zebra=False))
+    story.append(totals_box(ctx.fonts, ctx.styles, [total, words], sum(widths)))
     story.append(Paragraph(ctx.fonts.markup(T.ROSTER_NOTE), ctx.styles.note))
     story += [Spacer(1, 10), KeepTogether([signature_block(
         ctx.fonts, ctx.styles, ctx.width,
