@@ -205,3 +205,30 @@ def test_new_action_goes_to_the_register_in_use(ui, window, fairs):
     ui.answer_forms(name="金秋招聘月", held_on=TODAY)
     menu_new.trigger()
     assert sorted(ui.names(tab.fairs)) == ["春风行动专场招聘会", "民营企业招聘周", "金秋招聘月"]
+
+
+def test_editing_an_intention_never_relinks_it_to_another_person(ui, window, fairs):
+    """If an intention's seeker was deleted, its edit form must not quietly offer (and save)
+    the first other seeker in the list instead."""
+    tab, spring, _other = fairs
+    employer = ui.create(tab.employers, name="云南驿物流园", positions=5)
+    ui.create(tab.seekers, name="张三")
+    gone = ui.create(tab.seekers, name="李四")
+    intention = ui.create(tab.intentions, seeker_id=gone, employer_id=employer, agreed_on=TODAY)
+    window.desk.seekers.delete(gone)
+    tab.seekers.apply_filters()
+    tab.intentions.apply_filters()
+
+    form = tab.intentions.open_form(intention)
+    assert form.values()["seeker_id"] == gone
+    assert "李四" in form.widgets["seeker_id"].currentText()
+    ui.fill(form, status="signed")
+    form.try_save()
+    assert form.result() != QDialog.DialogCode.Accepted  # the seeker is deleted: says so
+    assert "seeker_id" in ui.form_errors(form)
+    assert window.desk.intentions.get(intention)["seeker_id"] == gone
+    window.desk.seekers.restore(gone)
+    form.try_save()
+    assert form.result() == QDialog.DialogCode.Accepted
+    stored = window.desk.intentions.get(intention)
+    assert (stored["seeker_id"], stored["status"]) == (gone, "signed")

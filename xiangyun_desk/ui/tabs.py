@@ -291,6 +291,17 @@ class JobFairTab(QWidget):
                                  for r in seekers.values()), key=lambda x: x[1])
         employer_choices = sorted(((r["id"], r["name"]) for r in employers.values()),
                                   key=lambda x: x[1])
+        if record_id is not None:
+            # Keep the intention's own links listed even when one was deleted since: otherwise
+            # the list would show (and save) the first other person instead.
+            current = desk.intentions.get(record_id)
+            for key, service, choices in (("seeker_id", desk.seekers, seeker_choices),
+                                          ("employer_id", desk.employers, employer_choices)):
+                if current[key] not in {value for value, _label in choices}:
+                    try:
+                        choices.insert(0, (current[key], service.get(current[key])["name"]))
+                    except KeyError:
+                        pass
         self.intentions.fields = [
             FormField("seeker_id", self.tr("Job &seeker"), "choice", required=True,
                       choices=seeker_choices, allow_empty=False),
