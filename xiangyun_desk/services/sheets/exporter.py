@@ -240,6 +240,11 @@ def export_view(desk, register: str, query: RegisterQuery | None, path: Path | s
             cell = WriteOnlyCell(ws, value=value)
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # text, never a formula
+            elif isinstance(value, Decimal):
+                # openpyxl writes numbers with "%.16g" through a float, so 99999999.99 would
+                # land in the file as 99999999.98999999: write the exact decimal text instead.
+                cell._value = format(value, "f")  # noqa: SLF001
+                cell.data_type = "n"
             if fmt and value is not None:
                 cell.number_format = fmt
             out.append(cell)
