@@ -281,3 +281,27 @@ def test_required_dates_default_to_today(window):
     assert window.visits.view.open_form(None).values()["visited_at"].date() == today
     assert window.fairs.fairs.open_form(None).values()["held_on"] == today
     assert window.volunteers.roster.open_form(None).values()["joined_on"] == today.isoformat()
+
+
+def test_an_inactive_code_on_an_old_record_is_kept_when_editing(ui, window):
+    """A code the county has since retired is not offered for new records, but editing an old
+    record must not silently replace it with the first code of the list."""
+    from sqlalchemy import update
+
+    from xiangyun_desk.storage.models import CodeItem
+
+    view = window.visits.view
+    record_id = ui.create(view, name="张三", purpose="psych")
+    with window.desk.db.session() as s, s.begin():
+        s.execute(update(CodeItem).where(CodeItem.list_name == "visit_purpose",
+                                         CodeItem.code == "psych").values(active=False))
+    form = view.open_form(record_id)
+    assert form.values()["purpose"] == "psych"
+    ui.fill(form, employer="云南驿物流园")
+    form.try_save()
+    assert form.result() == QDialog.DialogCode.Accepted
+    assert window.desk.visits.get(record_id)["purpose"] == "psych"
+    new_form = view.open_form(None)
+    offered = [new_form.widgets["purpose"].itemData(i)
+               for i in range(new_form.widgets["purpose"].count())]
+    assert "psych" not in offered

@@ -225,6 +225,11 @@ class RecordForm(QDialog):
             w.setPlainText(value or "")
         elif kind in ("code", "choice"):
             i = w.findData(value)
+            if i < 0 and value not in (None, ""):
+                # A code no longer offered (retired by the county): keep it, shown as stored,
+                # rather than silently replacing it with the first entry of the list.
+                w.addItem(str(value), value)
+                i = w.count() - 1
             w.setCurrentIndex(i if i >= 0 else 0)
         elif kind == "staff":
             w.setCurrentText(value or "")
