@@ -69,10 +69,18 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_init(args) -> int:
+    from .cli_sync import init_options
+
+    code, name, card = init_options(args)  # --county-code/--county-name/--county-key
+    if isinstance(card, int):
+        return card
     desk = _desk(args)
     try:
-        identity = desk.initialize(args.role, args.station_code or "", args.station_name or "",
-                                   args.township or "", args.staff or [])
+        identity = desk.initialize(args.role, code, name, args.township or "", args.staff or [])
+        if card is not None:
+            from .services.bundles import load_county_card
+
+            load_county_card(desk, card)
     except ValidationFailed as exc:
         for message in exc.errors.values():
             say(message, sys.stderr)
@@ -172,6 +180,7 @@ def cmd_gui(args) -> int:
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 from . import cli_report as _cli_report  # noqa: E402,F401 - registers "report"
 from . import selfcheck as _selfcheck  # noqa: E402,F401 - registers "self-check"
+from . import cli_sync as _cli_sync  # noqa: E402,F401 - registers the sync-bundle commands
 from . import cli_sheets as _cli_sheets  # noqa: E402,F401 - "import-sheet", "export-sheet"
 
 
@@ -188,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station-name")
     p.add_argument("--township", default="")
     p.add_argument("--staff", nargs="*", default=[])
+    p.add_argument("--county-code", help="with --role county: the county code, e.g. 532923")
+    p.add_argument("--county-name", help="with --role county: e.g. 祥云县总工会")
+    p.add_argument("--county-key", help="station: the county's key card (county-key --out)")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo-data", help="add realistic demo records")

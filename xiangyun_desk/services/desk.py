@@ -71,6 +71,9 @@ class Desk:
         """First-run set-up (see SettingsService.initialize)."""
         identity = self.settings.initialize(role, code, name, township, staff)
         self._code = identity.code
+        from .bundles.keys import ensure_keys  # key pairs of the role (sync bundles)
+
+        ensure_keys(self)
         return identity
 
     @property

@@ -1,0 +1,337 @@
+"""Sync-bundle commands (registered into :data:`xiangyun_desk.cli.EXTRA_COMMANDS`):
+
+station: ``load-county-key FILE``, ``export-bundle --out DIR [--full]``, ``export-history``,
+``import-reference FILE``, ``renew-station-key``;
+county: ``county-key --out FILE``, ``import-bundle FILE|DIR... [--dry-run] [--json]``,
+``import-history``, ``stations``, ``reenrol-station CODE``, ``publish-reference --out DIR``,
+``code-item LIST CODE --zh 中文 [--en English] [--inactive]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from . import cli
+from .domain.errors import DomainError
+from .domain.i18n import QT_TRANSLATE_NOOP, msg
+
+CTX = "Cli"
+
+
+def init_options(args):
+    """(code, name, key card bytes | None) for ``init``; an int exit code for a bad key card."""
+    county = args.role == "county"
+    code = ((args.county_code if county else None) or args.station_code or "").strip()
+    name = ((args.county_name if county else None) or args.station_name or "").strip()
+    card = None
+    if getattr(args, "county_key", None):
+        from .services.bundles import KeyCard
+
+        try:
+            data = Path(args.county_key).read_bytes()
+            KeyCard.parse(data)
+        except OSError:
+            return code, name, cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.county_key))
+        except DomainError as exc:
+            return code, name, cli.fail(exc.message)
+        card = data
+    return code, name, card
+
+
+def _translate():
+    return cli._translator()
+
+
+def _with_desk(args, role: str | None, body) -> int:
+    desk = cli._desk(args)
+    try:
+        if problem := cli._require_setup(desk):
+            return cli.fail(problem)
+        if role and desk.identity.role != role:
+            text = QT_TRANSLATE_NOOP("Cli", "This command is for the county installation.") \
+                if role == "county" else QT_TRANSLATE_NOOP("Cli", "This command is for a station installation.")
+            return cli.fail(msg(CTX, text))
+        return body(desk)
+    except DomainError as exc:
+        return cli.fail(exc.message)
+    finally:
+        desk.close()
+
+
+def cmd_county_key(args) -> int:
+    from .services.bundles import county_card
+
+    def body(desk):
+        card = county_card(desk)
+        out = Path(args.out)
+        out.write_text(card.to_json(), encoding="utf-8")
+        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote the key card of {name} to {path}. Fingerprint: {fp}"),
+                    name=card.county_name, path=str(out), fp=card.fingerprint))
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_load_county_key(args) -> int:
+    from .services.bundles import load_county_card
+
+    def body(desk):
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError:
+            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.file))
+        card = load_county_card(desk, data)
+        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Loaded the key card of {name} ({code}). Fingerprint: {fp} — compare it with the county by phone."),
+                    name=card.county_name, code=card.county_code, fp=card.fingerprint))
+        return 0
+
+    return _with_desk(args, "station", body)
+
+
+def cmd_export_bundle(args) -> int:
+    from .services.bundles import export_bundle
+
+    def body(desk):
+        result = export_bundle(desk, Path(args.out), full=args.full)
+        if args.json:
+            print(json.dumps({"path": str(result.path), "seq": result.seq, "kind": result.kind,
+                              "change_seq": [result.from_seq, result.to_seq],
+                              "counts": result.counts, "size": result.size,
+                              "sha256": result.sha256}, ensure_ascii=False, indent=2))
+        else:
+            print(result.path)
+        return 0
+
+    return _with_desk(args, "station", body)
+
+
+def cmd_export_history(args) -> int:
+    from .services.bundles import export_history
+
+    def body(desk):
+        rows = export_history(desk)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        else:
+            for r in rows:
+                confirmed = r["confirmed_at"].strftime("%Y-%m-%d") if r["confirmed_at"] else "-"
+                print(f"{r['seq']:>5}  {r['created_at']:%Y-%m-%d %H:%M}  {r['kind']:<11} "
+                      f"{r['records']:>8}  {confirmed:<10}  {r['file_name']}")
+        return 0
+
+    return _with_desk(args, "station", body)
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    from .services.bundles import BUNDLE_SUFFIX
+
+    files: list[Path] = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir()
+                                if p.is_file() and p.suffix == BUNDLE_SUFFIX))
+        else:
+            files.append(path)
+    return files
+
+
+def cmd_import_bundle(args) -> int:
+    from .services.bundles import BundleImporter
+    from .services.bundles.report import report_lines
+
+    def body(desk):
+        files = _expand(args.files)
+        if not files:
+            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No bundle files (*.xyb) were given or found.")), cli.EXIT_USAGE)
+        results = BundleImporter(desk).import_files(files, dry_run=args.dry_run)
+        translate = _translate()
+        if args.json:
+            print(json.dumps([r.to_json(translate) for r in results], ensure_ascii=False,
+                             indent=2))
+        else:
+            for r in results:
+                for line in report_lines(r, translate):
+                    print(line)
+        return cli.EXIT_FAILED if any(r.status == "rejected" for r in results) else 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_import_history(args) -> int:
+    from .services.bundles import import_history, result_from_history
+    from .services.bundles.report import report_lines
+
+    def body(desk):
+        rows = import_history(desk, args.limit)
+        if args.json:
+            print(json.dumps([{**{k: v for k, v in r.items() if k != "report"},
+                               "report": json.loads(r["report"])} for r in rows],
+                             ensure_ascii=False, indent=2, default=str))
+        else:
+            translate = _translate()
+            for r in rows:
+                print(f"[{r['imported_at']:%Y-%m-%d %H:%M}]")
+                for line in report_lines(result_from_history(r["report"]), translate):
+                    print(line)
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_stations(args) -> int:
+    from .services.county import CountyService
+
+    def body(desk):
+        rows = CountyService(desk).stations()
+        if args.json:
+            print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                last = f"{r.last_seq} ({r.last_created:%Y-%m-%d})" if r.last_created else "-"
+                missing = ",".join(map(str, r.missing)) or "-"
+                print(f"{r.code:<6} {r.name:<16} {last:<18} missing {missing:<10} "
+                      f"late {r.days_late:>4} d  {r.fingerprint or '-'}  records {r.total_records}")
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_reenrol(args) -> int:
+    from .services.bundles import reenrol_station
+
+    def body(desk):
+        if not reenrol_station(desk, args.code, args.note or ""):
+            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No station {code} is known to this county."), code=args.code))
+        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code} is re-enrolled: its next bundle's signing key will be put on record."), code=args.code))
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_publish_reference(args) -> int:
+    from .services.bundles import publish_reference
+
+    def body(desk):
+        result = publish_reference(desk, Path(args.out))
+        print(result.path)
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_import_reference(args) -> int:
+    from .services.bundles import import_reference
+    from .services.bundles.report import STATUS_LABELS, counts_line, render, table_label
+
+    def body(desk):
+        translate = _translate()
+        results = [import_reference(desk, Path(f), dry_run=args.dry_run) for f in args.files]
+        if args.json:
+            print(json.dumps([r.to_json(translate) for r in results], ensure_ascii=False, indent=2))
+        else:
+            for r in results:
+                status = translate("Bundles", STATUS_LABELS[r.status]) if translate \
+                    else STATUS_LABELS[r.status]
+                print(f"{r.file}: {status}")
+                if r.reason:
+                    print("  " + render(r.reason, translate))
+                for table, counts in r.counts.items():
+                    print(f"  {table_label(table, translate)}: {counts_line(counts, translate)}")
+                if r.confirmed:
+                    cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "  The county confirmed bundle(s) {numbers}."),
+                                numbers=", ".join(map(str, r.confirmed))))
+        return cli.EXIT_FAILED if any(r.status == "rejected" for r in results) else 0
+
+    return _with_desk(args, "station", body)
+
+
+def cmd_code_item(args) -> int:
+    from .services.bundles import set_code_item
+
+    def body(desk):
+        set_code_item(desk, args.list, args.code, args.zh, args.en or "", not args.inactive,
+                      args.sort)
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_renew_key(args) -> int:
+    from .services.bundles import KeyStore
+    from .services.bundles.keys import fingerprint, public_key_b64
+
+    def body(desk):
+        key = KeyStore(desk.data_dir).renew_station_signing_key()
+        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle."),
+                    fp=fingerprint(public_key_b64(key)), code=desk.identity.code))
+        return 0
+
+    return _with_desk(args, "station", body)
+
+
+def add_sync_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("county-key", help="county: write the public key card for the stations")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_county_key)
+
+    p = sub.add_parser("load-county-key", help="station: load the county's key card")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_load_county_key)
+
+    p = sub.add_parser("export-bundle", help="station: write a sync bundle for the county")
+    p.add_argument("--out", required=True, help="folder, e.g. the USB stick")
+    p.add_argument("--full", action="store_true", help="every record, not only the changes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export_bundle)
+
+    p = sub.add_parser("export-history", help="station: bundles written so far")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export_history)
+
+    p = sub.add_parser("import-bundle", help="county: import station bundles (files or folders)")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import_bundle)
+
+    p = sub.add_parser("import-history", help="county: every import with its report")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import_history)
+
+    p = sub.add_parser("stations", help="county: every station, last bundle, gaps, lateness")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stations)
+
+    p = sub.add_parser("reenrol-station", help="county: accept a station's new signing key")
+    p.add_argument("code")
+    p.add_argument("--note", default="")
+    p.set_defaults(func=cmd_reenrol)
+
+    p = sub.add_parser("publish-reference", help="county: write a reference bundle for stations")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_publish_reference)
+
+    p = sub.add_parser("import-reference", help="station: apply the county's reference bundle")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import_reference)
+
+    p = sub.add_parser("code-item", help="county: add or change a code-list entry")
+    p.add_argument("list")
+    p.add_argument("code")
+    p.add_argument("--zh", required=True)
+    p.add_argument("--en", default="")
+    p.add_argument("--sort", type=int, default=None)
+    p.add_argument("--inactive", action="store_true")
+    p.set_defaults(func=cmd_code_item)
+
+    p = sub.add_parser("renew-station-key", help="station: replace a lost signing key")
+    p.set_defaults(func=cmd_renew_key)
+
+
+cli.EXTRA_COMMANDS.append(add_sync_commands)

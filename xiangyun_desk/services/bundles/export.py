@@ -1,0 +1,279 @@
+"""Station side: write a sync bundle (incremental or full), atomically, and read it back."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyrage
+from pyrage import x25519
+from sqlalchemy import func, select
+
+from ... import __version__
+from ...domain.errors import DomainError
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
+from ...storage.models import ChangeCounter
+from ...storage.sync_models import BundleExport
+from . import format as F
+from .keys import KeyProblem, KeyStore, public_key_b64, station_county_card, verify
+
+CTX = "Bundles"
+README_TEXT = """xiangyun-desk sync bundle / 祥云职工之家工作台 同步包
+
+manifest.json      plain JSON: station, bundle number, counts and SHA-256 of every table
+signature.ed25519  base64 Ed25519 signature of manifest.json by the station
+payload.zip.age    the records, encrypted to the county (age X25519):
+                   age -d -i county-age.key -o payload.zip payload.zip.age
+                   unzip payload.zip   ->  records/<table>.jsonl (one JSON object per line)
+
+See docs/bundle-format.md of the program.
+"""
+
+
+class ExportFailed(DomainError):
+    """The bundle could not be written; nothing half-written was left behind."""
+
+
+@dataclass
+class ExportPlan:
+    """What an export would contain."""
+
+    kind: str
+    seq: int
+    from_seq: int
+    to_seq: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class ExportResult:
+    """A bundle written and verified."""
+
+    path: Path
+    seq: int
+    kind: str
+    from_seq: int
+    to_seq: int
+    counts: dict[str, int]
+    size: int
+    sha256: str
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _require_station(desk):
+    identity = desk.identity
+    if identity is None:
+        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "This data directory is not set up yet.")))
+    if identity.role != "station":
+        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Only a station exports sync bundles.")))
+    card = station_county_card(desk)
+    if card is None:
+        raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Load the county's key card first (xiangyun-desk load-county-key FILE, or 同步 → 载入县总工会密钥卡).")))
+    return identity, card
+
+
+def _plan(session, code: str, full: bool) -> ExportPlan:
+    last = session.execute(select(BundleExport.seq, BundleExport.to_seq)
+                           .order_by(BundleExport.seq.desc()).limit(1)).first()
+    seq = (last[0] if last else 0) + 1
+    from_seq = 0 if full or last is None else last[1]
+    to_seq = session.execute(select(ChangeCounter.last_seq).where(ChangeCounter.id == 1)).scalar_one()
+    to_seq = max(to_seq, from_seq)
+    counts = {}
+    for name, model in F.TABLES.items():
+        t = model.__table__
+        counts[name] = session.execute(select(func.count()).select_from(t).where(
+            t.c.station_code == code, t.c.change_seq > from_seq, t.c.change_seq <= to_seq)).scalar_one()
+    return ExportPlan("full" if full else "incremental", seq, from_seq, to_seq, counts)
+
+
+def preview_export(desk, full: bool = False) -> ExportPlan:
+    """What ``export_bundle`` would write now (nothing is written)."""
+    identity = desk.identity
+    with desk.db.session() as s, s.begin():
+        return _plan(s, identity.code if identity else "", full)
+
+
+def export_history(desk) -> list[dict]:
+    """Bundles written by this station, newest first."""
+    with desk.db.session() as s:
+        rows = s.scalars(select(BundleExport).order_by(BundleExport.seq.desc())).all()
+        return [{"seq": r.seq, "file_name": r.file_name, "folder": r.folder, "kind": r.kind,
+                 "from_seq": r.from_seq, "to_seq": r.to_seq, "records": r.record_count,
+                 "counts": json.loads(r.counts), "sha256": r.sha256, "created_at": r.created_at,
+                 "confirmed_at": r.confirmed_at} for r in rows]
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def export_bundle(desk, out_dir: Path, full: bool = False,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None,
+                  now: dt.datetime | None = None) -> ExportResult:
+    """Write this station's next bundle into ``out_dir`` and verify it; returns what was written.
+
+    Incremental: every own record whose change sequence is above the last exported bundle's
+    range; full: every own record (tombstones included). ``progress(done, total)`` is called
+    now and then; ``cancelled()`` returning True stops before anything is recorded.
+    """
+    identity, card = _require_station(desk)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The folder {path} does not exist."), path=str(out_dir)))
+    key = KeyStore(desk.data_dir).station_signing_key(create=True)
+    created = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
+    recipient = x25519.Recipient.from_str(card.age_recipient)
+
+    with tempfile.TemporaryDirectory(prefix="xyd-export-") as tmp:
+        inner_path = Path(tmp) / "payload.zip"
+        tables: dict[str, dict] = {}
+        with desk.db.session() as s, s.begin():  # one read snapshot for plan and records
+            plan = _plan(s, identity.code, full)
+            total = plan.total
+            done = 0
+            with zipfile.ZipFile(inner_path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+                for name, model in F.TABLES.items():
+                    t = model.__table__
+                    sha = hashlib.sha256()
+                    count = 0
+                    stmt = (select(t).where(t.c.station_code == identity.code,
+                                            t.c.change_seq > plan.from_seq,
+                                            t.c.change_seq <= plan.to_seq)
+                            .order_by(t.c.change_seq))
+                    with zf.open(F.table_file(name), "w", force_zip64=True) as out:
+                        buffer = bytearray()
+                        for row in s.execute(stmt).mappings().yield_per(2000):
+                            line = F.encode_record(dict(row))
+                            sha.update(line)
+                            buffer += line
+                            count += 1
+                            if len(buffer) > 1024 * 1024:
+                                out.write(buffer)
+                                buffer.clear()
+                            if count % 5000 == 0:
+                                if cancelled and cancelled():
+                                    raise ExportCancelled()
+                                if progress:
+                                    progress(done + count, total)
+                        out.write(buffer)
+                    done += count
+                    tables[name] = {"file": F.table_file(name), "count": count,
+                                    "sha256": sha.hexdigest()}
+        if progress:
+            progress(total, total)
+        encrypted = Path(tmp) / F.PAYLOAD_ENCRYPTED
+        try:
+            with open(inner_path, "rb") as src, open(encrypted, "wb") as dst:
+                pyrage.encrypt_io(src, dst, [recipient])
+        except OSError as exc:
+            raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+        payload_sha = F.file_sha256(encrypted)
+        manifest = {
+            "format": F.BUNDLE_FORMAT,
+            "format_version": F.FORMAT_VERSION,
+            "kind": plan.kind,
+            "county_code": card.county_code,
+            "county_fingerprint": card.fingerprint,
+            "age_recipient": card.age_recipient,
+            "station": {"code": identity.code, "name": identity.name,
+                        "township": identity.township},
+            "station_signing_key": public_key_b64(key),
+            "bundle_seq": plan.seq,
+            "change_seq": {"from": plan.from_seq, "to": plan.to_seq},
+            "created_at": F.utc_text(created),
+            "app_version": __version__,
+            "payload": {"file": F.PAYLOAD_ENCRYPTED, "size": encrypted.stat().st_size,
+                        "sha256": payload_sha, "encryption": "age-x25519",
+                        "content": "zip of records/<table>.jsonl"},
+            "tables": tables,
+        }
+        manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+        signature = base64.b64encode(key.sign(manifest_bytes)) + b"\n"
+        name = F.bundle_filename(card.county_code, identity.code, identity.name,
+                                 (now or dt.datetime.now()).date(), plan.seq)
+        target = out_dir / name
+        n = 1
+        while target.exists():
+            n += 1
+            target = out_dir / name.replace(F.BUNDLE_SUFFIX, f"-{n}{F.BUNDLE_SUFFIX}")
+        partial = out_dir / f".{target.name}.partial"
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zf:
+                zf.writestr(F.MANIFEST, manifest_bytes)
+                zf.writestr(F.SIGNATURE, signature)
+                zf.write(encrypted, F.PAYLOAD_ENCRYPTED)
+                zf.writestr(F.README, README_TEXT.encode())
+            with open(partial, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(partial, target)
+            _fsync_dir(out_dir)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+    _read_back(target, manifest_bytes, public_key_b64(key), payload_sha)
+    sha = F.file_sha256(target)
+    counts = {k: v["count"] for k, v in tables.items()}
+    with desk.db.session() as s, s.begin():
+        s.add(BundleExport(seq=plan.seq, file_name=target.name, folder=str(out_dir),
+                           kind=plan.kind, from_seq=plan.from_seq, to_seq=plan.to_seq,
+                           record_count=sum(counts.values()),
+                           counts=json.dumps(counts), sha256=sha, created_at=created))
+    return ExportResult(target, plan.seq, plan.kind, plan.from_seq, plan.to_seq, counts,
+                        target.stat().st_size, sha)
+
+
+class ExportCancelled(DomainError):
+    """The user cancelled the export; nothing was written."""
+
+    def __init__(self):
+        super().__init__(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The export was cancelled; nothing was written.")))
+
+
+def _read_back(path: Path, manifest_bytes: bytes, public_b64: str, payload_sha: str) -> None:
+    """Open the written file like the county will (all but decryption) and compare."""
+    def broken():
+        path.unlink(missing_ok=True)
+        return ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle did not read back correctly from {path}; the file was removed. Try another USB stick or folder."), path=str(path.parent)))
+    try:
+        env = F.open_envelope(path, F.BUNDLE_FORMAT)
+    except F.BundleRejected:
+        raise broken() from None
+    try:
+        if env.manifest_bytes != manifest_bytes or not verify(public_b64, env.signature,
+                                                               env.manifest_bytes):
+            raise broken()
+        with tempfile.TemporaryFile() as fh:
+            if env.copy_payload(fh, F.MAX_FILE_BYTES) != payload_sha:
+                raise broken()
+    except (F.BundleRejected, OSError):
+        raise broken() from None
+    finally:
+        env.close()

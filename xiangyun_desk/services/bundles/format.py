@@ -1,0 +1,531 @@
+"""The bundle file format (docs/bundle-format.md): names, manifest, bounded zip reading, records.
+
+Everything read from a bundle is treated as hostile until checked: the outer zip is read with an
+allow-list of entry names and bounded sizes, JSON is size- and depth-bounded, the inner zip's
+entries are decompressed through a counting reader (declared sizes can lie) with a ratio bound,
+and records are decoded column by column against the table definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
+
+from ...domain.errors import DomainError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from ...storage import models as M
+
+CTX = "Bundles"
+
+BUNDLE_FORMAT = "xiangyun-bundle"
+REFERENCE_FORMAT = "xiangyun-reference"
+FORMAT_VERSION = 1
+BUNDLE_SUFFIX = ".xyb"
+REFERENCE_SUFFIX = ".xyr"
+
+MANIFEST = "manifest.json"
+SIGNATURE = "signature.ed25519"
+PAYLOAD_ENCRYPTED = "payload.zip.age"
+PAYLOAD_PLAIN = "payload.zip"
+README = "README.txt"
+
+# Limits (Python's zipfile has none of its own).
+MAX_FILE_BYTES = 2 * 1024**3
+MAX_OUTER_ENTRIES = 8
+MAX_MANIFEST_BYTES = 1024**2
+MAX_SIGNATURE_BYTES = 1024
+MAX_README_BYTES = 64 * 1024
+MAX_INNER_ENTRIES = 32
+MAX_ENTRY_BYTES = 4 * 1024**3  # one table's JSON lines, uncompressed
+MAX_TOTAL_BYTES = 8 * 1024**3
+MAX_RATIO = 200  # uncompressed / compressed, for entries above RATIO_FLOOR
+RATIO_FLOOR = 1024**2
+MAX_LINE_BYTES = 1024**2
+MAX_JSON_DEPTH = 8
+
+# Tables in the order they are written and applied (parents before children).
+SYNCED_TABLES: tuple[type, ...] = (M.Staff, M.JobFair, M.FairEmployer, M.JobSeeker, M.Intention,
+                                   M.Volunteer, M.ServiceRecord, M.Visit, M.ReliefVisit)
+TABLES = {model.__tablename__: model for model in SYNCED_TABLES}
+REFERENCE_TABLES = ("job_fair", "fair_employer", "code_item")
+
+# Table -> register key of services/specs.py (staff has no register).
+REGISTER_OF = {"staff": "staff", "job_fair": "fairs", "fair_employer": "employers",
+               "job_seeker": "seekers", "intention": "intentions", "volunteer": "volunteers",
+               "service_record": "service_records", "visit": "visits", "relief_visit": "relief",
+               "code_item": "code_lists"}
+COUNT_KEYS = ("new", "updated", "deleted", "unchanged", "rejected")
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_SAFE_NAME = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+
+
+class BundleRejected(DomainError):
+    """The file cannot be used; ``code`` is a stable machine-readable reason."""
+
+    def __init__(self, code: str, message: Message):
+        super().__init__(message)
+        self.code = code
+
+
+def reject(code: str, text: str, **params) -> BundleRejected:
+    return BundleRejected(code, msg(CTX, text, **params))
+
+
+def table_file(table: str) -> str:
+    return f"records/{table}.jsonl"
+
+
+def safe_filename_part(text: str) -> str:
+    return _SAFE_NAME.sub("", text)[:40] or "x"
+
+
+def bundle_filename(county_code: str, station_code: str, station_name: str, day: dt.date,
+                    seq: int) -> str:
+    """``532923-03-云南驿镇职工之家-20261124-0007.xyb``"""
+    return (f"{safe_filename_part(county_code)}-{safe_filename_part(station_code)}-"
+            f"{safe_filename_part(station_name)}-{day:%Y%m%d}-{seq:04d}{BUNDLE_SUFFIX}")
+
+
+def reference_filename(county_code: str, county_name: str, day: dt.date, seq: int) -> str:
+    return (f"{safe_filename_part(county_code)}-{safe_filename_part(county_name)}-参考数据-"
+            f"{day:%Y%m%d}-{seq:04d}{REFERENCE_SUFFIX}")
+
+
+def utc_text(when: dt.datetime) -> str:
+    return when.replace(microsecond=0).isoformat() + "Z"
+
+
+def parse_utc(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.rstrip("Z"))
+
+
+# ---- records ---------------------------------------------------------------------------------
+
+def encode_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def encode_record(row: dict[str, Any]) -> bytes:
+    """One record as one JSON line (UTF-8, keys sorted, no spaces)."""
+    return (json.dumps({k: encode_value(v) for k, v in row.items()}, ensure_ascii=False,
+                       sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+class RecordInvalid(Exception):
+    """One record cannot be used (the bundle may still be applied without it)."""
+
+    def __init__(self, message: Message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def _bad(column: str) -> RecordInvalid:
+    return RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Field {field} has a value of the wrong kind."), field=column))
+
+
+def decode_record(table, doc: dict[str, Any]) -> dict[str, Any]:
+    """Check a decoded JSON object against ``table`` and convert it to column values."""
+    columns = table.c
+    unknown = set(doc) - set(columns.keys())
+    if unknown:
+        raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Unknown field {field}."), field=sorted(unknown)[0][:40]))
+    out: dict[str, Any] = {}
+    for column in columns:
+        name = column.key
+        if name not in doc:
+            raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Field {field} is missing."), field=name))
+        value = doc[name]
+        if value is None:
+            if not column.nullable or column.primary_key:
+                raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Field {field} is missing."), field=name))
+            out[name] = None
+            continue
+        kind = column.type
+        try:
+            if isinstance(kind, Boolean):
+                if not isinstance(value, bool):
+                    raise _bad(name)
+            elif isinstance(kind, Integer):
+                if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**62:
+                    raise _bad(name)
+            elif isinstance(kind, DateTime):
+                if not isinstance(value, str) or len(value) > 32:
+                    raise _bad(name)
+                value = dt.datetime.fromisoformat(value)
+                if value.tzinfo is not None:
+                    raise _bad(name)
+            elif isinstance(kind, Date):
+                if not isinstance(value, str) or len(value) != 10:
+                    raise _bad(name)
+                value = dt.date.fromisoformat(value)
+            elif isinstance(kind, String | Text):
+                if not isinstance(value, str):
+                    raise _bad(name)
+                limit = getattr(kind, "length", None)
+                if limit and len(value) > limit:
+                    raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Field {field} is longer than {limit} characters."), field=name, limit=limit))
+            else:  # pragma: no cover - every synced column is one of the above
+                raise _bad(name)
+        except ValueError:
+            raise _bad(name) from None
+        out[name] = value
+    if "id" in out and table.name != "code_item" and not _UUID.match(out["id"]):
+        raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The record key is not a UUID.")))
+    return out
+
+
+def _depth_ok(text: str) -> bool:
+    """Cheap upper bound of nesting (brackets outside strings are what count)."""
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def parse_json_bounded(data: bytes, what: str, max_bytes: int, check_depth: bool = True) -> Any:
+    """JSON from bytes with a size and nesting bound; raises BundleRejected.
+
+    Record lines skip the (slow, pure Python) depth scan: they must be flat objects, and the
+    parser's own recursion guard turns absurd nesting into an error, caught here.
+    """
+    if len(data) > max_bytes:
+        raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what=what, size=len(data))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "{what} is not valid UTF-8 text."), what=what) from None
+    if check_depth and not _depth_ok(text):
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "{what} is nested too deeply."), what=what)
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "{what} is not valid JSON."), what=what) from None
+
+
+# ---- bounded zip reading ---------------------------------------------------------------------
+
+class _Counting(io.RawIOBase):
+    """Reads at most ``limit`` bytes from ``raw`` (raises beyond), hashing as it goes."""
+
+    def __init__(self, raw: IO[bytes], limit: int, name: str):
+        self.raw = raw
+        self.limit = limit
+        self.name = name
+        self.count = 0
+        self.sha = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.raw.read(min(len(buffer), 1024 * 1024))
+        self.count += len(data)
+        if self.count > self.limit:
+            raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what=self.name, size=self.count)
+        self.sha.update(data)
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _check_names(infos: list[zipfile.ZipInfo], allowed: set[str], max_entries: int) -> None:
+    if len(infos) > max_entries:
+        raise reject("zip-entries", QT_TRANSLATE_NOOP("Bundles", "The file holds {n} entries; a bundle has at most {limit}."), n=len(infos), limit=max_entries)
+    seen = set()
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") \
+                or ":" in name or "\\" in name:
+            raise reject("zip-path", QT_TRANSLATE_NOOP("Bundles", "The file holds an entry with an unsafe path: {name}"), name=name[:80])
+        if name not in allowed:
+            raise reject("zip-unexpected", QT_TRANSLATE_NOOP("Bundles", "The file holds an entry that does not belong in a bundle: {name}"), name=name[:80])
+        if name in seen:
+            raise reject("zip-unexpected", QT_TRANSLATE_NOOP("Bundles", "The file holds an entry twice: {name}"), name=name[:80])
+        seen.add(name)
+        if info.flag_bits & 0x1:
+            raise reject("zip-unexpected", QT_TRANSLATE_NOOP("Bundles", "The file holds an entry that does not belong in a bundle: {name}"), name=name[:80])
+
+
+def _check_ratio(info: zipfile.ZipInfo) -> None:
+    if info.file_size > MAX_ENTRY_BYTES:
+        raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what=info.filename, size=info.file_size)
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise reject("zip-ratio", QT_TRANSLATE_NOOP("Bundles", "{what} would expand {ratio} times; this is not a bundle of this program."), what=info.filename, ratio=info.file_size // max(info.compress_size, 1))
+
+
+@dataclass
+class Envelope:
+    """The outer zip of a bundle, opened and checked (payload not yet read)."""
+
+    path: Path
+    zip: zipfile.ZipFile
+    manifest_bytes: bytes
+    manifest: dict[str, Any]
+    signature: bytes
+    payload_name: str
+
+    @property
+    def manifest_sha256(self) -> str:
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+    def copy_payload(self, target: IO[bytes], limit: int) -> str:
+        """Copy the payload entry into ``target`` (bounded); returns its sha256."""
+        info = self.zip.getinfo(self.payload_name)
+        _check_ratio(info)
+        with self.zip.open(info) as raw:
+            counting = _Counting(raw, limit, self.payload_name)
+            while chunk := counting.read(1024 * 1024):
+                target.write(chunk)
+        target.flush()
+        return counting.sha.hexdigest()
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def open_envelope(path: Path, expected_format: str) -> Envelope:
+    """Open the outer zip of a bundle and read its manifest and signature (bounded)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise reject("unreadable", QT_TRANSLATE_NOOP("Bundles", "The file cannot be read.")) from None
+    if size > MAX_FILE_BYTES:
+        raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what=path.name, size=size)
+    payload = PAYLOAD_ENCRYPTED if expected_format == BUNDLE_FORMAT else PAYLOAD_PLAIN
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is not a bundle (not a zip archive, or truncated).")) from None
+    try:
+        infos = zf.infolist()
+        _check_names(infos, {MANIFEST, SIGNATURE, payload, README}, MAX_OUTER_ENTRIES)
+        names = {i.filename for i in infos}
+        for required in (MANIFEST, SIGNATURE, payload):
+            if required not in names:
+                raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is not a complete bundle: {name} is missing."), name=required)
+        manifest_bytes = _read_small(zf, MANIFEST, MAX_MANIFEST_BYTES)
+        signature_text = _read_small(zf, SIGNATURE, MAX_SIGNATURE_BYTES)
+    except BundleRejected:
+        zf.close()
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        zf.close()
+        raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is damaged (a part of it does not read back).")) from None
+    manifest = parse_json_bounded(manifest_bytes, MANIFEST, MAX_MANIFEST_BYTES)
+    import base64
+    import binascii
+
+    try:
+        signature = base64.b64decode(signature_text.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        zf.close()
+        raise reject("bad-signature", QT_TRANSLATE_NOOP("Bundles", "The signature is damaged.")) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != expected_format:
+        zf.close()
+        if isinstance(manifest, dict) and manifest.get("format") in (BUNDLE_FORMAT, REFERENCE_FORMAT):
+            if expected_format == BUNDLE_FORMAT:
+                raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is a reference bundle from the county, not a station bundle."))
+            raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is a station bundle, not a reference bundle from the county."))
+        raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is not a bundle of this program."))
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        zf.close()
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "{what} is not valid JSON."), what=MANIFEST)
+    if version > FORMAT_VERSION:
+        zf.close()
+        raise reject("too-new", QT_TRANSLATE_NOOP("Bundles", "The bundle was made by a newer version of the program (format {version}); update this program first."), version=version)
+    return Envelope(path, zf, manifest_bytes, manifest, signature, payload)
+
+
+def _read_small(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what=name, size=info.file_size)
+    with zf.open(info) as raw:
+        data = raw.read(limit + 1)
+    if len(data) > limit:
+        raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what=name, size=len(data))
+    return data
+
+
+class Payload:
+    """The inner zip (records as JSON lines), read with bounds."""
+
+    def __init__(self, source: IO[bytes], tables: tuple[str, ...]):
+        try:
+            self.zip = zipfile.ZipFile(source)
+            infos = self.zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The records inside the bundle are damaged.")) from None
+        _check_names(infos, {table_file(t) for t in tables}, MAX_INNER_ENTRIES)
+        total = 0
+        for info in infos:
+            _check_ratio(info)
+            total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what="payload", size=total)
+        self.names = {i.filename for i in infos}
+
+    def lines(self, table: str, stats: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Decoded JSON objects of one table; ``stats`` gets ``count`` and ``sha256`` at the end."""
+        name = table_file(table)
+        stats["count"] = 0
+        sha = hashlib.sha256()
+        if name not in self.names:
+            raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The file is not a complete bundle: {name} is missing."), name=name)
+        try:
+            with self.zip.open(name) as raw:
+                counting = _Counting(raw, MAX_ENTRY_BYTES, name)
+                reader = io.BufferedReader(counting, 1024 * 1024)
+                while True:
+                    line = reader.readline(MAX_LINE_BYTES + 1)
+                    if not line:
+                        break
+                    if len(line) > MAX_LINE_BYTES:
+                        raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "A line of {what} is longer than {limit} bytes."), what=name, limit=MAX_LINE_BYTES)
+                    sha.update(line)
+                    doc = parse_json_bounded(line, name, MAX_LINE_BYTES, check_depth=False)
+                    if not isinstance(doc, dict) or any(isinstance(v, dict | list) for v in doc.values()):
+                        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "{what} is not valid JSON."), what=name)
+                    stats["count"] += 1
+                    yield doc
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            if isinstance(exc, BundleRejected):
+                raise
+            raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The records inside the bundle are damaged.")) from None
+        stats["sha256"] = sha.hexdigest()
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+# ---- manifest checks -------------------------------------------------------------------------
+
+def _need(doc: dict, key: str, kind: type | tuple[type, ...]) -> Any:
+    value = doc.get(key)
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field=key)
+    return value
+
+
+def _check_tables(manifest: dict, names: tuple[str, ...]) -> dict[str, dict]:
+    tables = _need(manifest, "tables", dict)
+    if set(tables) != set(names):
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="tables")
+    for name in names:
+        entry = tables[name]
+        if not isinstance(entry, dict):
+            raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field=f"tables.{name}")
+        count = entry.get("count")
+        sha = entry.get("sha256")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0 \
+                or not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha) \
+                or entry.get("file") != table_file(name):
+            raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field=f"tables.{name}")
+    return tables
+
+
+def _check_payload_entry(manifest: dict, file_name: str) -> dict:
+    payload = _need(manifest, "payload", dict)
+    if payload.get("file") != file_name or not isinstance(payload.get("size"), int) \
+            or isinstance(payload.get("size"), bool) or payload["size"] < 0 \
+            or payload["size"] > MAX_FILE_BYTES \
+            or not isinstance(payload.get("sha256"), str) \
+            or not re.fullmatch(r"[0-9a-f]{64}", payload["sha256"]):
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="payload")
+    return payload
+
+
+def _code(value: Any, field: str) -> str:
+    if not isinstance(value, str) or not value.isdigit() or not 1 <= len(value) <= 20:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field=field)
+    return value
+
+
+def check_bundle_manifest(manifest: dict) -> None:
+    """Structural checks of a station bundle's manifest (docs/bundle-manifest.schema.json)."""
+    kind = _need(manifest, "kind", str)
+    if kind not in ("incremental", "full"):
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="kind")
+    _code(manifest.get("county_code"), "county_code")
+    station = _need(manifest, "station", dict)
+    _code(station.get("code"), "station.code")
+    if not isinstance(station.get("name"), str) or len(station["name"]) > 100:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="station.name")
+    _need(manifest, "station_signing_key", str)
+    _need(manifest, "age_recipient", str)
+    seq = _need(manifest, "bundle_seq", int)
+    if seq < 1:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="bundle_seq")
+    rng = _need(manifest, "change_seq", dict)
+    lo, hi = rng.get("from"), rng.get("to")
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in (lo, hi)) or lo > hi:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="change_seq")
+    try:
+        parse_utc(_need(manifest, "created_at", str))
+    except ValueError:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="created_at") from None
+    _check_payload_entry(manifest, PAYLOAD_ENCRYPTED)
+    _check_tables(manifest, tuple(TABLES))
+
+
+def check_reference_manifest(manifest: dict) -> None:
+    """Structural checks of a reference bundle's manifest."""
+    if manifest.get("kind") != "reference":
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="kind")
+    county = _need(manifest, "county", dict)
+    _code(county.get("code"), "county.code")
+    seq = _need(manifest, "reference_seq", int)
+    if seq < 1:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="reference_seq")
+    try:
+        parse_utc(_need(manifest, "created_at", str))
+    except ValueError:
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="created_at") from None
+    receipts = manifest.get("receipts", {})
+    if not isinstance(receipts, dict):
+        raise reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The manifest lacks a valid {field}."), field="receipts")
+    _check_payload_entry(manifest, PAYLOAD_PLAIN)
+    _check_tables(manifest, REFERENCE_TABLES)
+
+
+def empty_counts() -> dict[str, int]:
+    return dict.fromkeys(COUNT_KEYS, 0)
+
+
+def file_sha256(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            sha.update(chunk)
+    return sha.hexdigest()

@@ -1,0 +1,88 @@
+"""Plain-language import reports (the CLI prints them; the window shows the same lines)."""
+
+from __future__ import annotations
+
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from .format import COUNT_KEYS
+from .importer import ImportResult, gap_message
+
+CTX = "Bundles"
+
+TABLE_LABELS = {
+    "visit": QT_TRANSLATE_NOOP("Bundles", "Visitor log"),
+    "relief_visit": QT_TRANSLATE_NOOP("Bundles", "Relief visits"),
+    "job_fair": QT_TRANSLATE_NOOP("Bundles", "Job fairs"),
+    "fair_employer": QT_TRANSLATE_NOOP("Bundles", "Fair employers"),
+    "job_seeker": QT_TRANSLATE_NOOP("Bundles", "Job seekers"),
+    "intention": QT_TRANSLATE_NOOP("Bundles", "Intentions"),
+    "volunteer": QT_TRANSLATE_NOOP("Bundles", "Volunteers"),
+    "service_record": QT_TRANSLATE_NOOP("Bundles", "Service records"),
+    "staff": QT_TRANSLATE_NOOP("Bundles", "Staff"),
+    "code_item": QT_TRANSLATE_NOOP("Bundles", "Code lists"),
+}
+STATUS_LABELS = {
+    "applied": QT_TRANSLATE_NOOP("Bundles", "applied"),
+    "duplicate": QT_TRANSLATE_NOOP("Bundles", "already imported (duplicate)"),
+    "stale": QT_TRANSLATE_NOOP("Bundles", "older than what the county has (stale)"),
+    "rejected": QT_TRANSLATE_NOOP("Bundles", "refused"),
+}
+DRY_STATUS_LABELS = {
+    "applied": QT_TRANSLATE_NOOP("Bundles", "would be applied"),
+    "duplicate": QT_TRANSLATE_NOOP("Bundles", "already imported (duplicate)"),
+    "stale": QT_TRANSLATE_NOOP("Bundles", "older than what the county has (stale)"),
+    "rejected": QT_TRANSLATE_NOOP("Bundles", "refused"),
+}
+KIND_LABELS = {"incremental": QT_TRANSLATE_NOOP("Bundles", "incremental"),
+               "full": QT_TRANSLATE_NOOP("Bundles", "full")}
+COUNT_LABELS = {"new": QT_TRANSLATE_NOOP("Bundles", "new"),
+                "updated": QT_TRANSLATE_NOOP("Bundles", "updated"),
+                "deleted": QT_TRANSLATE_NOOP("Bundles", "deleted"),
+                "unchanged": QT_TRANSLATE_NOOP("Bundles", "unchanged"),
+                "rejected": QT_TRANSLATE_NOOP("Bundles", "rejected")}
+
+
+def _t(translate, text: str) -> str:
+    return translate(CTX, text) if translate else text
+
+
+def render(message: Message | None, translate=None) -> str:
+    return message.render(translate) if message else ""
+
+
+def table_label(table: str, translate=None) -> str:
+    return _t(translate, TABLE_LABELS.get(table, table))
+
+
+def counts_line(counts: dict[str, int], translate=None) -> str:
+    sep = "，" if translate else ", "
+    return sep.join(f"{_t(translate, COUNT_LABELS[k])} {counts.get(k, 0)}" for k in COUNT_KEYS)
+
+
+def headline(result: ImportResult, translate=None) -> str:
+    labels = DRY_STATUS_LABELS if result.dry_run else STATUS_LABELS
+    status = _t(translate, labels.get(result.status, result.status))
+    if result.station_code is None:
+        return msg(CTX, QT_TRANSLATE_NOOP("Bundles", "{file}: {status}"), file=result.file,
+                   status=status).render(translate)
+    return msg(CTX, QT_TRANSLATE_NOOP("Bundles", "{file}: {name} ({code}), bundle No. {seq} ({kind}): {status}"),
+               file=result.file, name=result.station_name or "", code=result.station_code,
+               seq=result.bundle_seq, kind=_t(translate, KIND_LABELS.get(result.kind or "", result.kind or "")),
+               status=status).render(translate)
+
+
+def report_lines(result: ImportResult, translate=None) -> list[str]:
+    """The report of one bundle, one line each: headline, reason, per register, refusals, gaps."""
+    lines = [headline(result, translate)]
+    if result.reason:
+        lines.append("  " + render(result.reason, translate))
+    for table, counts in result.counts.items():
+        if any(counts.values()):
+            lines.append(f"  {table_label(table, translate)}: {counts_line(counts, translate)}")
+    for warning in result.warnings:
+        lines.append("  " + render(warning, translate))
+    for item in result.rejected_records:
+        lines.append(f"  × {table_label(item['table'], translate)} {item['id']}: "
+                     f"{render(item['reason'], translate)}")
+    if result.missing and result.station_code:
+        lines.append("  " + gap_message(result.station_code, result.missing).render(translate))
+    return lines

@@ -1,0 +1,148 @@
+"""The county's view: every station (bundles, gaps, key, lateness, records) and per-station figures.
+
+Station records live in the same tables as at a station, told apart by ``station_code``; the
+county's own records (job fairs it publishes) carry the county's code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+
+from ..domain.money import format_hours, format_yuan
+from ..storage import models as M
+from ..storage.sync_models import BundleImport, StationEnrolment
+from .bundles.importer import station_received
+
+MONTHLY_DAYS = 31  # 每月一推送: a station is late when its newest bundle is older than this
+
+REGISTER_TABLES = {"visits": M.Visit, "relief": M.ReliefVisit, "fairs": M.JobFair,
+                   "seekers": M.JobSeeker, "volunteers": M.Volunteer}
+
+
+@dataclass
+class StationStatus:
+    """One row of the 站点 tab."""
+
+    code: str
+    name: str
+    fingerprint: str | None = None
+    key_pending: bool = False  # re-enrolled: the next bundle's key will be pinned
+    last_seq: int | None = None
+    last_created: dt.datetime | None = None
+    last_import: dt.datetime | None = None
+    missing: list[int] = field(default_factory=list)
+    rejected_imports: int = 0
+    records: dict[str, int] = field(default_factory=dict)
+    days_since: int | None = None
+    days_late: int = 0
+
+    @property
+    def total_records(self) -> int:
+        return sum(self.records.values())
+
+    def to_json(self) -> dict[str, Any]:
+        doc = asdict(self)
+        for key in ("last_created", "last_import"):
+            doc[key] = doc[key].isoformat(timespec="seconds") if doc[key] else None
+        doc["total_records"] = self.total_records
+        return doc
+
+
+class CountyService:
+    """Read-only figures of the county database."""
+
+    def __init__(self, desk):
+        self.desk = desk
+
+    def stations(self, today: dt.date | None = None) -> list[StationStatus]:
+        today = today or dt.date.today()
+        county_code = self.desk.identity.code if self.desk.identity else ""
+        received = station_received(self.desk)
+        rows: dict[str, StationStatus] = {}
+        with self.desk.db.session() as s:
+            for e in s.scalars(select(StationEnrolment)):
+                rows[e.station_code] = StationStatus(
+                    e.station_code, e.station_name, e.fingerprint, key_pending=not e.signing_key,
+                    last_import=e.last_import_at)
+            for code, name, n in s.execute(
+                    select(BundleImport.station_code, func.max(BundleImport.station_name),
+                           func.count()).where(BundleImport.status == "rejected",
+                                               BundleImport.station_code.is_not(None))
+                    .group_by(BundleImport.station_code)):
+                row = rows.setdefault(code, StationStatus(code, name or ""))
+                row.rejected_imports = n
+            for key, model in REGISTER_TABLES.items():
+                t = model.__table__
+                for code, n in s.execute(select(t.c.station_code, func.count()).where(
+                        t.c.deleted_at.is_(None), t.c.station_code != county_code)
+                        .group_by(t.c.station_code)):
+                    rows.setdefault(code, StationStatus(code, "")).records[key] = n
+        for code, info in received.items():
+            row = rows.setdefault(code, StationStatus(code, ""))
+            row.last_seq = info["last_seq"]
+            row.last_created = info["last_created"]
+            row.missing = info["missing"]
+        for row in rows.values():
+            for key in REGISTER_TABLES:
+                row.records.setdefault(key, 0)
+            if row.last_created:
+                row.days_since = (today - row.last_created.date()).days
+                row.days_late = max(0, row.days_since - MONTHLY_DAYS)
+        return sorted(rows.values(), key=lambda r: r.code)
+
+    def breakdown(self) -> dict[str, dict[str, Any]]:
+        """Headline figures per station (all time), for 概览 and reports."""
+        out: dict[str, dict[str, Any]] = {}
+
+        def row(code):
+            return out.setdefault(code, {"visits": 0, "visitors": 0, "relief_visits": 0,
+                                         "relief_people": 0, "cash_yuan": "0.00",
+                                         "seekers": 0, "intentions": 0, "volunteers": 0,
+                                         "service_hours": "0"})
+
+        with self.desk.db.engine.connect() as conn:
+            v = M.Visit.__table__.c
+            for code, n, people in conn.execute(select(
+                    v.station_code, func.count(), func.coalesce(func.sum(v.party_size), 0))
+                    .where(v.deleted_at.is_(None)).group_by(v.station_code)):
+                row(code).update(visits=n, visitors=int(people))
+            r = M.ReliefVisit.__table__.c
+            from .stats import _person_key
+
+            for code, n, people, cash in conn.execute(select(
+                    r.station_code, func.count(), func.count(distinct(_person_key(r))),
+                    func.coalesce(func.sum(r.cash_fen), 0))
+                    .where(r.deleted_at.is_(None)).group_by(r.station_code)):
+                row(code).update(relief_visits=n, relief_people=people,
+                                 cash_yuan=format_yuan(cash))
+            js = M.JobSeeker.__table__.c
+            for code, n in conn.execute(select(js.station_code, func.count())
+                                        .where(js.deleted_at.is_(None)).group_by(js.station_code)):
+                row(code)["seekers"] = n
+            i = M.Intention.__table__.c
+            for code, n in conn.execute(select(i.station_code, func.count(distinct(i.seeker_id)))
+                                        .where(i.deleted_at.is_(None)).group_by(i.station_code)):
+                row(code)["intentions"] = n
+            vol = M.Volunteer.__table__.c
+            for code, n in conn.execute(select(vol.station_code, func.count())
+                                        .where(vol.deleted_at.is_(None), vol.status == "active")
+                                        .group_by(vol.station_code)):
+                row(code)["volunteers"] = n
+            sr = M.ServiceRecord.__table__.c
+            for code, half in conn.execute(select(sr.station_code,
+                                                  func.coalesce(func.sum(sr.half_hours), 0))
+                                           .where(sr.deleted_at.is_(None))
+                                           .group_by(sr.station_code)):
+                row(code)["service_hours"] = format_hours(half)
+        return dict(sorted(out.items()))
+
+    def station_names(self) -> dict[str, str]:
+        with self.desk.db.session() as s:
+            names = {e.station_code: e.station_name for e in s.scalars(select(StationEnrolment))}
+        if self.desk.identity:
+            names.setdefault(self.desk.identity.code, self.desk.identity.name)
+        return names
