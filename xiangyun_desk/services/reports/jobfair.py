@@ -3,7 +3,7 @@ intentions reached. Headline figures come from StatsService for the event's day.
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Paragraph
 from sqlalchemy import distinct, func, select
 
 from ...storage import models as M
@@ -115,7 +115,8 @@ def build(ctx: Ctx, fair_id: str) -> list:
     name = fair["name"] + (T.FAIR_SOURCE_COUNTY if fair["source"] == "county" else "")
     info = T.FAIR_INFO.format(name=name, date=date_text(day), place=fair["place"] or "—",
                               organiser=fair["organiser"] or "—")
-    story = title_block(f, st, ctx.meta, extra=[info])
+    story = title_block(f, st, ctx.meta,
+                        extra=[info, T.CONFIDENTIAL_FULL if ctx.full else T.MASKED_NOTE])
     story.append(Paragraph(f.markup(T.FAIR_HEADLINE.format(
         employers=figures["employers"], positions=figures["positions"],
         seekers=figures["seekers"], intentions=figures["intentions"], records=len(int_rows))),
@@ -142,6 +143,4 @@ def build(ctx: Ctx, fair_id: str) -> list:
     story += section(T.FAIR_SECTION_INTENTIONS, INTENTION_COLS, int_rows, int_w,
                      T.FAIR_TOTAL_INTENTIONS.format(records=len(int_rows),
                                                    people=figures["intentions"]))
-    story.append(Spacer(1, 8))
-    story.append(Paragraph(f.markup(T.CONFIDENTIAL_FULL if ctx.full else T.MASKED_NOTE), st.note))
     return story

@@ -124,10 +124,10 @@ def _relief_total(ctx: Ctx, tot: Totals) -> str:
 RELIEF = LedgerDef(
     "relief", True,
     (SEQ, Column("visit_date", align="center", sample=S_DATE),
-     Column("campaign", align="center", sample="春节送温暖"), Column("name", 1.2), GENDER,
-     Column("category", align="center", sample="困难职工"), ID, PHONE, Column("employer", 2.0),
-     Column("cash", align="right", sample=S_MONEY), Column("goods", 2.0),
-     Column("goods_value", align="right", sample=S_MONEY), Column("visitors", 1.5)),
+     Column("campaign", align="center", sample="春节送温暖"), Column("name", 1.0), GENDER,
+     Column("category", align="center", sample="困难职工"), ID, PHONE, Column("employer", 1.7),
+     Column("cash", align="right", sample=S_MONEY), Column("goods", 1.5),
+     Column("goods_value", align="right", sample=S_MONEY), Column("visitors", 1.8)),
     _relief_query, _relief_row, _relief_total,
 )
 
