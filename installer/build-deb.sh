@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Build dist/xiangyun-desk_<version>_amd64.deb in the UOS application layout:
+#
+#   /opt/apps/cn.org.xiangyun.desk/info                              UOS app description (JSON)
+#   /opt/apps/cn.org.xiangyun.desk/entries/applications/*.desktop   menu entry (祥云职工之家工作台)
+#   /opt/apps/cn.org.xiangyun.desk/entries/icons/hicolor/*/apps/    icons
+#   /opt/apps/cn.org.xiangyun.desk/files/bin/xiangyun-desk          launcher (input-method set-up)
+#   /opt/apps/cn.org.xiangyun.desk/files/lib/xiangyun-desk/         the PyInstaller one-folder build
+#   /usr/bin/xiangyun-desk, /usr/share/applications, /usr/share/icons   symlinks into the above,
+#                                                                   for Debian/Ubuntu menus and PATH
+#
+# No maintainer scripts: installing puts files in place, nothing else. User data lives in
+# ~/.local/share/xiangyun-desk, which the package never touches (upgrades keep it, removal and
+# purge leave it); the program migrates the database itself at start-up, after a backup.
+#
+# Usage: installer/build-deb.sh            (PyInstaller build, then the .deb)
+#        XYD_REUSE_FREEZE=1 installer/build-deb.sh   (reuse dist/xiangyun-desk/)
+# Needs: the project's virtualenv with pyinstaller (PYTHON=... to use another), dpkg-deb, objdump.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
+APPID=cn.org.xiangyun.desk
+PKG=$APPID                        # UOS: the package name is the app id
+MAX_DEB_BYTES=$((90 * 1000 * 1000))
+ARCH=amd64
+VERSION=$("$PYTHON" -c 'import xiangyun_desk; print(xiangyun_desk.__version__)')
+FROZEN=$ROOT/dist/xiangyun-desk
+DEB=$ROOT/dist/xiangyun-desk_${VERSION}_${ARCH}.deb
+STAGE=$ROOT/build/deb/root
+started=$(date +%s)
+
+# ---- 1. the frozen program ----------------------------------------------------------------------
+if [ "${XYD_REUSE_FREEZE:-}" = 1 ] && [ -x "$FROZEN/xiangyun-desk" ]; then
+  echo "== reusing $FROZEN"
+else
+  "$PYTHON" -c 'import PyInstaller' 2>/dev/null || {
+    echo "PyInstaller is missing: $PYTHON -m pip install pyinstaller==6.22.3" >&2; exit 1; }
+  echo "== PyInstaller one-folder build"
+  "$PYTHON" -m PyInstaller installer/xiangyun-desk.spec --noconfirm --log-level WARN \
+    --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller"
+fi
+froze=$(date +%s)
+
+# ---- 2. the package tree ------------------------------------------------------------------------
+echo "== staging $STAGE"
+rm -rf "$ROOT/build/deb"
+APP=$STAGE/opt/apps/$APPID
+mkdir -p "$APP/files/bin" "$APP/files/lib" "$APP/entries/applications" \
+         "$STAGE/usr/bin" "$STAGE/usr/share/applications" "$STAGE/DEBIAN"
+cp -a "$FROZEN" "$APP/files/lib/xiangyun-desk"
+install -m 755 installer/linux/xiangyun-desk-launcher.sh "$APP/files/bin/xiangyun-desk"
+install -m 644 "installer/linux/$APPID.desktop" "$APP/entries/applications/$APPID.desktop"
+for png in resources/icons/xiangyun-desk-*.png; do
+  size=${png##*-}; size=${size%.png}
+  dir=entries/icons/hicolor/${size}x${size}/apps
+  mkdir -p "$APP/$dir" "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps"
+  install -m 644 "$png" "$APP/$dir/$APPID.png"
+  ln -s "/opt/apps/$APPID/$dir/$APPID.png" "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/$APPID.png"
+done
+mkdir -p "$APP/entries/icons/hicolor/scalable/apps" "$STAGE/usr/share/icons/hicolor/scalable/apps"
+install -m 644 resources/icons/xiangyun-desk.svg "$APP/entries/icons/hicolor/scalable/apps/$APPID.svg"
+ln -s "/opt/apps/$APPID/entries/icons/hicolor/scalable/apps/$APPID.svg" \
+      "$STAGE/usr/share/icons/hicolor/scalable/apps/$APPID.svg"
+ln -s "/opt/apps/$APPID/files/bin/xiangyun-desk" "$STAGE/usr/bin/xiangyun-desk"
+ln -s "/opt/apps/$APPID/entries/applications/$APPID.desktop" \
+      "$STAGE/usr/share/applications/$APPID.desktop"
+
+cat > "$APP/info" <<EOF
+{
+    "appid": "$APPID",
+    "name": "祥云职工之家工作台",
+    "version": "$VERSION",
+    "arch": ["$ARCH"],
+    "permissions": {
+        "autostart": false,
+        "notification": false,
+        "trayicon": false,
+        "clipboard": true,
+        "account": false,
+        "bluetooth": false,
+        "camera": false,
+        "audio_record": false,
+        "installed_apps": false
+    }
+}
+EOF
+
+# Root-owned, nothing group/world-writable.
+chmod -R u+rwX,go+rX,go-w "$STAGE"
+
+# ---- 3. what the bundled binaries need from the system -------------------------------------------
+# The newest GLIBC_x.y symbol version any bundled ELF file imports: the oldest glibc it runs on.
+elf_files() { find "$1" -type f -print0 | while IFS= read -r -d '' f; do
+  if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = "177ELF" ]; then printf '%s\n' "$f"; fi
+done; }
+GLIBC_LIST=$ROOT/build/deb/glibc-needs.txt
+elf_files "$APP/files" | while IFS= read -r f; do
+  { objdump -T "$f" 2>/dev/null | awk '/\*UND\*/' | grep -o 'GLIBC_[0-9][0-9.]*' || true; } \
+    | sort -u | sed "s|^|${f#"$APP/files/"} |"
+done > "$GLIBC_LIST"
+GLIBC_MAX=$(awk '{print $2}' "$GLIBC_LIST" | sed 's/GLIBC_//' | sort -V | tail -1)
+GLIBC_WHO=$(awk -v v="GLIBC_$GLIBC_MAX" '$2 == v {print $1}' "$GLIBC_LIST" | sort | head -5 | tr '\n' ' ')
+GLIBCXX_MAX=$(elf_files "$APP/files" | while IFS= read -r f; do objdump -T "$f" 2>/dev/null \
+  | awk '/\*UND\*/' | { grep -o 'GLIBCXX_[0-9][0-9.]*' || true; }; done | sed 's/GLIBCXX_//' \
+  | sort -uV | tail -1)
+
+# System libraries (not in the bundle) the xcb platform, OpenGL, fonts and D-Bus need; package
+# names that exist on Debian 10+, Ubuntu 20.04+, UOS 20 and Kylin V10 alike.
+DEPENDS="libc6 (>= ${GLIBC_MAX}), libgl1, libegl1, libfontconfig1, libfreetype6, libdbus-1-3, \
+libglib2.0-0, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, \
+libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, \
+libxcb-xfixes0, libxcb-xkb1, libxcb-sync1, libxcb-shm0, libxcb-render0, libxcb-glx0"
+
+INSTALLED_KB=$(du -sk --apparent-size "$STAGE" --exclude=DEBIAN | cut -f1)
+cat > "$STAGE/DEBIAN/control" <<EOF
+Package: $PKG
+Version: $VERSION
+Architecture: $ARCH
+Maintainer: 祥云县总工会 <xiangyun-desk@localhost>
+Installed-Size: $INSTALLED_KB
+Depends: $DEPENDS
+Recommends: fonts-wqy-microhei | fonts-noto-cjk
+Suggests: fcitx5 | ibus
+Provides: xiangyun-desk
+Conflicts: xiangyun-desk
+Replaces: xiangyun-desk
+Section: utils
+Priority: optional
+Homepage: https://xiangyun.invalid/
+Description: 祥云职工之家工作台 Xiangyun workers' home desk
+ Offline registers (visitor log, relief visits, job fairs, volunteers) and
+ reports for the township workers' home stations of the Xiangyun County
+ trade-union federation. Self-contained: Python and Qt are bundled.
+ .
+ Data stays in ~/.local/share/xiangyun-desk; upgrades migrate it (after a
+ backup) and removing the package leaves it in place.
+EOF
+(cd "$STAGE" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z \
+  | xargs -0 md5sum | sed 's|  \./|  |') > "$STAGE/DEBIAN/md5sums"
+chmod 644 "$STAGE/DEBIAN/control" "$STAGE/DEBIAN/md5sums"
+
+# ---- 4. the .deb ------------------------------------------------------------------------------
+echo "== dpkg-deb (xz)"
+rm -f "$DEB"
+dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$DEB" >/dev/null
+finished=$(date +%s)
+DEB_BYTES=$(stat -c %s "$DEB")
+
+REPORT=$ROOT/dist/xiangyun-desk_${VERSION}_${ARCH}.txt
+{
+  echo "package:        $DEB"
+  echo "deb size:       $DEB_BYTES bytes ($(awk -v b="$DEB_BYTES" 'BEGIN{printf "%.1f MB", b/1e6}')); limit $MAX_DEB_BYTES"
+  echo "installed size: $INSTALLED_KB KiB"
+  echo "newest glibc symbol needed: GLIBC_$GLIBC_MAX (by: $GLIBC_WHO)"
+  echo "newest libstdc++ symbol needed: GLIBCXX_${GLIBCXX_MAX:-none} (libstdc++ is bundled when the build machine's is)"
+  echo "build time:     $((finished - started)) s (PyInstaller $((froze - started)) s, package $((finished - froze)) s)"
+  echo "built on:       $(. /etc/os-release && echo "$PRETTY_NAME"), $(ldd --version | head -1)"
+} | tee "$REPORT"
+echo "(per-file glibc needs: $GLIBC_LIST)"
+
+if [ "$DEB_BYTES" -ge "$MAX_DEB_BYTES" ]; then
+  echo "ERROR: the .deb is $DEB_BYTES bytes, over the $MAX_DEB_BYTES limit" >&2
+  exit 1
+fi
