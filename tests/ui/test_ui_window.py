@@ -98,6 +98,16 @@ def test_keyboard_shortcuts_work_from_the_keyboard(ui, window):
     assert not view.show_deleted.isChecked()
     assert ui.names(view) == ["张三丰"]
 
+    # Del in the search box edits the text; it does not delete the selected record.
+    asked.clear()
+    view.search.setFocus()
+    view.search.setText("zs")
+    view.search.setCursorPosition(0)
+    press(Qt.Key.Key_Delete)
+    assert view.search.text() == "s" and asked == []
+    view.search.clear()
+    view.apply_filters()
+
     # The same keys with the cursor in the search box act on that register.
     view.search.setFocus()
     ui.answer_forms(name="李四")
