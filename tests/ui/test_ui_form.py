@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
@@ -305,3 +306,22 @@ def test_an_inactive_code_on_an_old_record_is_kept_when_editing(ui, window):
     offered = [new_form.widgets["purpose"].itemData(i)
                for i in range(new_form.widgets["purpose"].count())]
     assert "psych" not in offered
+
+
+@pytest.mark.parametrize("register", ["visits", "volunteers"])
+def test_enter_saves_from_every_single_line_field(ui, window, register):
+    from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
+
+    view = window.register_tabs[register].views[0]
+    for name, widget in view.open_form(None).widgets.items():
+        if isinstance(widget, QPlainTextEdit):
+            continue
+        form = ui.show(view.open_form(None))
+        form.widgets["name"].setText(f"张{name}")
+        target = form.widgets[name]
+        if type(target) is QWidget:  # a group of check boxes: the first box takes the key
+            target = target.findChildren(QCheckBox)[0]
+        target.setFocus()
+        ui.qtbot.keyClick(target, Qt.Key.Key_Return)
+        assert form.result() == QDialog.DialogCode.Accepted, name
+        form.close()

@@ -324,8 +324,10 @@ def test_about_names_version_and_data_directory(window, monkeypatch):
 
 def test_language_choice_is_stored_for_the_next_start(window, monkeypatch):
     told = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        staticmethod(lambda *a, **k: told.append(a) or QMessageBox.StandardButton.Ok))
+    def information(*args, **kwargs):
+        told.append(args)
+        return QMessageBox.StandardButton.Ok
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(information))
     window.set_language("en")
     assert told
     assert window.settings.value("language") == "en"
