@@ -25,6 +25,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...domain.idnumber import mask_id_number
 from ...storage import models as M
 from ..registers import RegisterQuery
+from . import guard
 from . import layout as L
 from .importer import SheetCancelled
 from .reader import SheetError
@@ -205,6 +206,9 @@ def export_view(desk, register: str, query: RegisterQuery | None, path: Path | s
         raise SheetError(msg(CTX, QT_TRANSLATE_NOOP(
             "Sheets", "Unknown register {register}; choose one of: {registers}."),
             register=register, registers=", ".join(L.REGISTERS)))
+    guard.require(desk, "export")
+    if full:
+        guard.require(desk, "print_full")
     query = query or RegisterQuery()
     path = Path(path)
     sheet = L.SHEETS[register]
@@ -282,6 +286,9 @@ def export_view(desk, register: str, query: RegisterQuery | None, path: Path | s
         tmp.unlink(missing_ok=True)
         raise SheetError(msg(CTX, QT_TRANSLATE_NOOP("Sheets", "The file cannot be written: {reason}"),
                              reason=exc.strerror or str(exc))) from None
+    guard.record(desk, "export", service.spec.table.name,
+                 {"file": path.name, "register": register, "records": len(values),
+                  "full_ids": full})
     if progress is not None:
         progress(1, 1)
     return ExportResult(path, len(values), full)

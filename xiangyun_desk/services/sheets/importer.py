@@ -33,6 +33,7 @@ from sqlalchemy import or_, select
 from ...domain.errors import DomainError, FieldInvalid, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.models import new_id
+from . import guard
 from . import layout as L
 from .cells import CodeMatcher, _key, is_blank, to_raw
 from .reader import SheetError, Table, read_table
@@ -177,6 +178,7 @@ class SheetImporter:
             raise SheetError(msg(CTX, QT_TRANSLATE_NOOP(
                 "Sheets", "Unknown register {register}; choose one of: {registers}."),
                 register=register, registers=", ".join(L.REGISTERS)))
+        guard.require(desk, "import")
         self.desk = desk
         self.register = register
         self.sheet = L.SHEETS[register]
@@ -622,6 +624,8 @@ class SheetImporter:
             preview.include_possible = include_possible
         rows = preview.to_import()
         service = self.service
+        guard.require(self.desk, "import")
+        guard.require(self.desk, "write")
         code = service._station_code()  # noqa: SLF001 - the same service, one transaction
         current: RowResult | None = None
         try:
@@ -631,6 +635,8 @@ class SheetImporter:
                     service._apply(obj, current.raw, current.clean)  # noqa: SLF001
                     service._check_parent(s, current.clean)  # noqa: SLF001
                     s.add(obj)
+                    s.flush()
+                    guard.created(service, s, obj)
                     current.record_id = obj.id
                     if done % 500 == 499:
                         s.flush()
@@ -638,6 +644,9 @@ class SheetImporter:
                             progress(done + 1, len(rows))
                 current = None
                 s.flush()
+                guard.record(self.desk, "import", service.spec.table.name,
+                             {"file": preview.source, "register": self.register,
+                              "records": len(rows)}, s=s)
         except ValidationFailed as exc:
             for r in rows:
                 r.record_id = None
