@@ -331,3 +331,21 @@ def test_language_choice_is_stored_for_the_next_start(window, monkeypatch):
     window.set_language("en")
     assert told
     assert window.settings.value("language") == "en"
+
+
+def test_english_is_used_from_the_next_start_and_chinese_again_after(ui, window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    chinese_tab = window.tabs.tabText(1)
+    assert chinese_tab != "Visitor log"  # Simplified Chinese by default
+    window.set_language("en")
+    english = ui.reopen(window)
+    try:
+        assert english.tabs.tabText(1) == "Visitor log"
+        form = english.visits.view.open_form(None)
+        assert form.widgets["gender"].currentText() == "Not given"  # English code labels
+        assert english.lang == "en"
+    finally:
+        english.set_language("zh_CN")
+        chinese = ui.reopen(english)
+    assert chinese.tabs.tabText(1) == chinese_tab
