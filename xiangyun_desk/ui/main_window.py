@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_layout()
         self._update_count()
+        from .sheet_actions import install_sheet_actions  # 导出 Excel / 导入… per register
+
+        install_sheet_actions(self)
 
     # ---- menus ---------------------------------------------------------------------------
 

@@ -120,6 +120,7 @@ class RegisterView(QWidget):
         self.act_restore = self._action(self.tr("&Restore"), "Ctrl+R", self.restore_current,
                                         "restore")
         buttons = QHBoxLayout()
+        self.button_bar = buttons  # more actions go here (spreadsheets: ui/sheet_actions.py)
         for act in (self.act_new, self.act_edit, self.act_delete, self.act_restore):
             b = QToolButton()
             b.setDefaultAction(act)
