@@ -60,11 +60,10 @@ class SheetJob(QObject):
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self.progressed)
-        self.worker.succeeded.connect(self.done)
-        self.worker.failed.connect(self.error)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self.thread.quit)
         self.running = False
-        self.thread.finished.connect(self._stopped)
 
     def start(self) -> SheetJob:
         self.running = True
@@ -75,7 +74,19 @@ class SheetJob(QObject):
         self.worker.cancel()
 
     def _stopped(self) -> None:
+        # The worker has emitted its result: its thread ends right after, so wait for it here
+        # (a QThread destroyed while running aborts the program).
         self.running = False
+        self.thread.quit()
+        self.thread.wait(5000)
+
+    def _succeeded(self, result) -> None:
+        self._stopped()
+        self.done.emit(result)
+
+    def _failed(self, exc) -> None:
+        self._stopped()
+        self.error.emit(exc)
 
     def wait(self, ms: int = 30000) -> bool:
         return self.thread.wait(ms)
