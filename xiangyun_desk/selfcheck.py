@@ -167,49 +167,35 @@ def check_reports(ctx: Context) -> str:
             f"embedded fonts {', '.join(fonts)}")
 
 
-def _bundle_functions(bundles) -> tuple[Callable, Callable]:
-    names = dir(bundles)
-    export = next((getattr(bundles, n) for n in ("export_bundle", "write_bundle", "make_bundle")
-                   if n in names), None)
-    load = next((getattr(bundles, n) for n in ("import_bundle", "read_bundle", "apply_bundle")
-                 if n in names), None)
-    if export is None or load is None:
-        raise Warn("xiangyun_desk.services.bundles has no export_bundle/import_bundle functions "
-                   "this check knows how to call")
-    return export, load
-
-
 def check_bundles(ctx: Context) -> str:
     bundles = _optional_module("xiangyun_desk.services.bundles")
     if bundles is None:
         raise Skip("xiangyun_desk.services.bundles is not in this build")
-    if ctx.desk is None:
+    if ctx.desk is None or ctx.record_id is None:
         raise RuntimeError("needs the database check")
-    export, load = _bundle_functions(bundles)
-    out_dir = ctx.root / "bundles"
-    out_dir.mkdir()
-    made = export(ctx.desk, out_dir)
-    path = Path(made if not hasattr(made, "path") else made.path)
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file())
-        if len(files) != 1:
-            raise RuntimeError(f"expected one bundle file in {path}, found {len(files)}")
-        path = files[0]
     from .services.desk import Desk
 
-    county_dir = ctx.root / "county"
-    county = Desk(county_dir)
+    usb = ctx.root / "usb"
+    usb.mkdir()
+    county = Desk(ctx.root / "county")
     try:
-        county.initialize("county", "00", "自检县总工会")
-        result = load(county, path)
-        names = [row["name"] for row in county.visits.fetch_rows(
-            county.visits.ids_of([ctx.record_id])).values()]
+        county.initialize("county", "532923", "自检县总工会")
+        bundles.load_county_card(ctx.desk, bundles.county_card(county).to_json().encode())
+        made = bundles.export_bundle(ctx.desk, usb)  # signed, encrypted to the county, verified
+        first = bundles.import_bundle(county, made.path)
+        if first.status != "applied":
+            raise RuntimeError(f"the county did not apply the bundle: {first.status} "
+                               f"{first.reason_code}")
+        arrived = county.visits.get(ctx.record_id)["name"]
+        if arrived != RECORD_NAME:
+            raise RuntimeError(f"the county has {arrived!r}, the station wrote {RECORD_NAME!r}")
+        again = bundles.import_bundle(county, made.path)
+        if again.status != "duplicate":
+            raise RuntimeError(f"importing the same bundle twice gave {again.status}")
     finally:
         county.close()
-    if names != [RECORD_NAME]:
-        raise RuntimeError(f"the record did not arrive in the county database (found {names})")
-    return f"exported {path.name} ({path.stat().st_size} bytes), imported into a county " \
-           f"database: {result if isinstance(result, (str, int)) else 'ok'}"
+    return (f"exported {made.path.name} ({made.size} bytes, {made.total} records), imported "
+            f"into a temporary county database (applied, then duplicate); {RECORD_NAME} arrived")
 
 
 def _ensure_platform() -> str:
