@@ -203,13 +203,15 @@ def test_first_window_fits_on_the_screen(window):
 
 
 def test_layout_is_remembered(ui, window):
-    window.resize(760, 600)  # the offscreen screen is 800 x 800
-    size = window.size()  # (at least the window's minimum width)
-    assert size.height() == 600
     view = window.visits.view
     view.table.setColumnWidth(1, 233)
     window.volunteers.splitter.setSizes([300, 200])
     window.tabs.setCurrentWidget(window.fairs)
+    QApplication.processEvents()  # (the layout's minimum size follows the page shown)
+    window.resize(760, 600)  # the offscreen screen is 800 x 800
+    QApplication.processEvents()
+    size = window.size()  # (at least the window's minimum width)
+    assert size.height() == 600
     sizes = window.volunteers.splitter.sizes()
 
     again = ui.reopen(window)
