@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -198,10 +198,11 @@ def install_sheet_actions(window) -> list[SheetActions]:
     window.sheet_actions = installed
     menu = _file_menu(window)
     if menu is not None:
-        helper = _MenuTexts(window)
         first = menu.actions()[0] if menu.actions() else None
-        for text, name in ((helper.tr("E&xport the list to Excel…"), "export"),
-                           (helper.tr("&Import from Excel or CSV…"), "import")):
+        for text, name in ((QCoreApplication.translate("SheetActions",
+                                                       "E&xport the list to Excel…"), "export"),
+                           (QCoreApplication.translate("SheetActions",
+                                                       "&Import from Excel or CSV…"), "import")):
             act = QAction(text, window)
             act.setObjectName(f"file_sheet_{name}")
             act.triggered.connect(lambda _c=False, n=name: _on_current(window, n))
@@ -209,10 +210,6 @@ def install_sheet_actions(window) -> list[SheetActions]:
         if first is not None:
             menu.insertSeparator(first)
     return installed
-
-
-class _MenuTexts(QObject):
-    """Translation context of the menu entries."""
 
 
 def _file_menu(window):

@@ -137,7 +137,7 @@ class SheetImportDialog(QDialog):
         self.preview: S.ImportPreview | None = None
         self.job: SheetJob | None = None
         self.setWindowTitle(self.tr("Import into %1").replace("%1", title or self.sheet.title))
-        self.resize(980, 640)
+        self.resize(1060, 640)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._file_page())
@@ -542,7 +542,7 @@ class SheetImportDialog(QDialog):
         self.model.set_preview(preview)
         self.view.setColumnWidth(0, 50)
         self.view.setColumnWidth(1, 90)
-        self.view.setColumnWidth(2, 360)
+        self.view.setColumnWidth(2, 420)
         self._show_page(PAGE_PREVIEW)
 
     def _update_summary(self) -> None:

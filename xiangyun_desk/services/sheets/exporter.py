@@ -224,6 +224,16 @@ def export_view(desk, register: str, query: RegisterQuery | None, path: Path | s
     for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     ws.freeze_panes = "A2"
+    # Printing ("the table" for the station head): A4 landscape, all columns on the page width,
+    # the heading row on every page. A write-only sheet writes its properties with the first
+    # row, so all of this comes before it.
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
     thin = Side(style="thin", color="A0A0A0")
     head_style = dict(font=Font(bold=True), fill=PatternFill("solid", fgColor=HEADER_FILL),
                       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
@@ -257,12 +267,6 @@ def export_view(desk, register: str, query: RegisterQuery | None, path: Path | s
             progress(len(values) + n, len(values) * 2)
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A1:{last}{len(values) + 1}"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
     info = wb.create_sheet(INFO_SHEET)
     info.column_dimensions["A"].width = 14
