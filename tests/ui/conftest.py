@@ -137,7 +137,6 @@ class UI:
     def show(self, widget):
         """Show a dialog without exec() and make it the active window (shortcuts need that)."""
         widget.show()
-        widget.raise_()
         widget.activateWindow()
         self.qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
         return widget
