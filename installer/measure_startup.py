@@ -41,10 +41,9 @@ def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform, XYD_LANG="zh_CN")
     with tempfile.TemporaryDirectory(prefix="xyd-startup-") as tmp:
         data = ["--data-dir", str(Path(tmp) / "data")]
-        subprocess.run(base + data + ["init", "--role", "station", "--station-code", "03",
-                                      "--station-name", "云南驿镇职工之家", "--township", "云南驿镇",
-                                      "--staff", "李红"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        setup = ["init", "--role", "station", "--station-code", "03",
+                 "--station-name", "云南驿镇职工之家", "--township", "云南驿镇", "--staff", "李红"]
+        subprocess.run(base + data + setup, env=env, check=True, stdout=subprocess.DEVNULL)
         if args.records:
             subprocess.run(base + data + ["demo-data", "--records", str(args.records),
                                           "--seed", "1"], env=env, check=True,

@@ -22,6 +22,7 @@
 #                   it is newer than the bundled Qt, and an older one may not load.
 #   XYD_IM=keep     touch nothing (QT_IM_MODULE / QT_PLUGIN_PATH as the session set them)
 #   XYD_IM=none     no input method (QT_IM_MODULE=compose: dead keys only)
+# XYD_QT6_PLUGIN_DIRS (space-separated) overrides where the system's Qt6 plugins are looked for.
 set -u
 
 self=$(readlink -f "$0")
@@ -41,7 +42,8 @@ running() { # running NAME: a process of this user (or any, if pgrep lacks -U) n
 }
 
 system_plugin() { # the system's Qt6 fcitx5/fcitx input-context plugin, if any
-    for dir in /usr/lib/x86_64-linux-gnu/qt6/plugins /usr/lib64/qt6/plugins /usr/lib/qt6/plugins; do
+    # XYD_QT6_PLUGIN_DIRS: where the system's Qt6 plugins are, if not in the usual places.
+    for dir in ${XYD_QT6_PLUGIN_DIRS:-/usr/lib/x86_64-linux-gnu/qt6/plugins /usr/lib64/qt6/plugins /usr/lib/qt6/plugins}; do
         for name in libfcitx5platforminputcontextplugin.so libfcitxplatforminputcontextplugin-qt6.so \
                     libfcitxplatforminputcontextplugin.so; do
             f="$dir/platforminputcontexts/$name"
