@@ -271,7 +271,7 @@ def _read_back(path: Path, manifest_bytes: bytes, public_b64: str, payload_sha: 
                                                                env.manifest_bytes):
             raise broken()
         with tempfile.TemporaryFile() as fh:
-            if env.copy_payload(fh, F.MAX_FILE_BYTES) != payload_sha:
+            if env.copy_payload(fh, env.manifest["payload"]["size"]) != payload_sha:
                 raise broken()
     except (F.BundleRejected, OSError):
         raise broken() from None

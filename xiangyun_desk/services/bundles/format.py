@@ -78,7 +78,7 @@ class BundleRejected(DomainError):
         self.code = code
 
 
-def reject(code: str, text: str, **params) -> BundleRejected:
+def reject(code: str, text: str, /, **params) -> BundleRejected:
     return BundleRejected(code, msg(CTX, text, **params))
 
 
@@ -143,11 +143,17 @@ def decode_record(table, doc: dict[str, Any]) -> dict[str, Any]:
     columns = table.c
     unknown = set(doc) - set(columns.keys())
     if unknown:
-        raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Unknown field {field}."), field=sorted(unknown)[0][:40]))
+        raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Unknown field {field} (the station runs a newer version: update this program)."), field=sorted(unknown)[0][:40]))
     out: dict[str, Any] = {}
     for column in columns:
         name = column.key
-        if name not in doc:
+        if name not in doc:  # a bundle from an older version: a column added since
+            if column.nullable and not column.primary_key:
+                out[name] = None
+                continue
+            if column.default is not None and column.default.is_scalar:
+                out[name] = column.default.arg
+                continue
             raise RecordInvalid(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Field {field} is missing."), field=name))
         value = doc[name]
         if value is None:
@@ -298,13 +304,19 @@ class Envelope:
         return hashlib.sha256(self.manifest_bytes).hexdigest()
 
     def copy_payload(self, target: IO[bytes], limit: int) -> str:
-        """Copy the payload entry into ``target`` (bounded); returns its sha256."""
+        """Copy the payload entry (of ``limit`` bytes, as the manifest says) into ``target``;
+        returns its sha256."""
         info = self.zip.getinfo(self.payload_name)
         _check_ratio(info)
-        with self.zip.open(info) as raw:
-            counting = _Counting(raw, limit, self.payload_name)
-            while chunk := counting.read(1024 * 1024):
-                target.write(chunk)
+        if info.file_size != limit:
+            raise reject("payload-hash", QT_TRANSLATE_NOOP("Bundles", "The records do not match the manifest: the file is damaged or was changed."))
+        try:
+            with self.zip.open(info) as raw:
+                counting = _Counting(raw, limit, self.payload_name)
+                while chunk := counting.read(1024 * 1024):
+                    target.write(chunk)
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+            raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is damaged (a part of it does not read back).")) from None
         target.flush()
         return counting.sha.hexdigest()
 
@@ -328,9 +340,10 @@ def open_envelope(path: Path, expected_format: str) -> Envelope:
         raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is not a bundle (not a zip archive, or truncated).")) from None
     try:
         infos = zf.infolist()
-        _check_names(infos, {MANIFEST, SIGNATURE, payload, README}, MAX_OUTER_ENTRIES)
+        _check_names(infos, {MANIFEST, SIGNATURE, PAYLOAD_ENCRYPTED, PAYLOAD_PLAIN, README},
+                     MAX_OUTER_ENTRIES)
         names = {i.filename for i in infos}
-        for required in (MANIFEST, SIGNATURE, payload):
+        for required in (MANIFEST, SIGNATURE):
             if required not in names:
                 raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is not a complete bundle: {name} is missing."), name=required)
         manifest_bytes = _read_small(zf, MANIFEST, MAX_MANIFEST_BYTES)
@@ -357,6 +370,9 @@ def open_envelope(path: Path, expected_format: str) -> Envelope:
                 raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is a reference bundle from the county, not a station bundle."))
             raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is a station bundle, not a reference bundle from the county."))
         raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is not a bundle of this program."))
+    if payload not in names or ({PAYLOAD_ENCRYPTED, PAYLOAD_PLAIN} - {payload}) & names:
+        zf.close()
+        raise reject("not-a-bundle", QT_TRANSLATE_NOOP("Bundles", "The file is not a complete bundle: {name} is missing."), name=payload)
     version = manifest.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         zf.close()
