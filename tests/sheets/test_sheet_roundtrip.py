@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from openpyxl import load_workbook
 
 from xiangyun_desk.services.registers import RegisterQuery

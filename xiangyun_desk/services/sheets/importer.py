@@ -35,7 +35,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.models import new_id
 from . import guard
 from . import layout as L
-from .cells import CodeMatcher, _key, is_blank, to_raw
+from .cells import CodeMatcher, is_blank, to_raw
 from .reader import SheetError, Table, read_table
 
 CTX = "Sheets"
@@ -630,20 +630,27 @@ class SheetImporter:
         current: RowResult | None = None
         try:
             with self.desk.db.session() as s, s.begin():
+                batch: list = []
+
+                def flush() -> None:
+                    s.flush()
+                    for obj in batch:  # audit entries need the flushed rows
+                        guard.created(service, s, obj)
+                    batch.clear()
+
                 for done, current in enumerate(rows):
                     obj = service.spec.model(id=new_id(), station_code=code)
                     service._apply(obj, current.raw, current.clean)  # noqa: SLF001
                     service._check_parent(s, current.clean)  # noqa: SLF001
                     s.add(obj)
-                    s.flush()
-                    guard.created(service, s, obj)
+                    batch.append(obj)
                     current.record_id = obj.id
-                    if done % 500 == 499:
-                        s.flush()
+                    if len(batch) >= 200:
+                        flush()
                         if progress is not None:
                             progress(done + 1, len(rows))
                 current = None
-                s.flush()
+                flush()
                 guard.record(self.desk, "import", service.spec.table.name,
                              {"file": preview.source, "register": self.register,
                               "records": len(rows)}, s=s)
@@ -748,7 +755,7 @@ def _fill_down(rows: list[tuple], merged, data_start: int) -> list[tuple]:
     if not spans:
         return rows
     out = list(rows)
-    for r1, c1, r2, c2 in spans:
+    for r1, c1, r2, _c2 in spans:
         if r1 > len(out):
             continue
         top = out[r1 - 1][c1 - 1] if c1 - 1 < len(out[r1 - 1]) else None
