@@ -1,10 +1,170 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>A password has at least {n} characters.</source>
+        <translation>密码至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password has at most 200 characters.</source>
+        <translation>密码最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must not be the account name.</source>
+        <translation>密码不能与账户名相同。</translation>
+    </message>
+    <message>
+        <source>An account name has 1 to 50 characters and no spaces.</source>
+        <translation>账户名为 1 到 50 个字符，不能含空格。</translation>
+    </message>
+    <message>
+        <source>This account name is taken.</source>
+        <translation>该账户名已被使用。</translation>
+    </message>
+    <message>
+        <source>Enter the person's name (at most 50 characters).</source>
+        <translation>请填写本人姓名（最多 50 个字符）。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>This station already has accounts: sign in instead.</source>
+        <translation>本站已有账户，请直接登录。</translation>
+    </message>
+    <message>
+        <source>The station needs at least one active station head.</source>
+        <translation>本站至少要保留一个启用的站长账户。</translation>
+    </message>
+    <message>
+        <source>Sign in with an account first.</source>
+        <translation>请先用账户登录。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>This recovery code is not valid.</source>
+        <translation>恢复码无效。</translation>
+    </message>
+    <message>
+        <source>Wrong account name or password.</source>
+        <translation>账户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Try again in {n} seconds.</source>
+        <translation>密码错误次数过多，请 {n} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Choose between {low} and {high} minutes.</source>
+        <translation>请在 {low} 到 {high} 分钟之间选择。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts and locking</source>
+        <translation>账户与自动锁定</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation>设为该角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable / disable</source>
+        <translation>启用/停用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password…</source>
+        <translation>临时密码(&amp;T)…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after this long without use:</source>
+        <translation>无操作多久后自动锁定(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>Temporary password for %1</source>
+        <translation>%1 的临时密码</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>&amp;Account name</source>
+        <translation>账户名(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;First password</source>
+        <translation>初始密码(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The person chooses their own password at the first sign-in.</source>
+        <translation>本人首次登录时须改成自己的密码。</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
-        <source>Xiangyun Workers&apos; Home Desk</source>
+        <source>Xiangyun Workers' Home Desk</source>
         <translation>祥云职工之家工作台</translation>
     </message>
     <message>
@@ -18,6 +178,223 @@
     <message>
         <source>Restore the latest backup</source>
         <translation>恢复最近的备份</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>showed full ID/phone</source>
+        <translation>查看完整证件号/电话</translation>
+    </message>
+    <message>
+        <source>erased a person's details</source>
+        <translation>应本人要求清除个人信息</translation>
+    </message>
+    <message>
+        <source>corrected a person's details</source>
+        <translation>更正个人信息</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>printed with full IDs</source>
+        <translation>打印（含完整证件号）</translation>
+    </message>
+    <message>
+        <source>backed up to a folder</source>
+        <translation>备份到文件夹</translation>
+    </message>
+    <message>
+        <source>restored a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>failed to sign in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>locked (idle)</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>failed to unlock</source>
+        <translation>解锁失败</translation>
+    </message>
+    <message>
+        <source>created an account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>changed an account</source>
+        <translation>修改账户</translation>
+    </message>
+    <message>
+        <source>changed a password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>reset a password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>used the recovery code</source>
+        <translation>使用恢复码</translation>
+    </message>
+    <message>
+        <source>changed settings</source>
+        <translation>修改设置</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>(system: command line or tools)</source>
+        <translation>（系统：命令行或工具）</translation>
+    </message>
+    <message>
+        <source>(unknown account)</source>
+        <translation>（未知账户）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job fairs</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Job-fair employers</source>
+        <translation>招聘会用人单位</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>达成意向</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>(everyone)</source>
+        <translation>（全部人员）</translation>
+    </message>
+    <message>
+        <source>(system)</source>
+        <translation>（系统）</translation>
+    </message>
+    <message>
+        <source>(unknown account)</source>
+        <translation>（未知账户）</translation>
+    </message>
+    <message>
+        <source>(all actions)</source>
+        <translation>（全部操作）</translation>
+    </message>
+    <message>
+        <source>(all registers)</source>
+        <translation>（全部登记簿）</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Search name, record, details</source>
+        <translation>搜索姓名、记录、详情</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>共 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <source>(the newest %1 shown)</source>
+        <translation>（显示最新 %1 条）</translation>
     </message>
 </context>
 <context>
@@ -41,6 +418,447 @@
     <message>
         <source>{file} cannot be restored: {problems}. The database was not changed.</source>
         <translation>无法恢复 {file}：{problems}。数据库未被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownBox</name>
+    <message>
+        <source>By station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People who came</source>
+        <translation>来访人数</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>People visited</source>
+        <translation>慰问人数</translation>
+    </message>
+    <message>
+        <source>Relief cash (yuan)</source>
+        <translation>慰问金（元）</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Seekers with an intention</source>
+        <translation>达成意向人数</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+</context>
+<context>
+    <name>Bundles</name>
+    <message>
+        <source>The record belongs to station {code}, not to the station that sent the bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record {id} appears twice in the bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It links to a record ({id}) that the county does not have.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record key is already used by station {code}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This data directory is not set up yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a station exports sync bundles.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load the county's key card first (xiangyun-desk load-county-key FILE, or 同步 → 载入县总工会密钥卡).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundle could not be written: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundle did not read back correctly from {path}; the file was removed. Try another USB stick or folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field {field} has a value of the wrong kind.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown field {field} (the station runs a newer version: update this program).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field {field} is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field {field} is longer than {limit} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record key is not a UUID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is larger than allowed ({size} bytes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not valid UTF-8 text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is nested too deeply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not valid JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file holds {n} entries; a bundle has at most {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file holds an entry with an unsafe path: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file holds an entry that does not belong in a bundle: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file holds an entry twice: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} would expand {ratio} times; this is not a bundle of this program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The records do not match the manifest: the file is damaged or was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is damaged (a part of it does not read back).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not a bundle (not a zip archive, or truncated).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not a complete bundle: {name} is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is a reference bundle from the county, not a station bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is a station bundle, not a reference bundle from the county.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not a bundle of this program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundle was made by a newer version of the program (format {version}); update this program first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The records inside the bundle are damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A line of {what} is longer than {limit} bytes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The manifest lacks a valid {field}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station {code}: bundle(s) No. {numbers} not received.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the county imports station bundles.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundle is for county {theirs}, not for this county ({ours}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundle claims to come from the county itself ({code}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This county installation has no decryption key (keys/county-age.key).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundle was encrypted for another county key (fingerprint {theirs}). The station must load this county's current key card and export a full bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station {code} signed this bundle with a new key (fingerprint {new}); the key on record is {old}. If the station really renewed its key, re-enrol it: xiangyun-desk reenrol-station {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature does not match: the file was changed after the station wrote it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First bundle of station {code}: its signing key (fingerprint {fp}) is now on record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file was renamed (the station wrote it as {name}); its contents decide, not its name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bundle No. {seq} of station {code} was imported before; nothing changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The encrypted records do not match the manifest: the file is damaged or was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The records cannot be decrypted with this county's key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The records of {table} do not match the manifest.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bundle No. {seq} is older than No. {newest} already imported; the county keeps the newer records.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} record(s) in this bundle are older than the county's copy and were left as they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} record(s) were refused; see the list. The rest of the bundle was applied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signing key is not a valid Ed25519 public key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key file {path} cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a county key card of this program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key card's fingerprint does not match its keys: the file was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a county installation has a county key card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the county publishes reference bundles.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a station applies reference bundles.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reference bundle is not signed by the county whose key card this station loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference bundle No. {seq} is not newer than No. {last} already applied; nothing changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the county changes code lists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A code item needs a list, a code (at most 40 characters) and a Chinese label.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job fairs</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Fair employers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>达成意向</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Code lists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>applied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>already imported (duplicate)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>older than what the county has (stale)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>would be applied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: {name} ({code}), bundle No. {seq} ({kind}): {status}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>The station head set a temporary password. Choose your own.</source>
+        <translation>站长为您设了临时密码，请改成自己的密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>再输一次(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -93,6 +911,114 @@
         <source>Wrote {path}</source>
         <translation>已生成 {path}</translation>
     </message>
+    <message>
+        <source>Cannot read the password file: {reason}</source>
+        <translation>无法读取密码文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Give the password with --password-file FILE (or - for standard input).</source>
+        <translation>请用 --password-file 文件 提供密码（- 表示从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>再输一次密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Recovery code of {user} (print it or write it down and keep it locked away; it is shown only now):</source>
+        <translation>{user} 的恢复码（请打印或抄写并锁好保管；只显示这一次）：</translation>
+    </message>
+    <message>
+        <source>Created the station head's account {user}.</source>
+        <translation>已创建站长账户 {user}。</translation>
+    </message>
+    <message>
+        <source>Use --recovery-code: the station head's printed recovery code sets a new password. Staff ask the station head.</source>
+        <translation>请使用 --recovery-code：用站长打印保存的恢复码设置新密码。工作人员请找站长重设。</translation>
+    </message>
+    <message>
+        <source>With --password-file -, give the code after --recovery-code.</source>
+        <translation>使用 --password-file - 时，请在 --recovery-code 后直接写恢复码。</translation>
+    </message>
+    <message>
+        <source>Recovery code: </source>
+        <translation>恢复码：</translation>
+    </message>
+    <message>
+        <source>No recovery code was given.</source>
+        <translation>没有输入恢复码。</translation>
+    </message>
+    <message>
+        <source>The password of {user} was changed. The old recovery code no longer works.</source>
+        <translation>{user} 的密码已更改，旧的恢复码已失效。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {status}. {reason}</source>
+        <translation>第 {row} 行：{status}。{reason}</translation>
+    </message>
+    <message>
+        <source>{ready} ready, {possible} possible duplicates, {duplicate} duplicates skipped, {refused} refused, {merged} merged into another row.</source>
+        <translation>可导入 {ready} 行，可能重复 {possible} 行，重复已跳过 {duplicate} 行，拒绝 {refused} 行，并入其他行 {merged} 行。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported {n} records into {register}.</source>
+        <translation>已导入 {n} 条记录到 {register}。</translation>
+    </message>
+    <message>
+        <source>Wrote {n} records to {path}</source>
+        <translation>已导出 {n} 条记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This command is for the county installation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This command is for a station installation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrote the key card of {name} to {path}. Fingerprint: {fp}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loaded the key card of {name} ({code}). Fingerprint: {fp} — compare it with the county by phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No bundle files (*.xyb) were given or found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No station {code} is known to this county.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station {code} is re-enrolled: its next bundle's signing key will be put on record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  The county confirmed bundle(s) {numbers}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -142,6 +1068,179 @@
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Correct the person's details</source>
+        <translation>更正个人信息</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender (M / F / U)</source>
+        <translation>性别（M 男 / F 女 / U 未填）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Employer</source>
+        <translation>用工单位(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Fill in only what should change; it is set in all %1 records.</source>
+        <translation>只填需要更改的项目，将在全部 %1 条记录中一并更改。</translation>
+    </message>
+</context>
+<context>
+    <name>CountyRegisterTab</name>
+    <message>
+        <source>Search name, phone, ID tail, employer, initials (zs)</source>
+        <translation>搜索姓名、电话、身份证尾号、单位、拼音首字母（如 zs）</translation>
+    </message>
+    <message>
+        <source>&amp;Station:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records of the stations are read-only at the county; the station that owns a record changes it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(all stations)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CountyTexts</name>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>来访时间</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>慰问活动</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>对象类别</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Desired job</source>
+        <translation>求职意向</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Unexpected error</source>
@@ -156,6 +1255,210 @@ Log file: %1</source>
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export a sync bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The USB stick or a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>选择文件夹(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Changes since the last bundle (incremental)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Everything (full bundle)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>County: %1 (key fingerprint %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load the county's key card first (同步 → 载入县总工会密钥卡).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the USB stick or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bundle No. %1 (%2): %3 records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an existing folder (the USB stick).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing and checking the bundle…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Written and checked: %1
+Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The bundle was not written: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Create the station head's account</source>
+        <translation>创建站长账户</translation>
+    </message>
+    <message>
+        <source>This station has no accounts yet. Create the account of the station head (administrator), who can then add the staff.</source>
+        <translation>本站还没有账户。请先创建站长（管理员）账户，站长再为工作人员添加账户。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminForm</name>
+    <message>
+        <source>&amp;Account name</source>
+        <translation>账户名(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Your name</source>
+        <translation>您的姓名(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>再输一次(&amp;R)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. After this you will get a recovery code to print and keep locked away: it is the only way back in if the password is forgotten.</source>
+        <translation>至少 %1 个字符。完成后会显示一个恢复码，请打印并锁好保管：忘记密码时只能靠它重新进入。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import sync bundles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose &amp;files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a f&amp;older (USB stick)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the bundle files; a dry run shows what would change before anything is imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync bundles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync bundles (*.xyb);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder with sync bundles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No bundle files (*.xyb) in that folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the bundles (dry run)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing… (the database was backed up first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dry run: %1 bundle(s) would be applied, %2 refused. Nothing was changed yet; press Import to apply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported: %1 bundle(s) applied, %2 refused. The report is kept in the import history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -337,14 +1640,53 @@ Log file: %1</source>
         <translation>请在左侧选择一场招聘会（或新建）。</translation>
     </message>
     <message>
-        <source>Job &amp;seeker</source>
-        <translation>求职者(&amp;S)</translation>
+        <source>&amp;Job seeker</source>
+        <translation>求职者(&amp;J)</translation>
+    </message>
+    <message>
+        <source>E&amp;mployer</source>
+        <translation>工作单位(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>The desk was locked after a time without use. %1, enter your password to go on.</source>
+        <translation>因一段时间无操作，工作台已锁定。%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>E&amp;xit the program</source>
+        <translation>退出程序(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>Exit the program</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>Exit without saving forms that are still open?</source>
+        <translation>退出程序？仍打开的表单将不会保存。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Xiangyun Workers&apos; Home Desk — %1</source>
+        <source>Xiangyun Workers' Home Desk — %1</source>
         <translation>祥云职工之家工作台 — %1</translation>
     </message>
     <message>
@@ -456,8 +1798,8 @@ Log file: %1</source>
         <translation>关于</translation>
     </message>
     <message>
-        <source>Xiangyun Workers&apos; Home Desk %1
-Registers, reports and sync for the township workers&apos; homes of Xiangyun County.
+        <source>Xiangyun Workers' Home Desk %1
+Registers, reports and sync for the township workers' homes of Xiangyun County.
 Data directory: %2</source>
         <translation>祥云职工之家工作台 %1
 祥云县乡镇职工之家的台账登记、报表与数据报送。
@@ -518,6 +1860,45 @@ Data directory: %2</source>
     <message>
         <source>Check the database</source>
         <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Re&amp;ports</source>
+        <translation>报表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Make a report…</source>
+        <translation>生成报表(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Work report…</source>
+        <translation>工作报表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger of the register in front…</source>
+        <translation>当前登记簿的台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Relief payment &amp;roster…</source>
+        <translation>慰问金发放签收表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Job-fair report…</source>
+        <translation>招聘会情况报告(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Blank forms…</source>
+        <translation>空白登记表(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedLineEdit</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value (recorded in the audit log)</source>
+        <translation>显示完整内容（会记入审计日志）</translation>
     </message>
 </context>
 <context>
@@ -592,6 +1973,421 @@ Data directory: %2</source>
     </message>
 </context>
 <context>
+    <name>People</name>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Relief visit</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>来访时间</translation>
+    </message>
+    <message>
+        <source>Left at</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>是否会员</translation>
+    </message>
+    <message>
+        <source>Party size</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>转办单位</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>慰问活动</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>对象类别</translation>
+    </message>
+    <message>
+        <source>Cash (yuan)</source>
+        <translation>慰问金（元）</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Goods value (yuan)</source>
+        <translation>慰问品价值（元）</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Job fair</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <source>Poverty-relief labour</source>
+        <translation>脱贫劳动力</translation>
+    </message>
+    <message>
+        <source>Desired job</source>
+        <translation>求职意向</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可服务时间</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>达成意向</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Enter an ID number, or a name and a phone number.</source>
+        <translation>请输入身份证号，或同时输入姓名和电话。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Personal information held</source>
+        <translation>个人信息记录</translation>
+    </message>
+    <message>
+        <source>This printout contains full ID numbers and phone numbers. Keep it safe and destroy it after use.</source>
+        <translation>本件含完整身份证号和电话号码，请妥善保管，用后按规定销毁。</translation>
+    </message>
+    <message>
+        <source>ID numbers and phone numbers are partly hidden.</source>
+        <translation>为保护个人信息，身份证号和电话号码已部分隐去。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>No records about this person.</source>
+        <translation>没有此人的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Q1 (Jan–Mar)</source>
+        <translation>第一季度（1—3月）</translation>
+    </message>
+    <message>
+        <source>Q2 (Apr–Jun)</source>
+        <translation>第二季度（4—6月）</translation>
+    </message>
+    <message>
+        <source>Q3 (Jul–Sep)</source>
+        <translation>第三季度（7—9月）</translation>
+    </message>
+    <message>
+        <source>Q4 (Oct–Dec)</source>
+        <translation>第四季度（10—12月）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Station head (administrator)</source>
+        <translation>站长（管理员）</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>Your account is read-only: it cannot add, change or delete records.</source>
+        <translation>您的账户为只读，不能新增、修改或删除记录。</translation>
+    </message>
+    <message>
+        <source>Your account may not show full ID numbers or phone numbers.</source>
+        <translation>您的账户无权查看完整的身份证号或电话号码。</translation>
+    </message>
+    <message>
+        <source>Your account may not print full ID numbers or phone numbers.</source>
+        <translation>您的账户无权打印完整的身份证号或电话号码。</translation>
+    </message>
+    <message>
+        <source>Your account may not export data.</source>
+        <translation>您的账户无权导出数据。</translation>
+    </message>
+    <message>
+        <source>Your account may not import data.</source>
+        <translation>您的账户无权导入数据。</translation>
+    </message>
+    <message>
+        <source>Only the station head may erase a person's details.</source>
+        <translation>只有站长可以清除个人信息。</translation>
+    </message>
+    <message>
+        <source>Only the station head may read the audit log.</source>
+        <translation>只有站长可以查看审计日志。</translation>
+    </message>
+    <message>
+        <source>Only the station head may do this.</source>
+        <translation>只有站长可以进行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonView</name>
+    <message>
+        <source>Person lookup</source>
+        <translation>个人信息查询</translation>
+    </message>
+    <message>
+        <source>18-character ID number</source>
+        <translation>18 位身份证号</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>or name and phone together:</source>
+        <translation>或同时填写姓名和电话：</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show &amp;full ID/phone</source>
+        <translation>显示完整证件号/电话(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase on request…</source>
+        <translation>应本人要求清除(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Nothing is stored about this person.</source>
+        <translation>没有此人的任何记录。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print ID numbers and phones in full? (No prints them partly hidden.)</source>
+        <translation>是否打印完整的身份证号和电话？（选“否”则部分隐去。）</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Erase on request</source>
+        <translation>应本人要求清除</translation>
+    </message>
+    <message>
+        <source>Erase the name, ID number, phone, employer, address and notes of this person in all %1 records? Dates, amounts and categories stay so the figures still add up. This cannot be undone.</source>
+        <translation>清除此人在全部 %1 条记录中的姓名、身份证号、电话、工作单位、地址和备注？日期、金额和类别保留，统计数字不变。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>The person's details were erased from %1 records.</source>
+        <translation>已在 %1 条记录中清除此人的个人信息。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>Please correct the marked fields.</source>
@@ -604,6 +2400,72 @@ Data directory: %2</source>
     <message>
         <source>Saved %1 (%2 so far). Enter the next one.</source>
         <translation>已保存 %1（本次共 %2 条），请录入下一条。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>If the password of %1 is ever forgotten, this code sets a new one. Print it or write it down and keep it locked away. It is shown only now.</source>
+        <translation>如果忘记了 %1 的密码，可用此恢复码设置新密码。请打印或抄写下来并锁好保管。恢复码只显示这一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print to PDF…</source>
+        <translation>打印为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the code</source>
+        <translation>我已打印或抄写好恢复码</translation>
+    </message>
+    <message>
+        <source>Print the recovery code</source>
+        <translation>打印恢复码</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Keep this sheet locked away. Anyone holding it can set a new password for the account: with "Forgot password" in the sign-in window, or xiangyun-desk reset-password --recovery-code.</source>
+        <translation>请将本页锁好保管。持有它的人可以为该账户设置新密码：在登录窗口点“忘记密码”，或运行 xiangyun-desk reset-password --recovery-code。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryResetDialog</name>
+    <message>
+        <source>Forgot password</source>
+        <translation>忘记密码</translation>
+    </message>
+    <message>
+        <source>Enter the station head's printed recovery code and a new password. Staff who forgot theirs ask the station head.</source>
+        <translation>请输入站长打印保存的恢复码和新密码。工作人员忘记密码请找站长重设。</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code</source>
+        <translation>恢复码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>再输一次(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed. Sign in with the new password.</source>
+        <translation>%1 的密码已更改，请用新密码登录。</translation>
     </message>
 </context>
 <context>
@@ -672,7 +2534,7 @@ Data directory: %2</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <source>Delete this record? It can be restored later from &quot;Show deleted&quot;.</source>
+        <source>Delete this record? It can be restored later from "Show deleted".</source>
         <translation>确定删除这条记录吗？之后可以在“显示已删除”中恢复。</translation>
     </message>
 </context>
@@ -762,14 +2624,6 @@ Data directory: %2</source>
         <translation>物品价值（元）(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Visited by</source>
-        <translation>走访人员(&amp;V)</translation>
-    </message>
-    <message>
-        <source>N&amp;otes</source>
-        <translation>备注(&amp;O)</translation>
-    </message>
-    <message>
         <source>Relief visits</source>
         <translation>慰问走访</translation>
     </message>
@@ -780,6 +2634,255 @@ Data directory: %2</source>
     <message>
         <source>%1 already received a visit in this campaign this year (%2). Save anyway?</source>
         <translation>%1 今年已在同一慰问活动中受过慰问（%2）。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Visited &amp;by</source>
+        <translation>走访人员(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Not&amp;es</source>
+        <translation>备注(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report saved</source>
+        <translation>报表已保存</translation>
+    </message>
+    <message>
+        <source>No program was found to open it. The report is here:
+%1</source>
+        <translation>没有找到可以打开它的程序。报表保存在：
+%1</translation>
+    </message>
+    <message>
+        <source>Make a report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>Work report (monthly, quarterly, yearly)</source>
+        <translation>工作报表（月报、季报、年报）</translation>
+    </message>
+    <message>
+        <source>Ledger of one register</source>
+        <translation>台账（某一登记簿的全部记录）</translation>
+    </message>
+    <message>
+        <source>Relief payment roster with signatures</source>
+        <translation>慰问金发放签收表</translation>
+    </message>
+    <message>
+        <source>Job-fair report</source>
+        <translation>招聘会情况报告</translation>
+    </message>
+    <message>
+        <source>Blank forms to fill in by hand</source>
+        <translation>空白登记表（手工填写用）</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job fairs</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer service records</source>
+        <translation>志愿服务记录</translation>
+    </message>
+    <message>
+        <source>(no job fairs recorded)</source>
+        <translation>（还没有登记招聘会）</translation>
+    </message>
+    <message>
+        <source>(county)</source>
+        <translation>（县总工会发布）</translation>
+    </message>
+    <message>
+        <source>Visitor sign-in sheet</source>
+        <translation>来访登记表</translation>
+    </message>
+    <message>
+        <source>Job-fair registration sheet</source>
+        <translation>招聘会求职登记表</translation>
+    </message>
+    <message>
+        <source>Print ID numbers and phone numbers in full</source>
+        <translation>完整打印身份证号码和电话号码</translation>
+    </message>
+    <message>
+        <source>Normally they are partly hidden (5329**********1234, 138****5678). Printing them in full asks for confirmation and is recorded.</source>
+        <translation>平时只打印部分号码（5329**********1234、138****5678）。完整打印需要确认，并会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>选择文件夹(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报表种类(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>统计期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister:</source>
+        <translation>登记簿(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>慰问活动(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Job fair:</source>
+        <translation>招聘会(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Forms:</source>
+        <translation>登记表(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Save &amp;in:</source>
+        <translation>保存位置(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Make the report</source>
+        <translation>生成报表(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The figures of every register for the period, with a signature block: the report the station files with the county.</source>
+        <translation>本期各登记簿的汇总数据，附签字盖章栏，用于报送县总工会。</translation>
+    </message>
+    <message>
+        <source>Every record of one register in the period, as in the paper ledger.</source>
+        <translation>某一登记簿在统计期间内的全部记录，相当于纸质台账。</translation>
+    </message>
+    <message>
+        <source>The recipients of one relief campaign in the period, with an empty column for each signature and the totals at the end.</source>
+        <translation>某一慰问活动在统计期间内的慰问对象名单，每人留有签名栏，末尾有合计。</translation>
+    </message>
+    <message>
+        <source>The employers, positions, job seekers and intentions of one job fair.</source>
+        <translation>某一场招聘会的用工单位、岗位、求职者和达成意向情况。</translation>
+    </message>
+    <message>
+        <source>Empty sheets to fill in by hand on days when the computer is off.</source>
+        <translation>空白的登记表，电脑不能用时打印出来手工填写。</translation>
+    </message>
+    <message>
+        <source>Choose the register for the ledger.</source>
+        <translation>请选择要打印台账的登记簿。</translation>
+    </message>
+    <message>
+        <source>Choose the relief campaign for the roster.</source>
+        <translation>请选择慰问活动。</translation>
+    </message>
+    <message>
+        <source>There is no job fair to report on yet.</source>
+        <translation>还没有登记招聘会，无法生成招聘会情况报告。</translation>
+    </message>
+    <message>
+        <source>Tick at least one form.</source>
+        <translation>请至少勾选一种登记表。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the report in.</source>
+        <translation>请选择报表的保存位置。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Enter a file name.</source>
+        <translation>请输入文件名。</translation>
+    </message>
+    <message>
+        <source>A file name cannot contain any of \ / : * ? " &lt; &gt; |</source>
+        <translation>文件名中不能有 \ / : * ? " &lt; &gt; | 这些字符。</translation>
+    </message>
+    <message>
+        <source>Save reports in</source>
+        <translation>报表保存位置</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整身份证号码</translation>
+    </message>
+    <message>
+        <source>The report will show complete ID numbers and phone numbers. Keep the printout safe and destroy it when it is no longer needed.
+
+Print them in full?</source>
+        <translation>报表将显示完整的身份证号码和电话号码。请妥善保管打印件，不再需要时按规定销毁。
+
+确定要完整打印吗？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>“%1”已经存在，要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Making the report…
+%1</source>
+        <translation>正在生成报表…
+%1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，没有保存任何文件。</translation>
+    </message>
+    <message>
+        <source>The report could not be made because of an error in the program.</source>
+        <translation>程序出错，报表没有生成。</translation>
+    </message>
+    <message>
+        <source>The report was saved:
+%1</source>
+        <translation>报表已保存：
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>报表已保存：%1</translation>
     </message>
 </context>
 <context>
@@ -846,6 +2949,65 @@ Data directory: %2</source>
     </message>
 </context>
 <context>
+    <name>SecurityUi</name>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Show full ID number and phone</source>
+        <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Full ID number and phone</source>
+        <translation>完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity</source>
+        <translation>安全(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>修改我的密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Person lookup…</source>
+        <translation>个人信息查询(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts and locking…</source>
+        <translation>账户与自动锁定(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>New &amp;recovery code…</source>
+        <translation>新的恢复码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>新的恢复码</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code? The old one stops working.</source>
+        <translation>生成新的恢复码？旧的恢复码将失效。</translation>
+    </message>
+</context>
+<context>
     <name>Setup</name>
     <message>
         <source>Choose station or county.</source>
@@ -871,7 +3033,7 @@ Data directory: %2</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>Set up Xiangyun Workers&apos; Home Desk</source>
+        <source>Set up Xiangyun Workers' Home Desk</source>
         <translation>设置祥云职工之家工作台</translation>
     </message>
     <message>
@@ -879,11 +3041,11 @@ Data directory: %2</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <source>This computer keeps the registers of one workers&apos; home station, or collects the work of all stations at the county office.</source>
+        <source>This computer keeps the registers of one workers' home station, or collects the work of all stations at the county office.</source>
         <translation>本电脑用于一个乡镇职工之家的台账登记，或在县总工会汇总各站点的数据。</translation>
     </message>
     <message>
-        <source>&amp;Station (township workers&apos; home)</source>
+        <source>&amp;Station (township workers' home)</source>
         <translation>站点（乡镇职工之家）(&amp;S)</translation>
     </message>
     <message>
@@ -915,8 +3077,607 @@ Data directory: %2</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <source>The people who work at the station, one name per line. They appear as &apos;staff on duty&apos; in the visitor log.</source>
+        <source>The people who work at the station, one name per line. They appear as 'staff on duty' in the visitor log.</source>
         <translation>在站点工作的人员，每行一个姓名。来访登记中的“值班人员”从这里选择。</translation>
+    </message>
+    <message>
+        <source>Station head's account</source>
+        <translation>站长账户</translation>
+    </message>
+    <message>
+        <source>The station head signs in with this account and adds the staff's accounts. Everyone signs in when the program starts.</source>
+        <translation>站长用此账户登录，并为工作人员添加账户。每次启动程序时都需要登录。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetActions</name>
+    <message>
+        <source>Export E&amp;xcel</source>
+        <translation>导出 E&amp;xcel</translation>
+    </message>
+    <message>
+        <source>Save the records listed now (search, filters and sort) as an Excel workbook; ID numbers and phones masked</source>
+        <translation>把当前列出的记录（按当前搜索、筛选和排序）保存为 Excel 表格；身份证号码和电话部分隐去</translation>
+    </message>
+    <message>
+        <source>Export Excel with full ID numbers and phones…</source>
+        <translation>导出 Excel（含完整身份证号码和电话）…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add records from an Excel/WPS or CSV sheet</source>
+        <translation>从 Excel/WPS 表格或 CSV 文件添加记录</translation>
+    </message>
+    <message>
+        <source>Save a blank import template…</source>
+        <translation>保存空白导入模板…</translation>
+    </message>
+    <message>
+        <source>Export with full ID numbers</source>
+        <translation>导出完整身份证号码</translation>
+    </message>
+    <message>
+        <source>The workbook will hold complete ID numbers and phone numbers. Keep it safe and delete it when it is no longer needed. Continue?</source>
+        <translation>导出的表格将包含完整的身份证号码和电话号码，请妥善保管，用后及时删除。是否继续？</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1</source>
+        <translation><numerusform>已导出 %n 条记录到 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>已取消导出。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose the job fair first.</source>
+        <translation>请先选择招聘会。</translation>
+    </message>
+    <message>
+        <source>Save a blank import template</source>
+        <translation>保存空白导入模板</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the list to Excel…</source>
+        <translation>将列表导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel or CSV…</source>
+        <translation>从 Excel 或 CSV 导入(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <source>Import into %1</source>
+        <translation>导入到%1</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>An Excel or WPS workbook (.xlsx) or CSV file</source>
+        <translation>Excel 或 WPS 表格（.xlsx）或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save a blank &amp;template…</source>
+        <translation>保存空白模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The first rows of the sheet should hold the column headings (姓名, 联系电话, 身份证号码 …); they are matched automatically and can be changed in the next step. CSV files may be in UTF-8 or GBK. Nothing is written before you confirm the preview.</source>
+        <translation>表格的前几行应有列标题（姓名、联系电话、身份证号码……），程序会自动对应，下一步可以修改。CSV 文件可以是 UTF-8 或 GBK 编码。确认预览之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Job fair: %1 (%2)</source>
+        <translation>招聘会：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Each row names its volunteer (and the phone when two volunteers share a name).</source>
+        <translation>每一行写明志愿者姓名（有同名志愿者时再写电话）。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Heading in the sheet</source>
+        <translation>表格中的标题</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一行的值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Value for every row (fields the sheet has no column for)</source>
+        <translation>所有行统一填写（表格中没有的列）</translation>
+    </message>
+    <message>
+        <source>Only rows that will not be imported as they are</source>
+        <translation>只显示不能按原样导入的行</translation>
+    </message>
+    <message>
+        <source>Also import rows flagged as possible duplicates</source>
+        <translation>也导入标为“可能重复”的行</translation>
+    </message>
+    <message>
+        <source>&amp;Save the report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>1. Choose the file</source>
+        <translation>1. 选择文件</translation>
+    </message>
+    <message>
+        <source>2. Match the columns</source>
+        <translation>2. 对应列</translation>
+    </message>
+    <message>
+        <source>3. Check every row</source>
+        <translation>3. 逐行检查</translation>
+    </message>
+    <message>
+        <source>4. Done</source>
+        <translation>4. 完成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>选择表格文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a blank template</source>
+        <translation>保存空白模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>sheet: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <source>encoding: %1</source>
+        <translation>编码：%1</translation>
+    </message>
+    <message>
+        <source>headings in row %1</source>
+        <translation>标题在第 %1 行</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下字段选择列：%1</translation>
+    </message>
+    <message>
+        <source>Two columns go to the same field: %1</source>
+        <translation>有两列对应到同一字段：%1</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <translation>可导入 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 possible duplicates</source>
+        <translation>可能重复 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 duplicates (skipped)</source>
+        <translation>重复 %1 行（跳过）</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>拒绝 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 merged into another row</source>
+        <translation>并入其他行 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n row(s)</source>
+        <translation><numerusform>导入 %n 行(&amp;I)</numerusform></translation>
+    </message>
+    <message>
+        <source>Imported %1 record(s). Skipped %2 (duplicates). Refused %3 row(s); save the report to correct them in the sheet.</source>
+        <translation>已导入 %1 条记录，跳过 %2 行（重复），拒绝 %3 行；请保存报告，按报告在表格中改正。</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>CSV for Excel/WPS (*.csv);;JSON (*.json)</source>
+        <translation>CSV，可用 Excel/WPS 打开 (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Sheets</name>
+    <message>
+        <source>Excel turned this number into a rounded number (like 5.32923E+17) and the last digits are lost. Format the column as text and type the numbers again.</source>
+        <translation>Excel 已把这个号码变成了近似数字（如 5.32923E+17），最后几位已经丢失。请把该列设置为“文本”格式，重新输入号码。</translation>
+    </message>
+    <message>
+        <source>This value is masked (digits replaced by *). Use a sheet exported with full ID numbers and phones, or type the full value.</source>
+        <translation>这是部分隐去的号码（部分数字为 *）。请使用导出时含完整身份证号码和电话的表格，或填写完整号码。</translation>
+    </message>
+    <message>
+        <source>Not one of the listed values: {choices}.</source>
+        <translation>不是列表中的值：{choices}。</translation>
+    </message>
+    <message>
+        <source>Enter 是 or 否.</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Unknown register {register}; choose one of: {registers}.</source>
+        <translation>没有登记簿 {register}；可选：{registers}。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose the job fair these rows belong to (--fair ID).</source>
+        <translation>请选择这些记录所属的招聘会（--fair 编号）。</translation>
+    </message>
+    <message>
+        <source>No heading row found. The first rows of the sheet should hold column headings such as {examples}.</source>
+        <translation>没有找到标题行。表格的前几行应有列标题，例如：{examples}。</translation>
+    </message>
+    <message>
+        <source>{field} is not a field of this register; choose one of: {fields}.</source>
+        <translation>{field} 不是本登记簿的字段；可选：{fields}。</translation>
+    </message>
+    <message>
+        <source>CSV text in {encoding}.</source>
+        <translation>CSV 文本，编码 {encoding}。</translation>
+    </message>
+    <message>
+        <source>Headings found in row {row}; the rows above (titles) were skipped.</source>
+        <translation>标题在第 {row} 行；上面的行（表名）已跳过。</translation>
+    </message>
+    <message>
+        <source>{n} empty row(s) skipped.</source>
+        <translation>已跳过 {n} 个空行。</translation>
+    </message>
+    <message>
+        <source>The heading "{header}" is one merged cell over columns {first}-{last}, and each of those columns holds data. Unmerge the heading and give every column its own heading (e.g. 手机, 固定电话), then import again.</source>
+        <translation>标题“{header}”是跨 {first}-{last} 列的合并单元格，而这几列都有数据。请取消合并，为每一列单独写标题（如 手机、固定电话），再导入。</translation>
+    </message>
+    <message>
+        <source>The heading "{header}" is merged over columns {first}-{last}; its first column was used.</source>
+        <translation>标题“{header}”合并了 {first}-{last} 列；已使用其中第一列。</translation>
+    </message>
+    <message>
+        <source>A totals row (合计) is not a record.</source>
+        <translation>合计行不是记录。</translation>
+    </message>
+    <message>
+        <source>The sheet has no column for this field.</source>
+        <translation>表格中没有这一列。</translation>
+    </message>
+    <message>
+        <source>Already in the register (an identical record); skipped.</source>
+        <translation>登记簿中已有完全相同的记录，已跳过。</translation>
+    </message>
+    <message>
+        <source>The same as {other} of this sheet; skipped.</source>
+        <translation>与本表 {other} 相同，已跳过。</translation>
+    </message>
+    <message>
+        <source>Possibly a duplicate of an existing record ({how}).</source>
+        <translation>可能与已有记录重复（{how}）。</translation>
+    </message>
+    <message>
+        <source>Possibly the same as {other} of this sheet ({how}).</source>
+        <translation>可能与本表 {other} 重复（{how}）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: row {row}: {reason}</source>
+        <translation>未导入任何记录：第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>No volunteer named {name} (with this phone) on the roster: add the volunteer first.</source>
+        <translation>志愿者名册中没有名为 {name}（及此电话）的志愿者：请先添加该志愿者。</translation>
+    </message>
+    <message>
+        <source>Several volunteers are named {name}: give the volunteer's phone to tell them apart.</source>
+        <translation>有多名志愿者叫 {name}：请填写志愿者电话以便区分。</translation>
+    </message>
+    <message>
+        <source>No job seeker named {name} (with this phone) is registered at this fair.</source>
+        <translation>本场招聘会没有登记名为 {name}（及此电话）的求职者。</translation>
+    </message>
+    <message>
+        <source>Several job seekers at this fair are named {name}: give the seeker's phone.</source>
+        <translation>本场招聘会有多名求职者叫 {name}：请填写求职者电话。</translation>
+    </message>
+    <message>
+        <source>No employer named {name} takes part in this fair.</source>
+        <translation>本场招聘会没有名为 {name} 的参会单位。</translation>
+    </message>
+    <message>
+        <source>Several employers at this fair are named {name}.</source>
+        <translation>本场招聘会有多家单位名为 {name}。</translation>
+    </message>
+    <message>
+        <source>The sheet has no column for: {columns}. Choose the column for each in the mapping (or give one value for every row).</source>
+        <translation>表格中没有以下列：{columns}。请在列对应中为其选择一列（或为所有行统一填写一个值）。</translation>
+    </message>
+    <message>
+        <source>Another position of the employer in row {row}: added to that row.</source>
+        <translation>第 {row} 行单位的另一个岗位：已并入该行。</translation>
+    </message>
+    <message>
+        <source>One employer over several rows: {n} positions in all.</source>
+        <translation>同一单位占多行：合计 {n} 个岗位。</translation>
+    </message>
+    <message>
+        <source>No job fair with the id {fair} (or it is not unique).</source>
+        <translation>没有编号为 {fair} 的招聘会（或编号不唯一）。</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <source>possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>duplicate, skipped</source>
+        <translation>重复，跳过</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>merged into an earlier row</source>
+        <translation>并入前面的行</translation>
+    </message>
+    <message>
+        <source>The import failed: {reason}</source>
+        <translation>导入失败：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is too large ({mb} MB; at most {limit} MB). Split it into several files.</source>
+        <translation>文件太大（{mb} MB，最多 {limit} MB）。请拆分成几个文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The workbook is protected with a password. Open it in Excel or WPS, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password, clear it), save, and import it again.</source>
+        <translation>该工作簿设置了打开密码。请用 Excel 或 WPS 打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密，清空密码），保存后再导入。</translation>
+    </message>
+    <message>
+        <source>This is an old-format Excel or WPS file (.xls/.et). Open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV, then import that file.</source>
+        <translation>这是旧格式的 Excel 或 WPS 文件（.xls/.et）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）或 CSV，再导入新文件。</translation>
+    </message>
+    <message>
+        <source>This file is a web page or XML saved with a spreadsheet name, not a workbook. Open it in Excel or WPS and save it as .xlsx or CSV.</source>
+        <translation>这个文件其实是网页或 XML，只是用了表格文件名，并不是工作簿。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>This is a PDF document, not a spreadsheet. Import the Excel or CSV file it was made from.</source>
+        <translation>这是 PDF 文档，不是表格。请导入生成它的 Excel 或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>The file claims to be a workbook but unpacks to far more data than any real sheet ({detail}). It was refused unread (it may be damaged or malicious).</source>
+        <translation>该文件自称是工作簿，但解压后的数据量远超任何正常表格（{detail}），已拒绝读取（文件可能已损坏或含恶意内容）。</translation>
+    </message>
+    <message>
+        <source>The file looks like an Excel workbook but is damaged (the zip container cannot be read). Open it in Excel or WPS and save it again.</source>
+        <translation>该文件像是 Excel 工作簿，但已损坏（无法读取压缩包结构）。请用 Excel 或 WPS 打开后重新保存。</translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument spreadsheet (.ods). Save it as .xlsx or CSV in WPS or LibreOffice and import that file.</source>
+        <translation>这是 OpenDocument 表格（.ods）。请在 WPS 或 LibreOffice 中另存为 .xlsx 或 CSV，再导入新文件。</translation>
+    </message>
+    <message>
+        <source>This is a Word document, not a spreadsheet. Copy the table into Excel or WPS, save it as .xlsx, and import that file.</source>
+        <translation>这是 Word 文档，不是表格。请把表格复制到 Excel 或 WPS，保存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>This zip file is not an Excel workbook (.xlsx).</source>
+        <translation>这个压缩文件不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be read ({reason}). Open it in Excel or WPS and save it again as .xlsx.</source>
+        <translation>无法读取该工作簿（{reason}）。请用 Excel 或 WPS 打开，重新保存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named {sheet}.</source>
+        <translation>工作簿中没有名为 {sheet} 的工作表。</translation>
+    </message>
+    <message>
+        <source>The workbook has no visible sheet.</source>
+        <translation>工作簿中没有可见的工作表。</translation>
+    </message>
+    <message>
+        <source>The workbook has {n} sheets; read the sheet "{sheet}".</source>
+        <translation>工作簿有 {n} 个工作表；已读取“{sheet}”。</translation>
+    </message>
+    <message>
+        <source>The sheet has more than {limit} rows. Split it into several files.</source>
+        <translation>表格超过 {limit} 行，请拆分成几个文件。</translation>
+    </message>
+    <message>
+        <source>This file is not a spreadsheet: it is neither an Excel workbook (.xlsx) nor a CSV text file in UTF-8 or GBK.</source>
+        <translation>这个文件不是表格：既不是 Excel 工作簿（.xlsx），也不是 UTF-8 或 GBK 编码的 CSV 文本文件。</translation>
+    </message>
+    <message>
+        <source>The CSV file is malformed: {reason}</source>
+        <translation>CSV 文件格式有误：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot password…</source>
+        <translation>忘记密码(&amp;F)…</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing bundles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Refused imports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import sync bundles…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(new key expected)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 station(s); %2 late, %3 with missing bundles.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -928,6 +3689,153 @@ Data directory: %2</source>
     <message>
         <source>The database file {path} was made by a newer version of this program (schema {revision}). Install the newer version; the file has not been changed.</source>
         <translation>数据库文件 {path} 由更新版本的程序创建（结构版本 {revision}）。请安装新版本；该文件未被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>S&amp;ync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import sync bundles…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import &amp;history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Publish reference data…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the county &amp;key card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export a sync bundle…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported &amp;bundles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load the county &amp;key card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load &amp;reference data from the county…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where to write the reference bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrote %1.
+Copy it to every station; they load it with 同步 → 载入县级参考数据.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the county key card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key card (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrote %1.
+Fingerprint: %2
+Give the file to every station and read the fingerprint to them by phone.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmed by the county</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported bundles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The county's key card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key card (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loaded the key card of %1.
+Fingerprint: %2
+Compare it with the county office by phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference bundle from the county</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference bundle (*.xyr);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The county confirmed bundle(s) %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1036,6 +3944,10 @@ Data directory: %2</source>
         <source>Not a phone number: enter an 11-digit mobile or a landline with area code.</source>
         <translation>不是有效的电话号码：请填写 11 位手机号，或带区号的固定电话。</translation>
     </message>
+    <message>
+        <source>Contains invisible control characters or broken characters: type or paste the text again.</source>
+        <translation>含有不可见的控制字符或损坏的字符，请重新输入或粘贴。</translation>
+    </message>
 </context>
 <context>
     <name>VisitsTab</name>
@@ -1080,10 +3992,6 @@ Data directory: %2</source>
         <translation>人数(&amp;Z)</translation>
     </message>
     <message>
-        <source>P&amp;urpose</source>
-        <translation>来访事由(&amp;U)</translation>
-    </message>
-    <message>
         <source>Summar&amp;y</source>
         <translation>情况摘要(&amp;Y)</translation>
     </message>
@@ -1100,16 +4008,20 @@ Data directory: %2</source>
         <translation>转办单位(&amp;R)</translation>
     </message>
     <message>
-        <source>Staff on dut&amp;y</source>
-        <translation>值班人员(&amp;Y)</translation>
-    </message>
-    <message>
         <source>&amp;Follow-up date</source>
         <translation>回访日期(&amp;F)</translation>
     </message>
     <message>
         <source>Visitor log</source>
         <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Purpos&amp;e</source>
+        <translation>来访事由(&amp;E)</translation>
+    </message>
+    <message>
+        <source>S&amp;taff on duty</source>
+        <translation>值班人员(&amp;T)</translation>
     </message>
 </context>
 <context>

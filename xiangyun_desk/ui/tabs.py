@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.phone import mask_phone
 from ..services.desk import Desk
 from .columns import Column
 from .form import FormField
@@ -91,13 +92,13 @@ class VisitsTab(QWidget):
                   FormField("union_member", self.tr("&Union member"), "code", "union_member",
                             default="unknown", allow_empty=False),
                   FormField("party_size", self.tr("Party si&ze"), "int", default=1),
-                  FormField("purpose", self.tr("P&urpose"), "code", "visit_purpose", required=True),
+                  FormField("purpose", self.tr("Purpos&e"), "code", "visit_purpose", required=True),
                   FormField("summary", self.tr("Summar&y"), "text"),
                   FormField("outcome", self.tr("&Outcome"), "text"),
                   FormField("status", self.tr("&Status"), "code", "visit_status", required=True,
                             default="done"),
                   FormField("referred_to", self.tr("&Referred to")),
-                  FormField("staff", self.tr("Staff on dut&y"), "staff", choices=staff,
+                  FormField("staff", self.tr("S&taff on duty"), "staff", choices=staff,
                             default=ctx.on_duty),
                   FormField("follow_up_on", self.tr("&Follow-up date"), "date")]
         self.view = ctx.view("visits", columns, fields, self.tr("Visitor log"), "visit_purpose",
@@ -134,8 +135,8 @@ class ReliefTab(QWidget):
                   FormField("cash_fen", self.tr("Cas&h (yuan)"), "money", placeholder="500.00"),
                   FormField("goods", self.tr("G&oods")),
                   FormField("goods_value_fen", self.tr("Goods &value (yuan)"), "money"),
-                  FormField("visitors", self.tr("&Visited by"), default=ctx.on_duty),
-                  FormField("notes", self.tr("N&otes"), "text")]
+                  FormField("visitors", self.tr("Visited &by"), default=ctx.on_duty),
+                  FormField("notes", self.tr("Not&es"), "text")]
         self.view = ctx.view("relief", columns, fields, self.tr("Relief visits"), "campaign",
                              parent=self)
         self.view.before_save = self._warn_duplicate
@@ -287,7 +288,7 @@ class JobFairTab(QWidget):
         q = RegisterQuery(parent_id=fair_id, descending=False, sort_column="name")
         seekers = desk.seekers.fetch_rows(desk.seekers.query_ids(q))
         employers = desk.employers.fetch_rows(desk.employers.query_ids(q))
-        seeker_choices = sorted(((r["id"], f"{r['name']}  {r.get('phone') or ''}")
+        seeker_choices = sorted(((r["id"], f"{r['name']}  {mask_phone(r.get('phone') or '')}")
                                  for r in seekers.values()), key=lambda x: x[1])
         employer_choices = sorted(((r["id"], r["name"]) for r in employers.values()),
                                   key=lambda x: x[1])
@@ -303,9 +304,9 @@ class JobFairTab(QWidget):
                     except KeyError:
                         pass
         self.intentions.fields = [
-            FormField("seeker_id", self.tr("Job &seeker"), "choice", required=True,
+            FormField("seeker_id", self.tr("&Job seeker"), "choice", required=True,
                       choices=seeker_choices, allow_empty=False),
-            FormField("employer_id", self.tr("&Employer"), "choice", required=True,
+            FormField("employer_id", self.tr("E&mployer"), "choice", required=True,
                       choices=employer_choices, allow_empty=False),
             *self.intention_fields_base]
         return RegisterView.open_form(self.intentions, record_id)
