@@ -29,10 +29,14 @@ def prepare_application(app: QApplication, data_dir: Path) -> str:
     return lang
 
 
-def build_main_window(data_dir: Path | str):
+def build_main_window(data_dir: Path | str, user=None):
     """The main window for ``data_dir`` (a QApplication must already exist).
 
-    The data directory must already be set up (wizard or ``xiangyun-desk init``).
+    The data directory must already be set up (wizard or ``xiangyun-desk init``). This is the
+    in-process seam for tests and embedding: without ``user`` it is a trusted session with
+    administrator rights and no sign-in; with ``user`` (an account name or a Principal) the
+    window acts as that account, with its role and the idle lock. ``run()`` always asks for a
+    sign-in.
     """
     from .ui.main_window import MainWindow
 
@@ -45,7 +49,11 @@ def build_main_window(data_dir: Path | str):
     if desk.identity is None:
         desk.close()
         raise RuntimeError(f"{data_dir} is not set up: run the wizard or xiangyun-desk init")
+    if user is not None:
+        desk.session.user = desk.accounts.principal(user) if isinstance(user, str) else user
     window = MainWindow(desk, lang)
+    if user is not None:
+        window.security.start_idle_lock()
     window.destroyed.connect(lambda *_: desk.close())
     return window
 
@@ -103,6 +111,7 @@ def open_desk_interactively(app, data_dir: Path) -> Desk | None:
 def run(data_dir: Path) -> int:
     """Start the application (the set-up wizard on first run)."""
     from .ui.main_window import MainWindow
+    from .ui.signin import sign_in_at_start
     from .ui.wizard import SetupWizard
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -112,13 +121,18 @@ def run(data_dir: Path) -> int:
     desk = open_desk_interactively(app, data_dir)
     if desk is None:
         return 1
+    desk.session.user = None  # nobody until the wizard's station head or a sign-in
     if desk.identity is None:
         wizard = SetupWizard(desk)
         if not wizard.exec():
             desk.close()
             return 0
+    if desk.session.user is None and not sign_in_at_start(desk):  # (the wizard signs in)
+        desk.close()
+        return 0
     window = MainWindow(desk, lang)
     window.show()
+    window.security.start_idle_lock()
     window.start_automatic_backups()
     code = app.exec()
     desk.close()

@@ -180,6 +180,7 @@ def cmd_gui(args) -> int:
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 from . import cli_report as _cli_report  # noqa: E402,F401 - registers "report"
 from . import selfcheck as _selfcheck  # noqa: E402,F401 - registers "self-check"
+from . import cli_accounts as _cli_accounts  # noqa: E402,F401 - init --admin, reset-password
 from . import cli_sync as _cli_sync  # noqa: E402,F401 - registers the sync-bundle commands
 from . import cli_sheets as _cli_sheets  # noqa: E402,F401 - "import-sheet", "export-sheet"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -149,6 +150,11 @@ SERVICE_RECORD = (
 )
 
 
+# Control characters (other than tab and line breaks) and lone surrogates: garbage from a bad
+# paste or file, which SQLite (UTF-8), PDFs and spreadsheets cannot hold. Refused, not stored.
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -241,6 +247,8 @@ def clean_value(field: Field, value: Any) -> Any:
     ):
         raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Too long: at most {limit} characters (this has {n})."),
             limit=field.max_len, n=len(value)))
+    if isinstance(value, str) and _UNSTORABLE.search(value):
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Contains invisible control characters or broken characters: type or paste the text again.")))
     if _blank(value):
         if field.required:
             raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "This field is required.")))

@@ -9,29 +9,44 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 
 from ..domain.errors import DomainError
+from ..domain.permissions import SYSTEM, Principal
 from ..domain.fields import Field, Kind, clean_value
 from ..storage.db import Database, open_database
 from ..storage.models import CodeItem, ReliefVisit
 from . import specs
-from .backup import BackupService, secure_data_dir
+from .accounts import AccountService
+from .audit import AuditedBackupService, AuditService, RecordGuard, SessionState
+from .backup import secure_data_dir
+from .people import PeopleService
 from .registers import RegisterService
 from .settings import SettingsService
 
 
 class Desk:
-    """Everything the application does with one data directory."""
+    """Everything the application does with one data directory.
 
-    def __init__(self, data_dir: Path, db: Database | None = None):
+    ``user`` is who acts (services/accounts.py): by default the trusted in-process system (the
+    CLI, scripts, tests), which has every permission; the window's ``run()`` signs out at once
+    and asks for a sign-in, and None means nobody is signed in (every service refuses).
+    """
+
+    def __init__(self, data_dir: Path, db: Database | None = None,
+                 user: Principal | None = SYSTEM):
         self.data_dir = Path(data_dir)
         self.db = db or open_database(self.data_dir)
         secure_data_dir(self.data_dir)
-        self.backups = BackupService(self.db, self.data_dir)
+        self.session = SessionState(user)
+        self.audit = AuditService(self.db, self.session)
+        self.accounts = AccountService(self.db, self.session, self.audit)
+        self.backups = AuditedBackupService(self.db, self.data_dir, self.session, self.audit)
         self.settings = SettingsService(self.db)
         self._code = self.settings.get("code", "") or ""
         code = lambda: self._code  # noqa: E731 - refreshed after set-up
+        guard = RecordGuard(self.session, self.audit)
         self.registers: dict[str, RegisterService] = {
-            spec.key: RegisterService(self.db, spec, code) for spec in specs.ALL_SPECS
+            spec.key: RegisterService(self.db, spec, code, guard) for spec in specs.ALL_SPECS
         }
+        self.people = PeopleService(self)
 
     # Named access for readability at call sites.
     @property

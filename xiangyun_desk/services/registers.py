@@ -67,13 +67,39 @@ class RegisterQuery:
     descending: bool = True
 
 
-class RegisterService:
-    """Use cases of one register."""
+class _Unguarded:
+    """The guard of a service made on its own (benchmarks, tools): no checks, no audit."""
 
-    def __init__(self, db: Database, spec: RegisterSpec, station_code: Callable[[], str]):
+    def require(self, service, action: str) -> None:
+        pass
+
+    def shown(self, service, values):
+        return values
+
+    def snapshot(self, service, obj):
+        return None
+
+    def changed(self, s, service, action: str, obj, before) -> None:
+        pass
+
+    def revealed(self, service, record_id: str, fields) -> None:
+        pass
+
+
+class RegisterService:
+    """Use cases of one register.
+
+    ``guard`` (services.audit.RecordGuard for a Desk) checks the signed-in person's permissions
+    before every read and write and records each change in the audit log inside the change's own
+    transaction.
+    """
+
+    def __init__(self, db: Database, spec: RegisterSpec, station_code: Callable[[], str],
+                 guard=None):
         self.db = db
         self.spec = spec
         self._station_code = station_code
+        self.guard = guard or _Unguarded()
 
     # ---- listing -------------------------------------------------------------------------
 
@@ -146,12 +172,25 @@ class RegisterService:
         return result
 
     def get(self, record_id: str) -> dict[str, Any]:
-        """Every stored field of one record (live or deleted)."""
+        """Every stored field of one record (live or deleted); IDs and phones masked for a
+        person who may not reveal them."""
+        self.guard.require(self, "read")
         with self.db.session() as s:
             obj = s.get(self.spec.model, record_id)
             if obj is None:
                 raise KeyError(record_id)
-            return {c.key: getattr(obj, c.key) for c in self.spec.table.c}
+            return self.guard.shown(self, {c.key: getattr(obj, c.key) for c in self.spec.table.c})
+
+    def reveal(self, record_id: str, fields: Sequence[str] = ("id_number", "phone")) -> dict:
+        """The full values of masked fields, for the screen: a permission, and recorded."""
+        self.guard.require(self, "reveal")
+        with self.db.session() as s:
+            obj = s.get(self.spec.model, record_id)
+            if obj is None:
+                raise KeyError(record_id)
+            values = {f: getattr(obj, f) for f in fields if f in self.spec.table.c}
+        self.guard.revealed(self, record_id, sorted(values))
+        return values
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -194,35 +233,48 @@ class RegisterService:
 
     def create(self, raw: Mapping[str, Any]) -> str:
         """Validate and save a new record in one transaction; returns its id."""
+        self.guard.require(self, "write")
         clean = self.clean(raw)
         obj = self.spec.model(station_code=self._station_code())
         self._apply(obj, raw, clean)
         with self.db.session() as s, s.begin():
             self._check_parent(s, clean)
             s.add(obj)
+            s.flush()
+            self.guard.changed(s, self, "create", obj, None)
         return obj.id
 
     def update(self, record_id: str, raw: Mapping[str, Any]) -> None:
         """Validate and save changes to an existing live record."""
+        self.guard.require(self, "write")
         clean = self.clean(raw)
         with self.db.session() as s, s.begin():
             obj = self._owned(s, record_id)
+            before = self.guard.snapshot(self, obj)
             self._check_parent(s, clean)
             self._apply(obj, raw, clean)
+            s.flush()
+            self.guard.changed(s, self, "update", obj, before)
 
     def delete(self, record_id: str) -> None:
         """Soft-delete (a tombstone that travels in sync bundles)."""
+        self.guard.require(self, "write")
         with self.db.session() as s, s.begin():
             obj = self._owned(s, record_id)
             if obj.deleted_at is None:
                 obj.deleted_at = utcnow()
+                s.flush()
+                self.guard.changed(s, self, "delete", obj, None)
 
     def restore(self, record_id: str) -> None:
         """Bring a soft-deleted record back."""
+        self.guard.require(self, "write")
         with self.db.session() as s, s.begin():
             obj = self._owned(s, record_id, allow_deleted=True)
             if obj.deleted_at is not None:
                 obj.deleted_at = None
+                s.flush()
+                self.guard.changed(s, self, "restore", obj, None)
 
     def _owned(self, s, record_id: str, allow_deleted: bool = False):
         obj = s.get(self.spec.model, record_id)

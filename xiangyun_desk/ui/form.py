@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import ValidationFailed
 from ..domain.money import format_hours, format_yuan
 from .i18n import render
+from .masked import MASKED_FORM_FIELDS, MaskedLineEdit
 
 EMPTY_DATE = QDate(1900, 1, 1)
 INVALID_STYLE = "border: 1px solid #d03030; background: #fff4f4;"
@@ -66,6 +67,9 @@ class RecordForm(QDialog):
         self._code_items = code_items
         self._save = save
         self.result_value: Any = None
+        # (field name) -> the full value of a masked ID number or phone; set by the view for an
+        # existing record (the service checks the permission and records the reveal).
+        self.reveal: Callable[[str], Any] | None = None
         self.widgets: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
 
@@ -200,6 +204,11 @@ class RecordForm(QDialog):
             return w
         if kind == "bool":
             return QCheckBox()
+        if kind == "line" and spec.name in MASKED_FORM_FIELDS:
+            w = MaskedLineEdit(spec.name)
+            w.setPlaceholderText(spec.placeholder)
+            w.revealRequested.connect(lambda n=spec.name: self.reveal_field(n))
+            return w
         w = QLineEdit()
         w.setPlaceholderText(spec.placeholder)
         if kind in ("money", "hours"):
@@ -221,7 +230,9 @@ class RecordForm(QDialog):
     def _set(self, spec: FormField, value: Any) -> None:
         w = self.widgets[spec.name]
         kind = spec.kind
-        if kind == "text":
+        if isinstance(w, MaskedLineEdit):  # a stored ID number or phone shows masked
+            w.set_stored(None if value is None else str(value))
+        elif kind == "text":
             w.setPlainText(value or "")
         elif kind in ("code", "choice"):
             i = w.findData(value)
@@ -289,6 +300,21 @@ class RecordForm(QDialog):
             else:
                 out[spec.name] = w.text()
         return out
+
+    def reveal_field(self, name: str) -> None:
+        """The 显示 button of a masked field: ask the service (permission, audit), then show."""
+        w = self.widgets[name]
+        if self.reveal is None:
+            return
+        try:
+            value = self.reveal(name)
+        except ValidationFailed as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.windowTitle(), render(exc.message))
+            return
+        w.reveal(value)
+        w.setFocus()
 
     # ---- saving -------------------------------------------------------------------------
 

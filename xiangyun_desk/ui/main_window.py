@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         from .sheet_actions import install_sheet_actions  # 导出 Excel / 导入… per register
 
         install_sheet_actions(self)
+        from .security import install_security  # the signed-in person's role, lock, 安全 menu
+
+        install_security(self)
 
     # ---- menus ---------------------------------------------------------------------------
 

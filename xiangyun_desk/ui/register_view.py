@@ -241,6 +241,8 @@ class RegisterView(QWidget):
         if record_id is None:
             form.set_defaults()
         else:
+            # IDs and phones open masked; 显示 asks the service (a permission, recorded).
+            form.reveal = lambda name, rid=record_id: self.service.reveal(rid, [name]).get(name)
             form.set_values(self.service.get(record_id))
         return form
 

@@ -82,9 +82,54 @@ class SetupWizard(QWizard):
         self.role_id = self.addPage(role)
         self.ident_id = self.addPage(ident)
         self.staff_id = self.addPage(staff)
-        self.resize(560, 400)
+
+        # The station head's account (issue 7). Finish on the staff page skips it; then the
+        # first start asks for it before the window opens (app.run -> ui.signin).
+        from .signin import FirstAdminForm
+
+        staff.setFinalPage(True)
+        admin = QWizardPage()
+        admin.setTitle(self.tr("Station head's account"))
+        admin.setSubTitle(self.tr("The station head signs in with this account and adds the "
+                                  "staff's accounts. Everyone signs in when the program starts."))
+        self.admin = FirstAdminForm()
+        self.admin.setObjectName("admin_form")
+        QVBoxLayout(admin).addWidget(self.admin)
+        admin.validatePage = self._validate_admin
+        self.admin_page = admin
+        self.recovery_code: str | None = None
+        self.admin_id = self.addPage(admin)
+        self.resize(560, 420)
+
+    def _validate_admin(self) -> bool:
+        """Check the account before Finish (it is created only with the station, in accept)."""
+        if self.recovery_code is not None:  # QWizard.done() validates again after accept()
+            return True
+        form = self.admin
+        if form.password.text() != form.repeat.text():
+            form.error.setText(self.tr("The two passwords differ."))
+            form.error.show()
+            return False
+        try:
+            self.desk.accounts.check_new_account(form.username.text(), form.display_name.text(),
+                                                 form.password.text())
+        except ValidationFailed as exc:
+            form.error.setText("\n".join(render(m) for m in exc.errors.values()))
+            form.error.show()
+            return False
+        form.error.hide()
+        return True
+
+    def show_recovery_code(self, code: str) -> None:
+        """Shown once, right after the station head's account is made."""
+        from .signin import RecoveryCodeDialog
+
+        RecoveryCodeDialog(code, self.name.text().strip(), self.admin.username.text().strip(),
+                           self).exec()
 
     def accept(self) -> None:
+        if self.admin.username.text().strip() and not self._validate_admin():
+            return  # the station is set up only together with a valid station head
         staff = [line.strip() for line in self.staff.toPlainText().splitlines() if line.strip()]
         try:
             self.desk.initialize("station", self.code.text(), self.name.text(),
@@ -102,4 +147,8 @@ class SetupWizard(QWizard):
                     self.next()
             self.code.setFocus()
             return
+        if self.admin.username.text().strip():
+            self.recovery_code = self.admin.create(self.desk)
+            if self.recovery_code is not None:
+                self.show_recovery_code(self.recovery_code)
         super().accept()

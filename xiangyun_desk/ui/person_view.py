@@ -1,0 +1,301 @@
+"""Person lookup: everything stored about one person across the registers (by ID number, or
+name and phone), with Print, Show full (recorded), Correct and Erase (station head)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import DomainError, ValidationFailed
+from ..domain.permissions import Perm
+from ..services.desk import Desk
+from ..services.people import CORRECTABLE, REGISTER_TITLES, PersonRecord
+from .i18n import current_language, render
+from .signin import _error_label, _row, _show_error
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class PersonView(QDialog):
+    """See the module docstring."""
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.records: list[PersonRecord] = []
+        self.full = False
+        self.setWindowTitle(self.tr("Person lookup"))
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("id_number")
+        self.id_number.setPlaceholderText(self.tr("18-character ID number"))
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        find = QPushButton(self.tr("&Find"))
+        find.setObjectName("find")
+        find.setDefault(True)
+        find.clicked.connect(self.find)
+        form = QFormLayout()
+        _row(form, self.tr("&ID number"), self.id_number)
+        or_label = QLabel(self.tr("or name and phone together:"))
+        form.addRow(or_label)
+        _row(form, self.tr("&Name"), self.name)
+        _row(form, self.tr("&Phone"), self.phone)
+        form.addRow(find)
+        self.error = _error_label()
+        form.addRow(self.error)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("records")
+        self.table.setHorizontalHeaderLabels([self.tr("Register"), self.tr("Date"),
+                                              self.tr("Name"), self.tr("State")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.currentCellChanged.connect(lambda row, *_: self.show_record(row))
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("detail")
+
+        self.reveal_button = QPushButton(self.tr("Show &full ID/phone"))
+        self.reveal_button.setObjectName("reveal")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(lambda: self.print_pdf())
+        self.correct_button = QPushButton(self.tr("&Correct…"))
+        self.correct_button.setObjectName("correct")
+        self.correct_button.clicked.connect(lambda: self.correct())
+        self.erase_button = QPushButton(self.tr("&Erase on request…"))
+        self.erase_button.setObjectName("erase")
+        self.erase_button.clicked.connect(lambda: self.erase())
+        session = desk.session
+        self.reveal_button.setVisible(session.can(Perm.REVEAL))
+        self.correct_button.setVisible(session.can(Perm.WRITE))
+        self.erase_button.setVisible(session.can(Perm.ERASE))
+        actions = QHBoxLayout()
+        for b in (self.reveal_button, self.print_button, self.correct_button, self.erase_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        actions.addWidget(close)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(form)
+        top_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([330, 270])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        self._update_buttons()
+        self.resize(760, 640)
+
+    # ---- finding ---------------------------------------------------------------------------
+
+    def find(self) -> list[PersonRecord]:
+        try:
+            self.records = self.desk.people.find(self.id_number.text(), self.name.text(),
+                                                 self.phone.text())
+        except ValidationFailed as exc:
+            _show_error(self.error, exc)
+            return []
+        self.error.hide()
+        self.full = False
+        self._fill()
+        return self.records
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.records))
+        for r, record in enumerate(self.records):
+            state = self.tr("deleted") if record.deleted else ""
+            when = record.when.strftime("%Y-%m-%d") if record.when else ""
+            for c, text in enumerate((_translate("People", REGISTER_TITLES[record.register]),
+                                      when, record.values.get("name") or "", state)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        if self.records:
+            self.table.selectRow(0)
+            self.show_record(0)
+        else:
+            self.detail.setPlainText(self.tr("Nothing is stored about this person."))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = bool(self.records)
+        for b in (self.reveal_button, self.print_button, self.correct_button, self.erase_button):
+            b.setEnabled(has)
+
+    def show_record(self, row: int) -> None:
+        if not 0 <= row < len(self.records):
+            return
+        record = self.records[row]
+        lang = "zh" if current_language() == "zh_CN" else "en"
+        pairs = self.desk.people.fields_of(record, _translate, lang, full=self.full)
+        esc = lambda t: t.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
+        rows = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in pairs)
+        self.detail.setHtml(f"<h3>{esc(self.desk.people.title_of(record, _translate))}</h3>"
+                            f"<table cellspacing='4'>{rows}</table>")
+
+    def refs(self) -> list[tuple[str, str]]:
+        return [r.ref for r in self.records]
+
+    # ---- actions ---------------------------------------------------------------------------
+
+    def reveal(self) -> None:
+        """Full ID numbers and phones of the records shown (each reveal is recorded)."""
+        try:
+            for record in self.records:
+                values = self.desk.registers[record.register].reveal(record.record_id)
+                record.values.update({k: v for k, v in values.items() if v})
+        except ValidationFailed as exc:
+            QMessageBox.warning(self, self.windowTitle(), render(exc.message))
+            return
+        self.full = True
+        self.show_record(max(self.table.currentRow(), 0))
+
+    def print_pdf(self, path: str | None = None, full: bool | None = None) -> Path | None:
+        if full is None:
+            full = False
+            if self.desk.session.can(Perm.PRINT_FULL):
+                answer = QMessageBox.question(
+                    self, self.tr("Print"), self.tr("Print ID numbers and phones in full? "
+                                                    "(No prints them partly hidden.)"),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No)
+                full = answer == QMessageBox.StandardButton.Yes
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Print"), str(
+                Path.home() / "personal-information.pdf"), self.tr("PDF files (*.pdf)"))
+            if not path:
+                return None
+        lang = "zh" if current_language() == "zh_CN" else "en"
+        try:
+            return self.desk.people.write_pdf(self.records, path, full=full,
+                                              translate=_translate, lang=lang)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Print"), render(exc.message))
+            return None
+
+    def correct(self, values: dict | None = None) -> int:
+        """Fix name, gender, phone, ID number or employer in every record shown."""
+        if values is None:
+            dialog = CorrectDialog(self.desk, self.records, self)
+            if not dialog.exec():
+                return 0
+            return dialog.saved
+        try:
+            n = self.desk.people.correct(self.refs(), values)
+        except ValidationFailed as exc:
+            _show_error(self.error, exc)
+            return 0
+        self._refind(values)
+        return n
+
+    def erase(self, confirm: bool = True) -> int:
+        if confirm:
+            answer = QMessageBox.question(self, self.tr("Erase on request"), self.tr(
+                "Erase the name, ID number, phone, employer, address and notes of this person "
+                "in all %1 records? Dates, amounts and categories stay so the figures still add "
+                "up. This cannot be undone.").replace("%1", str(len(self.records))))
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        try:
+            n = self.desk.people.erase(self.refs())
+        except ValidationFailed as exc:
+            QMessageBox.warning(self, self.tr("Erase on request"), render(exc.message))
+            return 0
+        self.records = []
+        self._fill()
+        self.detail.setPlainText(self.tr("The person's details were erased from %1 records.")
+                                 .replace("%1", str(n)))
+        return n
+
+    def _refind(self, values: dict) -> None:
+        if values.get("id_number"):
+            self.id_number.setText(values["id_number"])
+        if values.get("name"):
+            self.name.setText(values["name"])
+        if values.get("phone"):
+            self.phone.setText(values["phone"])
+        refs = set(self.refs())
+        self.find()
+        if not self.records and refs:  # the search keys changed: keep showing the same records
+            self.records = [r for r in self.desk.people.find(
+                values.get("id_number") or "", values.get("name") or "",
+                values.get("phone") or "") if r.ref in refs]
+            self._fill()
+
+
+class CorrectDialog(QDialog):
+    """The personal fields to set in every record shown (empty = leave as it is)."""
+
+    def __init__(self, desk: Desk, records: list[PersonRecord], parent: PersonView):
+        super().__init__(parent)
+        self.view = parent
+        self.saved = 0
+        self.setWindowTitle(self.tr("Correct the person's details"))
+        labels = {"name": self.tr("&Name"), "gender": self.tr("&Gender (M / F / U)"),
+                  "phone": self.tr("&Phone"), "id_number": self.tr("&ID number"),
+                  "employer": self.tr("&Employer")}
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        note = QLabel(self.tr("Fill in only what should change; it is set in all %1 records.")
+                      .replace("%1", str(len(records))))
+        note.setWordWrap(True)
+        form.addRow(note)
+        for name in CORRECTABLE:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            self.edits[name] = edit
+            _row(form, labels[name], edit)
+        self.error = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def try_save(self) -> bool:
+        values = {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
+        if not values:
+            self.reject()
+            return False
+        try:
+            self.saved = self.view.desk.people.correct(self.view.refs(), values)
+        except ValidationFailed as exc:
+            _show_error(self.error, exc)
+            return False
+        self.view._refind(values)
+        self.accept()
+        return True

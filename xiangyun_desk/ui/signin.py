@@ -1,0 +1,402 @@
+"""Signing in: the sign-in dialog, the first administrator, the recovery code (shown once, with
+copy and print-to-PDF), a forgotten password, changing one's own password."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import DomainError, ValidationFailed
+from ..services.accounts import MIN_PASSWORD
+from ..services.desk import Desk
+from .i18n import render
+
+ERROR_STYLE = "color: #c02020;"
+
+
+def _password_edit(name: str) -> QLineEdit:
+    w = QLineEdit()
+    w.setObjectName(name)
+    w.setEchoMode(QLineEdit.EchoMode.Password)
+    return w
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show_error(label: QLabel, exc: DomainError) -> None:
+    errors = exc.errors.values() if isinstance(exc, ValidationFailed) else [exc.message]
+    label.setText("\n".join(render(m) for m in errors))
+    label.show()
+
+
+def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    form.addRow(label, widget)
+
+
+class SignInDialog(QDialog):
+    """Asked when the program starts: account and password. "Forgot password" uses the
+    administrator's recovery code."""
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Sign in"))
+        identity = desk.identity
+        heading = QLabel(identity.name if identity else "")
+        heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.username = QComboBox()
+        self.username.setObjectName("username")
+        self.username.setEditable(True)
+        self.username.addItems(desk.accounts.usernames())
+        self.password = _password_edit("password")
+        self.error = _error_label()
+        form = QFormLayout()
+        _row(form, self.tr("&Account"), self.username)
+        _row(form, self.tr("&Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button = buttons.addButton(self.tr("&Sign in"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setObjectName("sign_in")
+        self.sign_in_button.setDefault(True)
+        self.forgot = QPushButton(self.tr("&Forgot password…"))
+        self.forgot.setObjectName("forgot")
+        self.forgot.setAutoDefault(False)
+        buttons.addButton(self.forgot, QDialogButtonBox.ButtonRole.HelpRole)
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        self.forgot.clicked.connect(self.forgot_password)
+        self.password.returnPressed.connect(self.sign_in_button.click)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.password.setFocus()
+        self.setMinimumWidth(380)
+
+    def try_sign_in(self) -> bool:
+        try:
+            self.desk.accounts.sign_in(self.username.currentText(), self.password.text())
+        except DomainError as exc:
+            _show_error(self.error, exc)
+            self.password.clear()
+            self.password.setFocus()
+            return False
+        if self.desk.accounts.must_change_password():
+            dialog = ChangePasswordDialog(self.desk, self, forced=True,
+                                          current=self.password.text())
+            if not dialog.exec():
+                self.desk.accounts.sign_out()
+                self.password.clear()
+                return False
+        self.password.clear()
+        self.accept()
+        return True
+
+    def forgot_password(self) -> None:
+        RecoveryResetDialog(self.desk, self).exec()
+
+
+class FirstAdminForm(QWidget):
+    """Account name, the person's name and a password twice: the station's first
+    administrator (a wizard page and the first-start dialog share it)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.username = QLineEdit()
+        self.username.setObjectName("admin_username")
+        self.username.setPlaceholderText("zhanzhang")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("admin_name")
+        self.display_name.setPlaceholderText("李红")
+        self.password = _password_edit("admin_password")
+        self.repeat = _password_edit("admin_repeat")
+        self.error = _error_label()
+        form = QFormLayout(self)
+        _row(form, self.tr("&Account name"), self.username)
+        _row(form, self.tr("&Your name"), self.display_name)
+        _row(form, self.tr("&Password"), self.password)
+        _row(form, self.tr("&Repeat password"), self.repeat)
+        hint = QLabel(self.tr("At least %1 characters. After this you will get a recovery code "
+                              "to print and keep locked away: it is the only way back in if "
+                              "the password is forgotten.").replace("%1", str(MIN_PASSWORD)))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow(self.error)
+
+    def create(self, desk: Desk) -> str | None:
+        """Create the administrator and sign them in; returns the recovery code (None when
+        the input was refused; the reasons are shown)."""
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("The two passwords differ."))
+            self.error.show()
+            return None
+        try:
+            user, code = desk.accounts.create_first_admin(
+                self.username.text(), self.display_name.text(), self.password.text())
+        except ValidationFailed as exc:
+            _show_error(self.error, exc)
+            return None
+        desk.session.user = user
+        self.error.hide()
+        return code
+
+
+class FirstAdminDialog(QDialog):
+    """A station set up without any account (``xiangyun-desk init`` without ``--admin``): the
+    first start asks for the station head's account."""
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.code: str | None = None
+        self.setWindowTitle(self.tr("Create the station head's account"))
+        intro = QLabel(self.tr("This station has no accounts yet. Create the account of the "
+                               "station head (administrator), who can then add the staff."))
+        intro.setWordWrap(True)
+        self.form = FirstAdminForm()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def try_create(self) -> bool:
+        self.code = self.form.create(self.desk)
+        if self.code is None:
+            return False
+        RecoveryCodeDialog(self.code, self.desk.identity.name if self.desk.identity else "",
+                           self.form.username.text().strip(), self).exec()
+        self.accept()
+        return True
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows a recovery code once, with Copy and Print to PDF. Closing needs a tick that it was
+    kept."""
+
+    def __init__(self, code: str, station: str, username: str, parent=None):
+        super().__init__(parent)
+        self.code = code
+        self.station = station
+        self.username = username
+        self.setWindowTitle(self.tr("Recovery code"))
+        text = QLabel(self.tr("If the password of %1 is ever forgotten, this code sets a new "
+                              "one. Print it or write it down and keep it locked away. It is "
+                              "shown only now.").replace("%1", username))
+        text.setWordWrap(True)
+        self.code_label = QLabel(code)
+        self.code_label.setObjectName("recovery_code")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(18)
+        font.setBold(True)
+        self.code_label.setFont(font)
+        self.code_label.setMinimumHeight(QFontMetrics(font).height() + 32)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setStyleSheet("padding: 12px; border: 1px dashed #888; background: #fffbe6;")
+        copy = QPushButton(self.tr("&Copy"))
+        copy.setObjectName("copy")
+        copy.clicked.connect(self.copy)
+        print_button = QPushButton(self.tr("&Print to PDF…"))
+        print_button.setObjectName("print")
+        print_button.clicked.connect(self.print_pdf)
+        row = QHBoxLayout()
+        row.addWidget(copy)
+        row.addWidget(print_button)
+        row.addStretch(1)
+        self.kept = QCheckBox(self.tr("I have printed or written down the code"))
+        self.kept.setObjectName("kept")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.kept.toggled.connect(self.ok.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.code_label)
+        layout.addLayout(row)
+        layout.addWidget(self.kept)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.code)
+
+    def reject(self) -> None:  # Esc: only once it was kept
+        if self.kept.isChecked():
+            super().reject()
+
+    def print_pdf(self, path: str | None = None) -> Path | None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Print the recovery code"),
+                str(Path.home() / "recovery-code.pdf"), self.tr("PDF files (*.pdf)"))
+            if not path:
+                return None
+        write_recovery_pdf(Path(path), self.code, self.station, self.username,
+                           self.tr("Recovery code"),
+                           self.tr("Keep this sheet locked away. Anyone holding it can set a new "
+                                   "password for the account: with \"Forgot password\" in the "
+                                   "sign-in window, or xiangyun-desk reset-password "
+                                   "--recovery-code."))
+        self.kept.setChecked(True)
+        return Path(path)
+
+
+def write_recovery_pdf(path: Path, code: str, station: str, username: str, title: str,
+                       note: str) -> Path:
+    """A one-page A4 PDF with the code (Qt's PDF writer: no dependency on the reports)."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    writer.setTitle(title)
+    doc = QTextDocument()
+    doc.setDefaultFont(QFont(QGuiApplication.font().family(), 12))
+    esc = lambda t: (t.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
+                     .replace(">", "&gt;"))
+    doc.setHtml(f"<h2>{esc(title)}</h2><p>{esc(station)}</p><p>{esc(username)}</p>"
+                f"<p style='font-size:28pt; font-family:monospace'><b>{esc(code)}</b></p>"
+                f"<p>{esc(note)}</p>")
+    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    doc.print_(writer)
+    return path
+
+
+class RecoveryResetDialog(QDialog):
+    """Forgotten password: the recovery code and a new password. A new code is shown after."""
+
+    def __init__(self, desk: Desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Forgot password"))
+        intro = QLabel(self.tr("Enter the station head's printed recovery code and a new "
+                               "password. Staff who forgot theirs ask the station head."))
+        intro.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.password = _password_edit("new_password")
+        self.repeat = _password_edit("repeat")
+        self.error = _error_label()
+        form = QFormLayout()
+        _row(form, self.tr("Recovery &code"), self.code)
+        _row(form, self.tr("&New password"), self.password)
+        _row(form, self.tr("&Repeat password"), self.repeat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_reset)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.new_code: str | None = None
+
+    def try_reset(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("The two passwords differ."))
+            self.error.show()
+            return False
+        try:
+            username, self.new_code = self.desk.accounts.reset_with_recovery_code(
+                self.code.text(), self.password.text())
+        except DomainError as exc:
+            _show_error(self.error, exc)
+            return False
+        identity = self.desk.identity
+        RecoveryCodeDialog(self.new_code, identity.name if identity else "", username,
+                           self).exec()
+        QMessageBox.information(self, self.windowTitle(), self.tr(
+            "The password of %1 was changed. Sign in with the new password.").replace("%1", username))
+        self.accept()
+        return True
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in person changes their password (forced after an administrator's reset)."""
+
+    def __init__(self, desk: Desk, parent=None, forced: bool = False, current: str = ""):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Change password"))
+        self.old = _password_edit("old_password")
+        self.old.setText(current)
+        self.password = _password_edit("new_password")
+        self.repeat = _password_edit("repeat")
+        self.error = _error_label()
+        form = QFormLayout()
+        if forced:
+            note = QLabel(self.tr("The station head set a temporary password. Choose your own."))
+            note.setWordWrap(True)
+            form.addRow(note)
+        if not (forced and current):
+            _row(form, self.tr("&Current password"), self.old)
+        else:
+            self.old.hide()
+        _row(form, self.tr("&New password"), self.password)
+        _row(form, self.tr("&Repeat password"), self.repeat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def try_change(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("The two passwords differ."))
+            self.error.show()
+            return False
+        try:
+            self.desk.accounts.change_password(self.old.text(), self.password.text())
+        except ValidationFailed as exc:
+            _show_error(self.error, exc)
+            return False
+        self.accept()
+        return True
+
+
+def sign_in_at_start(desk: Desk, parent=None) -> bool:
+    """What ``run()`` does before the window opens: nobody is signed in yet; a station without
+    accounts first creates its station head; then the sign-in dialog. False: do not open."""
+    desk.session.user = None
+    if not desk.accounts.has_accounts():
+        dialog = FirstAdminDialog(desk, parent)
+        if not dialog.exec():
+            return False
+        return desk.session.user is not None
+    return bool(SignInDialog(desk, parent).exec()) and desk.session.user is not None
