@@ -390,7 +390,9 @@
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation><numerusform>共 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>(the newest %1 shown)</source>
@@ -3145,7 +3147,9 @@ Print them in full?</source>
     </message>
     <message numerus="yes">
         <source>Exported %n record(s) to %1</source>
-        <translation><numerusform>已导出 %n 条记录到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 条记录到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export cancelled.</source>
@@ -3348,7 +3352,9 @@ Print them in full?</source>
     </message>
     <message numerus="yes">
         <source>&amp;Import %n row(s)</source>
-        <translation><numerusform>导入 %n 行(&amp;I)</numerusform></translation>
+        <translation>
+            <numerusform>导入 %n 行(&amp;I)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imported %1 record(s). Skipped %2 (duplicates). Refused %3 row(s); save the report to correct them in the sheet.</source>
