@@ -7,16 +7,19 @@
 # window without any input method. What this script does (see installer/README.md, "fcitx"):
 #
 #   XYD_IM=auto (default)
-#     - fcitx5 running: QT_IM_MODULE=ibus. Fcitx 5 answers the IBus protocol itself (its
-#       "ibusfrontend" addon, on by default), so the bundled ibus plugin reaches it;
+#     - fcitx5 running: QT_IM_MODULE=ibus and IBUS_USE_PORTAL=1. Fcitx 5 answers the IBus
+#       protocol itself (its "ibusfrontend" addon, on by default) and owns the session-bus name
+#       org.freedesktop.portal.IBus. The portal switch matters: without it Qt's ibus plugin
+#       disables itself when no ibus-daemon executable is on PATH (a fcitx5-only desktop).
+#       Verified: Xvfb + fcitx5 5.0.21 + pinyin, "nihao<space>" commits 你好 in the bundled Qt;
 #     - ibus-daemon running: QT_IM_MODULE=ibus;
 #     - fcitx (4) running: fcitx 4 does not speak IBus. If the system has fcitx's or fcitx5's Qt6
 #       plugin, it is offered to Qt as for XYD_IM=system; otherwise nothing can be done (the
 #       program still starts; typing Chinese needs fcitx5 or ibus) and a note goes to stderr;
 #     - otherwise QT_IM_MODULE is left as it is (unless it names a plugin we lack).
-#   XYD_IM=ibus     always QT_IM_MODULE=ibus
+#   XYD_IM=ibus     always QT_IM_MODULE=ibus (add IBUS_USE_PORTAL=1 yourself for fcitx5)
 #   XYD_IM=system   use the system's Qt6 fcitx5 (or fcitx) input-context plugin: a private
-#                   folder holding only that plugin is put on QT_PLUGIN_PATH (so no other
+#                   folder holding only that plugin is added to the plugin path (so no other
 #                   system Qt plugin can mix with the bundled Qt) and QT_IM_MODULE=fcitx.
 #                   The plugin is built against the system's Qt (private ABI); Qt refuses it if
 #                   it is newer than the bundled Qt, and an older one may not load.
@@ -59,7 +62,9 @@ use_system_plugin() {
     mkdir -p "$cache/platforminputcontexts" 2>/dev/null || return 1
     rm -f "$cache/platforminputcontexts/"*.so
     ln -sf "$plugin" "$cache/platforminputcontexts/$(basename "$plugin")" || return 1
-    export QT_PLUGIN_PATH="$cache${QT_PLUGIN_PATH:+:$QT_PLUGIN_PATH}"
+    # The frozen program puts this after its own plugin folder (installer/entry.py); a plain
+    # QT_PLUGIN_PATH would be replaced by PyInstaller's runtime hook.
+    export XYD_EXTRA_QT_PLUGIN_PATH="$cache"
     export QT_IM_MODULE=fcitx
     return 0
 }
@@ -73,7 +78,7 @@ case "$mode" in
         use_system_plugin || echo "xiangyun-desk: no Qt6 fcitx plugin found on this system" >&2 ;;
     *)
         if running fcitx5; then
-            export QT_IM_MODULE=ibus
+            export QT_IM_MODULE=ibus IBUS_USE_PORTAL="${IBUS_USE_PORTAL:-1}"
         elif running ibus-daemon; then
             export QT_IM_MODULE=ibus
         elif running fcitx; then
@@ -81,7 +86,8 @@ case "$mode" in
                 "cannot talk to it; Chinese input needs fcitx5 or ibus (installer/README.md)" >&2
         else
             case "${QT_IM_MODULE:-}" in
-                fcitx*) export QT_IM_MODULE=ibus ;;  # a plugin we lack; ibus if it turns up
+                fcitx*)  # a plugin we lack: the IBus portal, which fcitx5 serves if it starts later
+                    export QT_IM_MODULE=ibus IBUS_USE_PORTAL="${IBUS_USE_PORTAL:-1}" ;;
             esac
         fi
         ;;

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSI
 
 FAKE_PROGRAM = """#!/bin/sh
 echo "IM=${QT_IM_MODULE:-<unset>}"
-echo "PLUGINS=${QT_PLUGIN_PATH:-<unset>}"
+echo "PLUGINS=${XYD_EXTRA_QT_PLUGIN_PATH:-<unset>}"
+echo "PORTAL=${IBUS_USE_PORTAL:-<unset>}"
 for a in "$@"; do echo "ARG=$a"; done
 """
 # pgrep -x [-U uid] NAME: succeeds when NAME is listed in $FAKE_RUNNING.
@@ -69,16 +70,20 @@ def test_arguments_pass_through_unchanged(app):
         ["--data-dir", "/tmp/with space", "self-check"]
 
 
-def test_fcitx5_is_reached_through_its_ibus_frontend(app):
-    assert run(app, running="fcitx5", QT_IM_MODULE="fcitx")["IM"] == "ibus"
+def test_fcitx5_is_reached_through_its_ibus_portal(app):
+    out = run(app, running="fcitx5", QT_IM_MODULE="fcitx")
+    assert (out["IM"], out["PORTAL"]) == ("ibus", "1")
+    assert run(app, running="fcitx5", IBUS_USE_PORTAL="0")["PORTAL"] == "0"  # the user's choice
 
 
-def test_ibus_daemon_gets_ibus(app):
-    assert run(app, running="ibus-daemon")["IM"] == "ibus"
+def test_ibus_daemon_gets_ibus_without_the_portal(app):
+    out = run(app, running="ibus-daemon")
+    assert (out["IM"], out["PORTAL"]) == ("ibus", "<unset>")
 
 
-def test_a_fcitx_setting_without_any_framework_running_falls_back_to_ibus(app):
-    assert run(app, QT_IM_MODULE="fcitx5")["IM"] == "ibus"
+def test_a_fcitx_setting_without_any_framework_running_falls_back_to_the_ibus_portal(app):
+    out = run(app, QT_IM_MODULE="fcitx5")
+    assert (out["IM"], out["PORTAL"]) == ("ibus", "1")
 
 
 def test_other_settings_are_left_alone(app):
