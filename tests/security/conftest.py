@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
+from security_helpers import PASSWORD
 
 from xiangyun_desk.services import accounts as accounts_module
-
-from security_helpers import PASSWORD
 
 
 @pytest.fixture(autouse=True)

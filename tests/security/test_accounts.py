@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from argon2 import PasswordHasher
+from security_helpers import PASSWORD, VISIT
 
 from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.domain.permissions import Perm, PermissionDenied
@@ -14,8 +15,6 @@ from xiangyun_desk.services import accounts as accounts_module
 from xiangyun_desk.services.accounts import MAX_FAILURES, SignInFailed
 from xiangyun_desk.services.audit import AuditFilter
 from xiangyun_desk.storage.security_models import Account
-
-from security_helpers import PASSWORD, VISIT
 
 
 def stored_hash(desk, username):
@@ -103,7 +102,7 @@ def test_viewer_cannot_create_edit_delete_or_restore(desk, people):
 
 def test_every_register_refuses_a_viewer(desk, people):
     desk.session.user = people["viewer"]
-    for key, service in desk.registers.items():
+    for service in desk.registers.values():
         with pytest.raises(PermissionDenied):
             service.create({"name": "x"})
         assert isinstance(PermissionDenied(Perm.WRITE), ValidationFailed)  # shown like a refusal

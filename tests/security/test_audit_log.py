@@ -7,13 +7,12 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+from security_helpers import VISIT
 from sqlalchemy import text
 
 from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.services.audit import AuditFilter
 from xiangyun_desk.storage.db import DB_FILENAME
-
-from security_helpers import VISIT
 
 
 def test_create_change_delete_restore_are_recorded_with_old_and_new(desk, people):

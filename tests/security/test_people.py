@@ -7,13 +7,12 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+from security_helpers import VISIT
 
 from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.domain.permissions import PermissionDenied
 from xiangyun_desk.services.audit import AuditFilter
 from xiangyun_desk.services.people import ERASED_NAME
-
-from security_helpers import VISIT
 
 ID = "532923198001010012"
 

@@ -131,3 +131,40 @@ def test_text_through_the_person_printout(world, tmp_path_factory, value):
     records = desk.people.find(name="甲乙", phone="13700001234")[:3]
     out = desk.people.write_pdf(records, tmp_path_factory.mktemp("p") / "p.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.fixture(scope="module")
+def sync_pair(tmp_path_factory):
+    """A county and a station that loaded its key card (skipped without the bundles module)."""
+    bundles = pytest.importorskip("xiangyun_desk.services.bundles")
+    root = tmp_path_factory.mktemp("sync")
+    county = Desk(root / "county")
+    county.initialize("county", "532923", "祥云县总工会")
+    station = Desk(root / "station")
+    station.initialize("station", "01", "云南驿镇职工之家")
+    bundles.load_county_card(station, bundles.county_card(county).to_json().encode())
+    usb = root / "usb"
+    usb.mkdir()
+    yield bundles, county, station, usb
+    station.close()
+    county.close()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(value=texts)
+def test_text_through_a_sync_bundle_arrives_exactly(sync_pair, value):
+    bundles, county, station, usb = sync_pair
+    try:
+        record_id = station.visits.create({**BASE["visits"], "summary": value,
+                                           "employer": value[:100]})
+    except ValidationFailed:
+        return
+    path = bundles.export_bundle(station, usb).path
+    results = bundles.BundleImporter(county).import_files([path])
+    assert [r.status for r in results] == ["applied"], [r.to_json() for r in results]
+    with county.db.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT summary, employer FROM visit WHERE id = ?",
+                                   (record_id,)).one()
+    stored = station.visits.get(record_id)
+    assert (row[0], row[1]) == (stored["summary"], stored["employer"])

@@ -209,10 +209,10 @@ class AccountService:
         self.check_new_account(username, display_name, password, role)
         hasher = make_hasher()
         code = new_recovery_code() if recovery else None
+        recovery_hash = hasher.hash(normalize_recovery_code(code)) if code else None
         account = Account(username=username.strip(), username_key=_key(username),
                           display_name=display_name.strip(), role=role,
-                          password_hash=hasher.hash(password),
-                          recovery_hash=hasher.hash(normalize_recovery_code(code)) if code else None,
+                          password_hash=hasher.hash(password), recovery_hash=recovery_hash,
                           must_change_password=must_change, active=True, failed_count=0)
         with self.db.session() as s, s.begin():
             s.add(account)
@@ -238,7 +238,8 @@ class AccountService:
         The last active administrator cannot be demoted or deactivated."""
         self.session.require(Perm.ADMIN)
         if role is not None and role not in ROLES:
-            raise ValidationFailed({"role": msg(CTX, QT_TRANSLATE_NOOP("Accounts", "Choose a role."))})
+            raise ValidationFailed({"role": msg(CTX, QT_TRANSLATE_NOOP("Accounts",
+                                                                       "Choose a role."))})
         with self.db.session() as s, s.begin():
             account = s.get(Account, account_id)
             if account is None:

@@ -18,17 +18,17 @@ import datetime as dt
 import decimal
 import json
 import sqlite3
-from contextlib import closing
-from pathlib import Path
 from collections.abc import Iterable, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain.idnumber import mask_id_number
 from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.idnumber import mask_id_number
 from ..domain.permissions import Perm, PermissionDenied, Principal
 from ..domain.phone import mask_phone
 from ..storage.db import Database
@@ -239,7 +239,8 @@ class AuditService:
         if text:
             like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             personal = select(AuditPersonal.entry_id).where(or_(
-                AuditPersonal.old.like(like, escape="\\"), AuditPersonal.new.like(like, escape="\\")))
+                AuditPersonal.old.like(like, escape="\\"),
+                AuditPersonal.new.like(like, escape="\\")))
             stmt = stmt.where(or_(t.actor_name.like(like, escape="\\"),
                                   t.record_id.like(like, escape="\\"),
                                   t.detail.like(like, escape="\\"), t.id.in_(personal)))

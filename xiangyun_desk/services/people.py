@@ -30,6 +30,7 @@ from .audit import MASKED_FIELDS, SKIPPED
 CTX = "People"
 # A stored data value (it travels to the county), not a label of the program.
 ERASED_NAME = "（已清除）"
+LONG_VALUE = 300  # characters: longer values are printed below the record's table
 PERSON_REGISTERS = ("visits", "relief", "seekers", "volunteers")
 CORRECTABLE = ("name", "gender", "phone", "id_number", "employer")
 ERASED_FIELDS = ("phone", "phone_norm", "id_number", "employer", "address", "summary",
@@ -175,7 +176,8 @@ class PeopleService:
             fair = s.get(M.JobFair, obj.fair_id)
             rows = list(s.execute(select(M.FairEmployer.name, M.Intention.status,
                                          M.Intention.agreed_on)
-                                  .join(M.FairEmployer, M.FairEmployer.id == M.Intention.employer_id)
+                                  .join(M.FairEmployer,
+                                        M.FairEmployer.id == M.Intention.employer_id)
                                   .where(M.Intention.seeker_id == obj.id,
                                          M.Intention.deleted_at.is_(None))))
             out = {"fair_id": f"{fair.name}（{fair.held_on.isoformat()}）" if fair else ""}
@@ -256,21 +258,34 @@ class PeopleService:
         styles = make_styles(fonts)
         identity = self.desk.identity
         meta = ReportMeta(station=identity.name if identity else "",
-                          title=_tr(translate, QT_TRANSLATE_NOOP("People", "Personal information held")),
+                          title=_tr(translate, QT_TRANSLATE_NOOP(
+                              "People", "Personal information held")),
                           generated_at=dt.datetime.now().replace(microsecond=0))
         story: list = [Paragraph(fonts.markup(meta.title, fonts.heading), styles.title)]
-        note = QT_TRANSLATE_NOOP("People", "This printout contains full ID numbers and phone numbers. Keep it safe and destroy it after use.") \
-            if full else QT_TRANSLATE_NOOP("People", "ID numbers and phone numbers are partly hidden.")
+        if full:
+            note = QT_TRANSLATE_NOOP("People", "This printout contains full ID numbers and phone "
+                                               "numbers. Keep it safe and destroy it after use.")
+        else:
+            note = QT_TRANSLATE_NOOP("People", "ID numbers and phone numbers are partly hidden.")
         story.append(Paragraph(fonts.markup(_tr(translate, note)), styles.note))
         width = meta.frame_width()
         header = [_tr(translate, QT_TRANSLATE_NOOP("People", "Item")),
                   _tr(translate, QT_TRANSLATE_NOOP("People", "Content"))]
         for record in records:
             story.append(Paragraph(fonts.markup(self.title_of(record, translate)), styles.h3))
-            rows = [[p[0], Paragraph(fonts.markup(p[1]), styles.cell)]
-                    for p in self.fields_of(record, translate, lang, full)]
-            story.append(data_table(fonts, styles, header, rows, [width * 0.25, width * 0.75],
-                                    ["left", "left"]))
+            pairs = self.fields_of(record, translate, lang, full)
+            # A table row cannot break across pages: long texts (a 4,000-character summary)
+            # follow the table as paragraphs, which can.
+            short = [p for p in pairs if len(p[1]) <= LONG_VALUE]
+            rows = [[p[0], Paragraph(fonts.markup(p[1]), styles.cell)] for p in short]
+            if rows:
+                story.append(data_table(fonts, styles, header, rows,
+                                        [width * 0.25, width * 0.75], ["left", "left"]))
+            for label, value in pairs:
+                if len(value) > LONG_VALUE:
+                    story.append(Paragraph(fonts.markup(label, fonts.heading), styles.cell))
+                    story += [Paragraph(fonts.markup(value[i:i + LONG_VALUE]), styles.body)
+                              for i in range(0, len(value), LONG_VALUE)]
             story.append(Spacer(1, 6))
         if not records:
             story.append(Paragraph(fonts.markup(_tr(translate, QT_TRANSLATE_NOOP(

@@ -35,7 +35,14 @@ from ..domain.permissions import ROLES, Perm, role_label
 from ..services.accounts import IDLE_RANGE
 from ..services.desk import Desk
 from .i18n import render
-from .signin import ChangePasswordDialog, RecoveryCodeDialog, _error_label, _password_edit, _row, _show_error
+from .signin import (
+    ChangePasswordDialog,
+    RecoveryCodeDialog,
+    _error_label,
+    _password_edit,
+    _row,
+    _show_error,
+)
 
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.Shortcut}
@@ -431,8 +438,9 @@ class SecurityUi(QObject):
 
     def _build_menu(self) -> None:
         bar = self.window.menuBar()
+        help_title = QCoreApplication.translate("MainWindow", "&Help")
         help_action = next((a for a in bar.actions() if a.menu() is not None
-                            and a.menu().title() == QCoreApplication.translate("MainWindow", "&Help")), None)
+                            and a.menu().title() == help_title), None)
         menu = bar.addMenu(self.tr("S&ecurity")) if help_action is None else None
         if menu is None:
             from PySide6.QtWidgets import QMenu

@@ -6,7 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -224,7 +233,8 @@ class RecoveryCodeDialog(QDialog):
         self.code_label.setMinimumHeight(QFontMetrics(font).height() + 32)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setStyleSheet("padding: 12px; border: 1px dashed #888; background: #fffbe6;")
+        self.code_label.setStyleSheet(
+            "padding: 12px; border: 1px dashed #888; background: #fffbe6;")
         copy = QPushButton(self.tr("&Copy"))
         copy.setObjectName("copy")
         copy.clicked.connect(self.copy)
@@ -338,8 +348,8 @@ class RecoveryResetDialog(QDialog):
         identity = self.desk.identity
         RecoveryCodeDialog(self.new_code, identity.name if identity else "", username,
                            self).exec()
-        QMessageBox.information(self, self.windowTitle(), self.tr(
-            "The password of %1 was changed. Sign in with the new password.").replace("%1", username))
+        done = self.tr("The password of %1 was changed. Sign in with the new password.")
+        QMessageBox.information(self, self.windowTitle(), done.replace("%1", username))
         self.accept()
         return True
 
