@@ -8,11 +8,14 @@ the rows on screen, like Anki's browser.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, table
+from sqlalchemy import text as sql_text
 
 from ..domain.errors import ValidationFailed
 from ..domain.fields import Field, Kind, validate
@@ -20,9 +23,14 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.search import build_search_key, normalize_query
 from ..storage.db import Database
 from ..storage.models import utcnow
+from ..storage.search_index import index_name, match_expression
 
 CTX = "Registers"
 FETCH_CHUNK = 500
+BLOCK = 200  # row ids fetched at a time when a listing is read in blocks along an index
+SEARCH_BLOCK = 100  # ... when every row on the way is tested against the search text
+MATERIALIZE_AT_LEAST = 5_000
+_UNKNOWN = object()
 
 
 @dataclass(frozen=True)
@@ -99,61 +107,217 @@ class RegisterService:
         self.db = db
         self.spec = spec
         self._station_code = station_code
+        self._index: str | None | object = _UNKNOWN
+        self._local = threading.local()
+        self._in_order: dict[tuple, bool] = {}
         self.guard = guard or _Unguarded()
 
     # ---- listing -------------------------------------------------------------------------
+    #
+    # The search box matches the typed text as a substring of ``search_key``. With the FTS
+    # index (storage/search_index.py) the matches are found from posting lists instead of
+    # reading every row. How a query is answered depends on how many records match:
+    # - few (≤ materialize_limit()): their row ids come from the index and are sorted — cost
+    #   grows with the matches, not with the register;
+    # - many: the register is walked in display order along an index (deleted_at, date), testing
+    #   each row with LIKE, and only the block on screen is fetched (RowIds); with many matches
+    #   a screenful is found after a short walk. The count comes from the index.
 
     def _rowid(self):
         return literal_column(f"{self.spec.table.name}.rowid")
 
-    def _filtered(self, stmt: Select, query: RegisterQuery) -> Select:
-        t = self.spec.table
-        stmt = stmt.where(t.c.deleted_at.is_not(None) if query.deleted else t.c.deleted_at.is_(None))
-        if query.parent_id is not None and self.spec.parent_column:
-            stmt = stmt.where(t.c[self.spec.parent_column] == query.parent_id)
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """A connection for reading; nested uses share it (one snapshot, one BEGIN)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            yield conn
+            return
+        with self.db.engine.connect() as conn:
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+    def _search_index(self) -> str | None:
+        """The FTS index of this register's table, when the database has one."""
+        if self._index is _UNKNOWN:
+            found = None
+            if "search_key" in self.spec.table.c:
+                name = index_name(self.spec.table.name)
+                with self._reading() as conn:
+                    found = conn.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).scalar()
+            self._index = found
+        return self._index
+
+    def _like(self, text: str) -> ColumnElement:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return self.spec.table.c.search_key.like(pattern, escape="\\")
+
+    def _search(self, query: RegisterQuery) -> tuple[str, str | None]:
+        """(normalised text, FTS query or None) of the query's search text."""
         text = normalize_query(query.text or "")
-        if text and "search_key" in t.c:
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = stmt.where(t.c.search_key.like(pattern, escape="\\"))
+        if not text or "search_key" not in self.spec.table.c:
+            return "", None
+        return text, (match_expression(text) if self._search_index() else None)
+
+    def _conditions(self, query: RegisterQuery, search: str = "like") -> list[ColumnElement]:
+        """The WHERE conditions of a query. ``search``: "like" (test each row's key) or "none"
+        (leave the search text out, e.g. when the index supplies the rows)."""
+        t = self.spec.table
+        conds: list[ColumnElement] = [
+            t.c.deleted_at.is_not(None) if query.deleted else t.c.deleted_at.is_(None)]
+        if query.parent_id is not None and self.spec.parent_column:
+            conds.append(t.c[self.spec.parent_column] == query.parent_id)
+        text, _match = self._search(query)
+        if text and search != "none":
+            conds.append(self._like(text))
         date_col = t.c[self.spec.date_column]
         is_datetime = self.spec.field(self.spec.date_column).kind is Kind.DATETIME \
             if self.spec.date_column in {f.name for f in self.spec.fields} else False
         if query.date_from:
-            start = dt.datetime.combine(query.date_from, dt.time()) if is_datetime else query.date_from
-            stmt = stmt.where(date_col >= start)
+            start = dt.datetime.combine(query.date_from, dt.time()) if is_datetime \
+                else query.date_from
+            conds.append(date_col >= start)
         if query.date_to:
             if is_datetime:
-                stmt = stmt.where(date_col < dt.datetime.combine(query.date_to + dt.timedelta(days=1),
-                                                                  dt.time()))
+                conds.append(date_col < dt.datetime.combine(query.date_to + dt.timedelta(days=1),
+                                                             dt.time()))
             else:
-                stmt = stmt.where(date_col <= query.date_to)
+                conds.append(date_col <= query.date_to)
         if query.category and self.spec.category_column:
-            stmt = stmt.where(t.c[self.spec.category_column] == query.category)
-        return stmt
+            conds.append(t.c[self.spec.category_column] == query.category)
+        return conds
+
+    def _filtered(self, stmt: Select, query: RegisterQuery) -> Select:
+        return stmt.where(*self._conditions(query))
 
     def sortable(self, column: str) -> bool:
         return column in self.spec.table.c or column in self.spec.computed
 
+    def _sort(self, query: RegisterQuery):
+        t = self.spec.table
+        key = query.sort_column if query.sort_column and self.sortable(query.sort_column) \
+            else self.spec.default_sort
+        return key, (self.spec.computed[key](t) if key in self.spec.computed else t.c[key])
+
+    def _order(self, query: RegisterQuery, reverse: bool = False) -> tuple:
+        _key, sort_expr = self._sort(query)
+        rowid = self._rowid()
+        if query.descending != reverse:
+            return sort_expr.desc(), rowid.desc()
+        return sort_expr.asc(), rowid.asc()
+
+    def _ids(self, query: RegisterQuery, match: str | None = None) -> list[int]:
+        """Every listed row id at once; with ``match``, the index supplies the candidates."""
+        t = self.spec.table
+        if match:
+            idx = self._search_index()
+            source = table(idx).join(t, self._rowid() == literal_column(f"{idx}.rowid"))
+            conds = [sql_text(f"{idx} MATCH :xyd_match").bindparams(xyd_match=match),
+                     *self._conditions(query, "none")]
+        else:
+            source, conds = t, self._conditions(query, "like")
+        stmt = select(self._rowid()).select_from(source).where(*conds) \
+            .order_by(*self._order(query))
+        with self._reading() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def _index_count(self, match: str) -> int:
+        """Records (live or deleted, any filter) whose key matches, from the index alone."""
+        idx = self._search_index()
+        with self._reading() as conn:
+            return conn.exec_driver_sql(
+                f"SELECT count(*) FROM {idx} WHERE {idx} MATCH ?", (match,)).scalar_one()
+
+    def materialize_limit(self) -> int:
+        """Up to how many matches the ids are fetched from the index and sorted at once.
+
+        Sorting m matches costs about m row reads; walking the register in display order for a
+        block of SEARCH_BLOCK matches costs about SEARCH_BLOCK * N / m. The two meet near
+        sqrt(SEARCH_BLOCK * N): about 10,000 at a million rows, some 10-15 ms either way.
+        """
+        with self._reading() as conn:
+            top = conn.exec_driver_sql(f"SELECT max(rowid) FROM {self.spec.table.name}").scalar()
+        return max(MATERIALIZE_AT_LEAST, int(((top or 0) * SEARCH_BLOCK) ** 0.5))
+
     def query_ids(self, query: RegisterQuery) -> list[int]:
         """Row ids (SQLite rowids) of the matching records, in display order."""
-        t = self.spec.table
-        sort_key = query.sort_column if query.sort_column and self.sortable(query.sort_column) \
-            else self.spec.default_sort
-        if sort_key in self.spec.computed:
-            sort_expr = self.spec.computed[sort_key](t)
-        else:
-            sort_expr = t.c[sort_key]
-        rowid = self._rowid()
-        order = (sort_expr.desc(), rowid.desc()) if query.descending else (sort_expr.asc(), rowid.asc())
-        stmt = self._filtered(select(rowid).select_from(t), query).order_by(*order)
-        with self.db.engine.connect() as conn:
-            return [row[0] for row in conn.execute(stmt)]
+        return list(self.row_ids(query))
+
+    def row_ids(self, query: RegisterQuery) -> RowIds:
+        """The matching row ids in display order, fetched as they are needed: a sequence whose
+        length is known at once; reading a position fetches the block around it."""
+        return RowIds(self, query)
 
     def count(self, query: RegisterQuery | None = None) -> int:
-        t = self.spec.table
-        stmt = self._filtered(select(func.count()).select_from(t), query or RegisterQuery())
-        with self.db.engine.connect() as conn:
+        return len(self.row_ids(query or RegisterQuery()))
+
+    def _count_all(self) -> int:
+        """Every row, live or deleted (SQLite counts these from the pages of the narrowest
+        index: a few ms at a million rows, against some 30 ms for the live rows alone)."""
+        with self._reading() as conn:
+            return conn.exec_driver_sql(f"SELECT count(*) FROM {self.spec.table.name}").scalar_one()
+
+    def _count(self, query: RegisterQuery, search: str) -> int:
+        stmt = select(func.count()).select_from(self.spec.table) \
+            .where(*self._conditions(query, search))
+        with self._reading() as conn:
             return conn.execute(stmt).scalar_one()
+
+    def _block_statement(self, query: RegisterQuery, search: str, reverse: bool) -> Select:
+        return select(self._rowid()).select_from(self.spec.table) \
+            .where(*self._conditions(query, search)).order_by(*self._order(query, reverse))
+
+    def _walks_in_order(self, query: RegisterQuery, search: str) -> bool:
+        """Whether SQLite reads this listing in display order from an index (no sort step), so
+        that a block at any position is a LIMIT/OFFSET away. Decided by EXPLAIN QUERY PLAN, once
+        per kind of query."""
+        _key, sort_expr = self._sort(query)
+        if not hasattr(sort_expr, "nullable") or sort_expr.nullable:
+            return False  # keeps positions simple (RowIds.index): NOT NULL sort columns only
+        shape = (query.sort_column, query.descending, query.deleted, query.parent_id is not None,
+                 query.date_from is not None, query.date_to is not None,
+                 query.category is not None, search)
+        known = self._in_order.get(shape)
+        if known is None:
+            stmt = self._block_statement(query, search, False).limit(BLOCK).offset(0)
+            with self._reading() as conn:
+                compiled = stmt.compile(dialect=conn.dialect)
+                params = tuple(None for _ in (compiled.positiontup or ()))
+                plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {compiled}", params))
+            known = "TEMP B-TREE" not in plan.upper()
+            self._in_order[shape] = known
+        return known
+
+    def _block(self, query: RegisterQuery, search: str, offset: int, size: int,
+               from_end: bool) -> list[int]:
+        stmt = self._block_statement(query, search, from_end).limit(size).offset(offset)
+        with self._reading() as conn:
+            ids = list(conn.execute(stmt).scalars())
+        return ids[::-1] if from_end else ids
+
+    def _position(self, query: RegisterQuery, search: str, rowid_value: int) -> int | None:
+        """Where a row stands in the listing (None when it is not listed)."""
+        _key, sort_expr = self._sort(query)
+        rowid = self._rowid()
+        conds = self._conditions(query, search)
+        with self._reading() as conn:
+            found = conn.execute(select(sort_expr).select_from(self.spec.table)
+                                 .where(rowid == rowid_value, *conds)).first()
+            if found is None:
+                return None
+            value = found[0]
+            if query.descending:
+                before = (sort_expr > value) | ((sort_expr == value) & (rowid > rowid_value))
+            else:
+                before = (sort_expr < value) | ((sort_expr == value) & (rowid < rowid_value))
+            return conn.execute(select(func.count()).select_from(self.spec.table)
+                                .where(*conds, before)).scalar_one()
 
     def fetch_rows(self, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """The listed columns (plus ``id`` and ``deleted_at``) of the given rows."""
@@ -163,12 +327,13 @@ class RegisterService:
         cols += [t.c[name] for name in self.spec.columns if name not in self.spec.computed]
         cols += [expr(t).label(name) for name, expr in self.spec.computed.items()]
         result: dict[int, dict[str, Any]] = {}
-        with self.db.engine.connect() as conn:
+        with self._reading() as conn:
             for start in range(0, len(rowids), FETCH_CHUNK):
                 chunk = list(rowids[start:start + FETCH_CHUNK])
-                for row in conn.execute(select(*cols).where(rowid.in_(chunk))):
-                    mapping = dict(row._mapping)
-                    result[mapping.pop("_rowid")] = mapping
+                rows = conn.execute(select(*cols).where(rowid.in_(chunk)))
+                keys = list(rows.keys())[1:]
+                for row in rows:
+                    result[row[0]] = dict(zip(keys, row[1:], strict=True))
         return result
 
     def get(self, record_id: str) -> dict[str, Any]:
@@ -306,3 +471,121 @@ class RegisterService:
         t = self.spec.table
         with self.db.engine.connect() as conn:
             return [r[0] for r in conn.execute(select(self._rowid()).where(t.c.id.in_(list(record_ids))))]
+
+
+class RowIds(Sequence[int]):
+    """The row ids of a listing in display order (see RegisterService.row_ids).
+
+    The length is known from the start. Small listings are fetched whole; large ones that SQLite
+    reads in display order from an index are fetched BLOCK ids at a time around the position
+    asked for (from whichever end is nearer). Like any listing held by a view it is a snapshot:
+    after a change, ask the service again.
+    """
+
+    def __init__(self, service: RegisterService, query: RegisterQuery):
+        self._service = service
+        self._query = replace(query)
+        self._ids: list[int] | None = None
+        self._blocks: dict[int, list[int]] = {}
+        self._size = BLOCK
+        with service._reading():  # one snapshot for the count and the first block
+            self._plan()
+
+    def _plan(self) -> None:
+        service = self._service
+        self._search = "none"
+        text, self._match = service._search(self._query)
+        if text:
+            self._search = "like"
+            if self._match:
+                candidates = service._index_count(self._match)
+                if candidates <= service.materialize_limit():
+                    self._ids = service._ids(self._query, self._match)  # driven by the index
+                    self._count = len(self._ids)
+                    return
+        if not service._walks_in_order(self._query, self._search):
+            self._ids = service._ids(self._query, self._match)
+            self._count = len(self._ids)
+            return
+        if self._only_live() and (not text or self._match):
+            # All rows (or the index's matches) less the deleted ones, which are few and found
+            # along an index on deleted_at.
+            everything = candidates if text else service._count_all()
+            self._count = everything - service._count(replace(self._query, deleted=True),
+                                                      self._search)
+        else:
+            self._count = service._count(self._query, self._search)
+        self._size = SEARCH_BLOCK if text else BLOCK
+        if self._count <= self._size:
+            self._ids = self._block(0)
+        elif self._count:
+            self._blocks[0] = self._block(0)  # the first screen, in the same snapshot
+
+    def _only_live(self) -> bool:
+        q = self._query
+        return not q.deleted and q.date_from is None and q.date_to is None \
+            and not (q.category and self._service.spec.category_column) \
+            and not (q.parent_id is not None and self._service.spec.parent_column)
+
+    @property
+    def windowed(self) -> bool:
+        """Whether the ids are fetched block by block (else they are all in memory)."""
+        return self._ids is None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _block(self, number: int) -> list[int]:
+        start = number * self._size
+        size = min(self._size, self._count - start)
+        from_end = start > self._count - (start + size)
+        offset = self._count - (start + size) if from_end else start
+        ids = self._service._block(self._query, self._search, offset, size, from_end)
+        if len(ids) < size:  # changed underneath (another window): blank rows until refreshed
+            ids = ids + [-1] * (size - len(ids))
+        return ids[:size]
+
+    def _at(self, position: int) -> int:
+        number = position // self._size
+        block = self._blocks.get(number)
+        if block is None:
+            block = self._blocks[number] = self._block(number)
+        return block[position - number * self._size]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(self._count))]
+        if key < 0:
+            key += self._count
+        if not 0 <= key < self._count:
+            raise IndexError(key)
+        if self._ids is not None:
+            return self._ids[key]
+        return self._at(key)
+
+    def __iter__(self) -> Iterator[int]:
+        if self._ids is None:
+            self._ids = self._service._ids(self._query, self._match)
+            self._count = len(self._ids)
+            self._blocks.clear()
+        return iter(self._ids)
+
+    def __contains__(self, value) -> bool:
+        try:
+            self.index(value)
+        except ValueError:
+            return False
+        return True
+
+    def index(self, value, start: int = 0, stop: int | None = None) -> int:
+        if self._ids is not None:
+            return self._ids.index(value, start, self._count if stop is None else stop)
+        for number, block in self._blocks.items():
+            if value in block:
+                position = number * self._size + block.index(value)
+                if start <= position < (self._count if stop is None else stop):
+                    return position
+        position = self._service._position(self._query, self._search, value)
+        if position is None or not start <= position < (self._count if stop is None else stop):
+            raise ValueError(f"{value} is not in the listing")
+        return position

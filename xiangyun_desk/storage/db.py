@@ -8,20 +8,26 @@ at start-up after a backup of the file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from contextlib import closing
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import DatabaseCorrupt, DatabaseTooNew
 from .models import Synced
+from .search_index import register_functions
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (and Mako, which it pulls in) costs a few hundred ms to import: it is only loaded when a
+# migration has to run, not on every start-up (see docs/performance.md).
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILENAME = "xiangyun.sqlite3"
@@ -38,6 +44,7 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+    register_functions(dbapi_conn)  # the search-index triggers call it (search_index.py)
 
 
 def _on_begin(conn) -> None:
@@ -91,6 +98,8 @@ class Database:
 
 
 def _alembic_config(engine_url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", engine_url)
@@ -98,8 +107,33 @@ def _alembic_config(engine_url: str) -> Config:
 
 
 def head_revision() -> str:
-    """The newest schema revision this program knows."""
+    """The newest schema revision this program knows (as Alembic sees it)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+
+
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def schema_revisions() -> tuple[frozenset[str], str | None]:
+    """Every revision of the migration scripts and the head, read from the files without
+    importing Alembic (start-up only needs to see that the database is already at the head).
+    The head is None when the files do not give exactly one (Alembic then decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        down = _DOWN.search(source)
+        if not found or not down:
+            continue
+        revisions.add(found.group(1))
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    heads = revisions - parents
+    return frozenset(revisions), (next(iter(heads)) if len(heads) == 1 else None)
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -160,20 +194,27 @@ def open_database(data_dir: Path) -> Database:
             revision = _current_revision(path)
         except sqlite3.DatabaseError as exc:
             raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc
-        script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
-        if revision is not None and revision not in {s.revision for s in script.walk_revisions()}:
+        known, head = schema_revisions()
+        if head is None:  # unusual script layout: ask Alembic
+            from alembic.script import ScriptDirectory
+
+            script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
+            known = frozenset(s.revision for s in script.walk_revisions())
+        if revision is not None and revision not in known:
             raise DatabaseTooNew(path, latest_backup(data_dir), revision)
     engine = make_engine(path)
     try:
-        if revision != head_revision():
+        if revision is None or revision != schema_revisions()[1]:
+            from alembic import command
+
             if existed:
                 backup_database(path, backup_dir(data_dir), "before-migrate")
             with engine.begin() as conn:
                 config = _alembic_config(str(engine.url))
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
-        with engine.connect() as conn:
-            MigrationContext.configure(conn).get_current_revision()
+        with engine.connect() as conn:  # a damaged file fails here, not later in the window
+            conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
     except (SADatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc

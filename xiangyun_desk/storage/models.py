@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -113,7 +114,10 @@ class Visit(Synced, Person, Base):
     staff: Mapped[str | None] = mapped_column(String(50))
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
 
-    __table_args__ = (Index("ix_visit_live_time", "deleted_at", "visited_at"),)
+    __table_args__ = (Index("ix_visit_live_time", "deleted_at", "visited_at"),
+                      Index("ix_visit_live_purpose_time", "deleted_at", "purpose", "visited_at"),
+                      Index("ix_visit_deleted_time", "visited_at",
+                            sqlite_where=text("deleted_at IS NOT NULL")))
 
 
 class ReliefVisit(Synced, Person, Base):
@@ -130,7 +134,10 @@ class ReliefVisit(Synced, Person, Base):
     visitors: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_relief_live_date", "deleted_at", "visit_date"),)
+    __table_args__ = (Index("ix_relief_live_date", "deleted_at", "visit_date"),
+                      Index("ix_relief_live_campaign_date", "deleted_at", "campaign", "visit_date"),
+                      Index("ix_relief_deleted_date", "visit_date",
+                            sqlite_where=text("deleted_at IS NOT NULL")))
 
 
 class JobFair(Synced, Base):

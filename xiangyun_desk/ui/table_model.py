@@ -8,6 +8,7 @@ filtering are done by the service in SQL, so the view never holds the whole regi
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -32,7 +33,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.columns = columns
         self.labels = labels
         self.query = RegisterQuery()
-        self._ids: list[int] = []
+        self._ids: Sequence[int] = []  # RowIds: fetched block by block as rows are shown
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
         self._yes_no = (self.tr("Yes"), self.tr("No"))
 
@@ -41,7 +42,7 @@ class RegisterTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (after a filter change or a save)."""
         self.beginResetModel()
-        self._ids = self.service.query_ids(self.query)
+        self._ids = self.service.row_ids(self.query)
         self._cache.clear()
         self.endResetModel()
 
@@ -107,7 +108,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self.query.sort_column = key
         self.query.descending = order == Qt.SortOrder.DescendingOrder
-        self._ids = self.service.query_ids(self.query)
+        self._ids = self.service.row_ids(self.query)
         self._cache.clear()
         self.changePersistentIndexList(self.persistentIndexList(),
                                        [QModelIndex()] * len(self.persistentIndexList()))
