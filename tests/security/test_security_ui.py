@@ -232,6 +232,12 @@ def test_viewer_window_cannot_edit_and_sees_no_audit_log(open_window, no_modal):
     assert not names["security_audit"].isVisible()
     assert not names["security_accounts"].isVisible()
     assert "赵敏" in window.security.user_label.text()
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QAction
+
+    add_staff = QCoreApplication.translate("MainWindow", "Add &staff member…")
+    assert [a.isVisible() for a in window.findChildren(QAction) if a.text() == add_staff] \
+        == [False]
     view.table.selectRow(0)
     assert window.security.reveal_row(view) is None  # refused, with a message
     assert len(no_modal) == 1 and no_modal[0]  # the refusal, said in a message box

@@ -74,9 +74,10 @@ def test_foreign_keys_are_enforced(db):
 
 
 def test_a_new_database_is_at_the_head_revision_with_seeded_code_lists(db, data_dir):
-    assert head_revision() == "0001"
+    assert head_revision()  # one head, whatever later revisions add
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() \
+            == head_revision()
         last_seq = conn.exec_driver_sql("SELECT last_seq FROM change_counter WHERE id = 1")
         assert last_seq.scalar() == 0
         purposes = conn.exec_driver_sql(
@@ -324,7 +325,8 @@ def test_migrating_an_older_database_backs_it_up_first(data_dir):
     database = open_database(data_dir)
     try:
         with database.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+                == head_revision()
             assert conn.execute(text("SELECT count(*) FROM visit")).scalar() == 0
     finally:
         database.dispose()

@@ -387,6 +387,10 @@ class SecurityUi(QObject):
     # ---- role ------------------------------------------------------------------------------
 
     def _apply_role(self) -> None:
+        add_staff = QCoreApplication.translate("MainWindow", "Add &staff member…")
+        for action in self.window.findChildren(QAction):
+            if action.text() == add_staff:
+                action.setVisible(self.can(Perm.ADMIN))
         if self.can(Perm.WRITE):
             return
         for tab in self.window.register_tabs.values():
