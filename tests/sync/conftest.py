@@ -1,0 +1,53 @@
+"""Fixtures of the sync tests: a county, stations that loaded its key card, bundle helpers."""
+
+from __future__ import annotations
+
+import pytest
+
+from xiangyun_desk.services import bundles as B
+from xiangyun_desk.services.desk import Desk
+
+COUNTY_CODE = "532923"
+STATIONS = {"01": "云南驿镇职工之家", "02": "下庄镇职工之家", "03": "刘厂镇职工之家"}
+
+
+@pytest.fixture
+def county(tmp_path):
+    desk = Desk(tmp_path / "county")
+    desk.initialize("county", COUNTY_CODE, "祥云县总工会")
+    yield desk
+    desk.close()
+
+
+@pytest.fixture
+def card(county):
+    return B.county_card(county).to_json().encode()
+
+
+@pytest.fixture
+def make_station(tmp_path, card):
+    made = []
+
+    def make(code="01", name=None, load_card=True):
+        desk = Desk(tmp_path / f"station-{code}-{len(made)}")
+        desk.initialize("station", code, name or STATIONS.get(code, f"站{code}"), "", ["李红"])
+        if load_card:
+            B.load_county_card(desk, card)
+        made.append(desk)
+        return desk
+
+    yield make
+    for desk in made:
+        desk.close()
+
+
+@pytest.fixture
+def station(make_station):
+    return make_station("01")
+
+
+@pytest.fixture
+def usb(tmp_path):
+    path = tmp_path / "usb"
+    path.mkdir()
+    return path
