@@ -132,6 +132,24 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(refresh)
 
+        reports = bar.addMenu(self.tr("Re&ports"))
+        reports.setObjectName("reports_menu")
+        make = QAction(self.tr("&Make a report…"), self)
+        make.setObjectName("report_dialog")
+        make.setShortcut(QKeySequence("Ctrl+P"))
+        make.triggered.connect(lambda: self.open_report_dialog())
+        reports.addAction(make)
+        reports.addSeparator()
+        for kind, text in (("summary", self.tr("&Work report…")),
+                           ("ledger", self.tr("&Ledger of the register in front…")),
+                           ("roster", self.tr("Relief payment &roster…")),
+                           ("jobfair", self.tr("&Job-fair report…")),
+                           ("blank", self.tr("&Blank forms…"))):
+            act = QAction(text, self)
+            act.setObjectName(f"report_{kind}")
+            act.triggered.connect(lambda _c=False, k=kind: self.open_report_dialog(k))
+            reports.addAction(act)
+
         settings = bar.addMenu(self.tr("&Settings"))
         add_staff = QAction(self.tr("Add &staff member…"), self)
         add_staff.triggered.connect(self.add_staff)
@@ -266,6 +284,21 @@ class MainWindow(QMainWindow):
         report = self.desk.backups.check()
         show = QMessageBox.information if report.ok else QMessageBox.warning
         show(self, self.tr("Check the database"), render(report.message()))
+
+    def open_report_dialog(self, kind: str | None = None):
+        """The 报表 dialog, preset to ``kind``, the register in front and the fair selected."""
+        from .report_dialog import ReportDialog  # ReportLab loads on first use, not at start
+
+        view = self.current_view()
+        register = view.service.spec.key if view is not None else None
+        event = self.fairs.fairs.current_id() if self.tabs.currentWidget() is self.fairs else None
+        previous = getattr(self, "report_dialog", None)
+        if previous is not None and not previous.running:
+            previous.deleteLater()
+        dialog = ReportDialog(self.desk, self, kind=kind, register=register, event_id=event)
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
 
     def refresh_all(self) -> None:
         for tab in self.register_tabs.values():
