@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
                 view.apply_filters()
         self.tabs.currentChanged.connect(lambda _i: self._update_count())
         self._build_menus()
+        from .sync_menu import install_sync  # 同步 menu; county: 站点 tab, read-only registers
+
+        install_sync(self)
         self._restore_layout()
         self._update_count()
         from .sheet_actions import install_sheet_actions  # 导出 Excel / 导入… per register

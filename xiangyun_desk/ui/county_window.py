@@ -1,0 +1,554 @@
+"""County side of the window: 站点 (stations) tab, the import dialog with its dry-run report, the
+import history, the registers read-only with a station column and filter, the per-station
+breakdown on 概览."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import literal_column, select
+
+from ..domain.search import normalize_query
+from ..services import bundles as B
+from ..services.bundles.format import COUNT_KEYS
+from ..services.bundles.report import COUNT_LABELS, report_lines, table_label
+from ..services.county import CountyService
+from ..storage import models as M
+from .columns import Column, display
+from .sync_dialogs import HistoryDialog, qt_translate
+
+PAGE = 200
+CACHE_LIMIT = 5000
+
+
+# ---- import ------------------------------------------------------------------------------------
+
+class ImportWorker(QObject):
+    """Runs a dry run or an import on a QThread; results come back through signals."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # list[ImportResult]
+    failed = Signal(object)
+
+    def __init__(self, desk, files: list[Path], dry_run: bool):
+        super().__init__()
+        self.desk, self.files, self.dry_run = desk, files, dry_run
+
+    def run(self) -> None:
+        try:
+            results = B.BundleImporter(self.desk).import_files(
+                self.files, dry_run=self.dry_run,
+                progress=lambda n, total, name: self.progress.emit(n, total, name))
+        except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(results)
+
+
+class ImportDialog(QDialog):
+    """导入同步包: pick files or a folder, see the dry-run report, then apply."""
+
+    imported = Signal()
+
+    def __init__(self, desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.files: list[Path] = []
+        self.results: list[B.ImportResult] = []
+        self.applied = False
+        self._thread: QThread | None = None
+        self.setWindowTitle(self.tr("Import sync bundles"))
+        self.resize(900, 620)
+
+        pick_files = QPushButton(self.tr("Choose &files…"))
+        pick_files.clicked.connect(self.choose_files)
+        pick_folder = QPushButton(self.tr("Choose a f&older (USB stick)…"))
+        pick_folder.clicked.connect(self.choose_folder)
+        row = QHBoxLayout()
+        row.addWidget(pick_files)
+        row.addWidget(pick_folder)
+        row.addStretch(1)
+        self.file_list = QListWidget()
+        self.file_list.setObjectName("files")
+        self.file_list.setMaximumHeight(90)
+
+        self.summary = QStandardItemModel(0, 4 + len(COUNT_KEYS), self)
+        self.summary.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Station"), self.tr("No."), self.tr("Result")]
+            + [qt_translate("Bundles", COUNT_LABELS[k]) for k in COUNT_KEYS])
+        self.table = QTableView()
+        self.table.setObjectName("summary")
+        self.table.setModel(self.summary)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("report")
+        self.report.setReadOnly(True)
+        self.table.clicked.connect(lambda index: self._show_report(index.row()))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.report)
+        split.setSizes([220, 300])
+
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.status = QLabel(self.tr("Choose the bundle files; a dry run shows what would change before anything is imported."))
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton(self.tr("&Import"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setObjectName("apply")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.file_list)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Sync bundles"), "",
+                                                self.tr("Sync bundles (*.xyb);;All files (*)"))
+        if names:
+            self.set_files([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with sync bundles"))
+        if folder:
+            self.set_files(sorted(p for p in Path(folder).iterdir()
+                                  if p.is_file() and p.suffix == B.BUNDLE_SUFFIX))
+
+    def set_files(self, files: list[Path]) -> None:
+        """Take these files and start the dry run."""
+        self.files = list(files)
+        self.applied = False
+        self.file_list.clear()
+        self.file_list.addItems([p.name for p in self.files])
+        if not self.files:
+            self.status.setText(self.tr("No bundle files (*.xyb) in that folder."))
+            return
+        self._run(dry_run=True)
+
+    def apply(self) -> None:
+        if self.files and not self.applied:
+            self._run(dry_run=False)
+
+    def _run(self, dry_run: bool) -> None:
+        self.apply_button.setEnabled(False)
+        self.progress.setRange(0, len(self.files))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(self.tr("Checking the bundles (dry run)…") if dry_run
+                            else self.tr("Importing… (the database was backed up first)"))
+        self._thread = QThread(self)
+        self._worker = ImportWorker(self.desk, self.files, dry_run)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._dry_run = dry_run
+        # Bound methods of this dialog (a GUI-thread object): the signals are queued to the GUI
+        # thread. A lambda here would run in the worker thread and touch widgets from it.
+        self._worker.progress.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._failed)
+        # quit() is thread-safe: call it straight from the worker, so that wait() cannot block
+        # on a queued quit that the (waiting) GUI thread would never deliver.
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._worker.failed.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread.start()
+
+    def _on_progress(self, n: int, _total: int, _name: str) -> None:
+        self.progress.setValue(n)
+
+    def _on_finished(self, results) -> None:
+        self._done(results, self._dry_run)
+
+    def _done(self, results: list[B.ImportResult], dry_run: bool) -> None:
+        self.progress.hide()
+        self.results = results
+        self.summary.removeRows(0, self.summary.rowCount())
+        for r in results:
+            totals = {k: sum(c.get(k, 0) for c in r.counts.values()) for k in COUNT_KEYS}
+            status = qt_translate("Bundles", _status_text(r))
+            items = [QStandardItem(r.file),
+                     QStandardItem(f"{r.station_name or ''}（{r.station_code}）" if r.station_code else "—"),
+                     QStandardItem(str(r.bundle_seq or "—")), QStandardItem(status)]
+            items += [QStandardItem(str(totals[k])) for k in COUNT_KEYS]
+            if r.status == "rejected":
+                for item in items:
+                    item.setForeground(QBrush(QColor("#b00020")))
+            self.summary.appendRow(items)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        lines = []
+        for r in results:
+            lines += report_lines(r, qt_translate) + [""]
+        self.report.setPlainText("\n".join(lines))
+        good = sum(r.status == "applied" for r in results)
+        bad = sum(r.status == "rejected" for r in results)
+        if dry_run:
+            self.status.setText(self.tr("Dry run: %1 bundle(s) would be applied, %2 refused. Nothing was changed yet; press Import to apply.")
+                                .replace("%1", str(good)).replace("%2", str(bad)))
+            self.apply_button.setEnabled(good > 0)
+        else:
+            self.applied = True
+            self.status.setText(self.tr("Imported: %1 bundle(s) applied, %2 refused. The report is kept in the import history.")
+                                .replace("%1", str(good)).replace("%2", str(bad)))
+            self.imported.emit()
+
+    def _show_report(self, row: int) -> None:
+        if 0 <= row < len(self.results):
+            self.report.setPlainText("\n".join(report_lines(self.results[row], qt_translate)))
+
+    def _failed(self, exc) -> None:
+        self.progress.hide()
+        self.status.setText(self.tr("The import stopped: %1").replace("%1", str(exc)))
+
+    def wait(self) -> None:
+        """Wait for the running dry run or import, then deliver its result (tests, closing)."""
+        if self._thread is not None:
+            self._thread.wait()
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.processEvents()
+
+    def reject(self) -> None:
+        self.wait()
+        super().reject()
+
+
+def _status_text(result: B.ImportResult) -> str:
+    from ..services.bundles.report import DRY_STATUS_LABELS, STATUS_LABELS
+
+    labels = DRY_STATUS_LABELS if result.dry_run else STATUS_LABELS
+    return labels.get(result.status, result.status)
+
+
+# ---- stations ----------------------------------------------------------------------------------
+
+class StationsTab(QWidget):
+    """站点: every station, its last bundle, gaps, key, records, lateness; per-station figures."""
+
+    importRequested = Signal()
+
+    def __init__(self, desk, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.service = CountyService(desk)
+        headers = [self.tr("Code"), self.tr("Station"), self.tr("Last bundle"),
+                   self.tr("Written on"), self.tr("Missing bundles"), self.tr("Days late"),
+                   self.tr("Key fingerprint"), self.tr("Visits"), self.tr("Relief visits"),
+                   self.tr("Job seekers"), self.tr("Volunteers"), self.tr("Refused imports")]
+        self.model = QStandardItemModel(0, len(headers), self)
+        self.model.setHorizontalHeaderLabels(headers)
+        self.table = QTableView()
+        self.table.setObjectName("stations")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        import_button = QPushButton(self.tr("&Import sync bundles…"))
+        import_button.setObjectName("import_bundles")
+        import_button.clicked.connect(self.importRequested.emit)
+        refresh = QPushButton(self.tr("Re&fresh"))
+        refresh.clicked.connect(self.refresh)
+        self.note = QLabel()
+        self.note.setObjectName("note")
+        bar = QHBoxLayout()
+        bar.addWidget(import_button)
+        bar.addWidget(refresh)
+        bar.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        rows = self.service.stations()
+        for r in rows:
+            missing = "、".join(map(str, r.missing[:20])) + ("…" if len(r.missing) > 20 else "")
+            key = r.fingerprint or (self.tr("(new key expected)") if r.key_pending else "—")
+            values = [r.code, r.name, r.last_seq or "—",
+                      r.last_created.strftime("%Y-%m-%d") if r.last_created else "—",
+                      missing or "—", r.days_late if r.last_created else "—", key,
+                      r.records.get("visits", 0), r.records.get("relief", 0),
+                      r.records.get("seekers", 0), r.records.get("volunteers", 0),
+                      r.rejected_imports or ""]
+            items = [QStandardItem(str(v)) for v in values]
+            if r.missing or r.days_late > 0:
+                for item in items:
+                    item.setBackground(QBrush(QColor("#fff3cd")))
+            self.model.appendRow(items)
+        self.table.resizeColumnsToContents()
+        late = sum(1 for r in rows if r.days_late > 0)
+        gaps = sum(1 for r in rows if r.missing)
+        self.note.setText(self.tr("%1 station(s); %2 late, %3 with missing bundles.")
+                          .replace("%1", str(len(rows))).replace("%2", str(late))
+                          .replace("%3", str(gaps)))
+
+
+class BreakdownBox(QGroupBox):
+    """Per-station figures under the county totals of 概览."""
+
+    def __init__(self, desk, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("By station"))
+        self.service = CountyService(desk)
+        self.keys = ["visits", "visitors", "relief_visits", "relief_people", "cash_yuan",
+                     "seekers", "intentions", "volunteers", "service_hours"]
+        headers = [self.tr("Station"), self.tr("Visits"), self.tr("People who came"),
+                   self.tr("Relief visits"), self.tr("People visited"),
+                   self.tr("Relief cash (yuan)"), self.tr("Job seekers"),
+                   self.tr("Seekers with an intention"), self.tr("Volunteers"),
+                   self.tr("Service hours")]
+        self.model = QStandardItemModel(0, len(headers), self)
+        self.model.setHorizontalHeaderLabels(headers)
+        self.table = QTableView()
+        self.table.setObjectName("breakdown")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        QVBoxLayout(self).addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        names = self.service.station_names()
+        for code, figures in self.service.breakdown().items():
+            items = [QStandardItem(f"{names.get(code, '')}（{code}）")]
+            for key in self.keys:
+                item = QStandardItem(str(figures[key]))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                items.append(item)
+            self.model.appendRow(items)
+        self.table.resizeColumnsToContents()
+
+
+# ---- read-only registers with a station column ----------------------------------------------------
+
+class CountyRecordsModel(QAbstractTableModel):
+    """Rows of one register at the county, all stations or one; fetched lazily by rowid."""
+
+    def __init__(self, desk, model_class, columns: list[Column], labels, parent=None):
+        super().__init__(parent)
+        self.desk = desk
+        self.table = model_class.__table__
+        self.columns = columns
+        self.labels = labels
+        self.station: str | None = None
+        self.text = ""
+        self._ids: list[int] = []
+        self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self.date_column = next(c.key for c in columns if c.kind in ("date", "datetime", "utc"))
+
+    def refresh(self) -> None:
+        t = self.table
+        rowid = literal_column(f"{t.name}.rowid")
+        stmt = select(rowid).where(t.c.deleted_at.is_(None))
+        if self.station:
+            stmt = stmt.where(t.c.station_code == self.station)
+        text = normalize_query(self.text or "")
+        if text and "search_key" in t.c:
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(t.c.search_key.like(f"%{escaped}%", escape="\\"))
+        stmt = stmt.order_by(t.c[self.date_column].desc(), rowid.desc())
+        self.beginResetModel()
+        with self.desk.db.engine.connect() as conn:
+            self._ids = [r[0] for r in conn.execute(stmt)]
+        self._cache.clear()
+        self.endResetModel()
+
+    def _row(self, row: int) -> dict[str, Any] | None:
+        rowid = self._ids[row]
+        if rowid not in self._cache:
+            t = self.table
+            start = max(0, row - PAGE // 2)
+            wanted = [r for r in self._ids[start:start + PAGE] if r not in self._cache]
+            rid = literal_column(f"{t.name}.rowid")
+            cols = [rid.label("_rowid")] + [t.c[c.key] for c in self.columns]
+            with self.desk.db.engine.connect() as conn:
+                for r in conn.execute(select(*cols).where(rid.in_(wanted))).mappings():
+                    data = dict(r)
+                    self._cache[data.pop("_rowid")] = data
+            while len(self._cache) > CACHE_LIMIT:
+                self._cache.popitem(last=False)
+        return self._cache.get(rowid)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        column = self.columns[index.column()]
+        return display(column, row.get(column.key), self.labels)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+
+class CountyRegisterTab(QWidget):
+    """One register read-only at the county: station filter, search, table with a station column."""
+
+    def __init__(self, desk, model_class, columns: list[Column], labels, parent=None):
+        super().__init__(parent)
+        self.model = CountyRecordsModel(desk, model_class, columns, labels, self)
+        self.station = QComboBox()
+        self.station.setObjectName("station_filter")
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, phone, ID tail, employer, initials (zs)"))
+        self.search.textChanged.connect(self._search)
+        self.station.currentIndexChanged.connect(self._station)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        station_label = QLabel(self.tr("&Station:"))
+        station_label.setBuddy(self.station)
+        bar = QHBoxLayout()
+        bar.addWidget(station_label)
+        bar.addWidget(self.station, 1)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.count)
+        self.read_only_note = QLabel(self.tr("Records of the stations are read-only at the county; the station that owns a record changes it."))
+        self.read_only_note.setStyleSheet("color: #555;")
+        self.table = QTableView()
+        self.table.setObjectName("records")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        for i, column in enumerate(columns):
+            self.table.setColumnWidth(i, column.width)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.table)
+        self.fill_stations(CountyService(desk).station_names(), desk.identity.code)
+
+    def fill_stations(self, names: dict[str, str], county_code: str) -> None:
+        current = self.station.currentData()
+        self.station.blockSignals(True)
+        self.station.clear()
+        self.station.addItem(self.tr("(all stations)"), None)
+        for code, name in sorted(names.items()):
+            if code != county_code:
+                self.station.addItem(f"{code} {name}", code)
+        index = self.station.findData(current)
+        self.station.setCurrentIndex(max(index, 0))
+        self.station.blockSignals(False)
+        self.refresh()
+
+    def _station(self, _index: int) -> None:
+        self.model.station = self.station.currentData()
+        self.refresh()
+
+    def _search(self, text: str) -> None:
+        self.model.text = text
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.count.setText(self.tr("%1 records").replace("%1", str(self.model.rowCount())))
+
+
+class CountyTexts(QObject):
+    """Column headers of the county's read-only registers (one translation context)."""
+
+    def registers(self, desk, labels) -> list[tuple[str, CountyRegisterTab]]:
+        station = Column("station_code", self.tr("Station"), "code", "station", width=120)
+        person = [Column("name", self.tr("Name"), width=90),
+                  Column("gender", self.tr("Gender"), "code", "gender", width=50),
+                  Column("phone", self.tr("Phone"), "phone", width=110),
+                  Column("id_number", self.tr("ID number"), "id", width=160),
+                  Column("employer", self.tr("Employer"), width=150)]
+        specs = [
+            (self.tr("Visitor log"), M.Visit,
+             [station, Column("visited_at", self.tr("Visited at"), "datetime", width=130),
+              *person, Column("purpose", self.tr("Purpose"), "code", "visit_purpose", width=90),
+              Column("party_size", self.tr("People"), "int", width=50),
+              Column("status", self.tr("Status"), "code", "visit_status", width=70)]),
+            (self.tr("Relief visits"), M.ReliefVisit,
+             [station, Column("visit_date", self.tr("Date"), "date", width=90),
+              Column("campaign", self.tr("Campaign"), "code", "campaign", width=100),
+              *person[:2], Column("category", self.tr("Category"), "code",
+                                  "recipient_category", width=80),
+              *person[2:], Column("cash_fen", self.tr("Cash"), "money", width=80),
+              Column("goods", self.tr("Goods"), width=120)]),
+            (self.tr("Job seekers"), M.JobSeeker,
+             [station, Column("created_at", self.tr("Registered"), "utc", width=130), *person[:4],
+              Column("education", self.tr("Education"), "code", "education", width=80),
+              Column("desired_job", self.tr("Desired job"), width=120)]),
+            (self.tr("Volunteers"), M.Volunteer,
+             [station, *person, Column("skills", self.tr("Skills"), "codes", "skill",
+                                       width=160),
+              Column("joined_on", self.tr("Joined"), "date", width=90),
+              Column("status", self.tr("Status"), "code", "volunteer_status", width=60)]),
+        ]
+        return [(title, CountyRegisterTab(desk, model, cols, labels)) for title, model, cols in specs]
+
+    def history_dialog(self, desk, parent) -> HistoryDialog:
+        headers = [self.tr("Imported"), self.tr("File"), self.tr("Station"), self.tr("No."),
+                   self.tr("Result")]
+        rows, details = [], []
+        for h in B.import_history(desk):
+            result = B.result_from_history(h["report"])
+            when = h["imported_at"].replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+            rows.append([when, h["file_name"],
+                         f"{h['station_name'] or ''}（{h['station_code']}）" if h["station_code"] else "—",
+                         h["bundle_seq"] or "—", qt_translate("Bundles", _status_text(result))])
+            details.append("\n".join(report_lines(result, qt_translate)))
+        return HistoryDialog(self.tr("Import history"), headers, rows, parent, details)
+
+
+def table_names_for(tables) -> list[str]:
+    return [table_label(t, qt_translate) for t in tables]

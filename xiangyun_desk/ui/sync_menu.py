@@ -1,0 +1,162 @@
+"""The 同步 menu of the main window, and the county's additions to it (站点 tab, read-only
+registers with a station column, per-station figures on 概览). Installed by MainWindow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..domain.errors import DomainError
+from ..services import bundles as B
+from .i18n import render
+from .sync_dialogs import ExportDialog, SyncTexts
+
+
+class SyncMenu(QObject):
+    """Builds and serves the 同步 menu of ``window`` (a MainWindow)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.desk = window.desk
+        self.texts = SyncTexts(self)
+        self.county = self.desk.identity.role == "county"
+        menu = window.menuBar().addMenu(self.tr("S&ync"))
+        menu.setObjectName("sync_menu")
+        self.menu = menu
+        if self.county:
+            self._county_setup()
+            self._add(self.tr("&Import sync bundles…"), self.import_bundles, "import")
+            self._add(self.tr("Import &history"), self.import_history, "import_history")
+            menu.addSeparator()
+            self._add(self.tr("&Publish reference data…"), self.publish_reference, "publish")
+            self._add(self.tr("Write the county &key card…"), self.write_key_card, "key_card")
+        else:
+            self._add(self.tr("&Export a sync bundle…"), self.export_bundle, "export")
+            self._add(self.tr("Exported &bundles"), self.export_history, "export_history")
+            menu.addSeparator()
+            self._add(self.tr("Load the county &key card…"), self.load_key_card, "key_card")
+            self._add(self.tr("Load &reference data from the county…"), self.import_reference,
+                      "reference")
+
+    def _add(self, text: str, slot, name: str) -> QAction:
+        act = QAction(text, self.window)
+        act.setObjectName(f"sync_{name}")
+        act.triggered.connect(lambda _c=False: slot())
+        self.menu.addAction(act)
+        return act
+
+    # ---- station ----------------------------------------------------------------------------
+
+    def export_bundle(self) -> ExportDialog:
+        dialog = ExportDialog(self.desk, self.window)
+        dialog.open()
+        return dialog
+
+    def export_history(self):
+        dialog = self.texts.export_history_dialog(self.desk, self.window)
+        dialog.open()
+        return dialog
+
+    def load_key_card(self):
+        return self.texts.load_key_card(self.desk, self.window)
+
+    def import_reference(self):
+        result = self.texts.import_reference(self.desk, self.window)
+        if result is not None and result.status == "applied":
+            self.window.refresh_all()
+        return result
+
+    # ---- county -----------------------------------------------------------------------------
+
+    def _county_setup(self) -> None:
+        from .county_window import BreakdownBox, CountyTexts, StationsTab
+
+        w = self.window
+        self.stations = StationsTab(self.desk)
+        self.stations.setObjectName("stations_tab")
+        self.stations.importRequested.connect(self.import_bundles)
+        # The stations' registers are read-only at the county, with a station column and filter;
+        # the county's own job fairs (published to the stations) stay editable in their tab.
+        for tab in (w.visits, w.relief, w.volunteers):
+            w.tabs.removeTab(w.tabs.indexOf(tab))
+        labels = dict(w.visits.view.model.labels)
+        labels["station"] = self._station_names()
+        self.county_tabs = CountyTexts(self).registers(self.desk, labels)
+        w.tabs.insertTab(1, self.stations, self.tr("Stations"))
+        for title, tab in self.county_tabs:
+            w.tabs.addTab(tab, title)
+        self.breakdown = BreakdownBox(self.desk)
+        w.overview.layout().addWidget(self.breakdown)
+        w.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+
+    def _station_names(self) -> dict[str, str]:
+        from ..services.county import CountyService
+
+        return CountyService(self.desk).station_names()
+
+    def _refresh_current(self) -> None:
+        current = self.window.tabs.currentWidget()
+        if current is self.stations:
+            self.stations.refresh()
+        elif current is self.window.overview:
+            self.breakdown.refresh()
+
+    def refresh_county(self) -> None:
+        names = self._station_names()
+        for _title, tab in self.county_tabs:
+            tab.model.labels["station"] = names
+            tab.fill_stations(names, self.desk.identity.code)
+        self.stations.refresh()
+        self.breakdown.refresh()
+        self.window.refresh_all()
+
+    def import_bundles(self):
+        from .county_window import ImportDialog
+
+        dialog = ImportDialog(self.desk, self.window)
+        dialog.imported.connect(self.refresh_county)
+        dialog.open()
+        return dialog
+
+    def import_history(self):
+        from .county_window import CountyTexts
+
+        dialog = CountyTexts(self).history_dialog(self.desk, self.window)
+        dialog.open()
+        return dialog
+
+    def publish_reference(self):
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Where to write the reference bundle"))
+        if not folder:
+            return None
+        try:
+            result = B.publish_reference(self.desk, Path(folder))
+        except DomainError as exc:
+            QMessageBox.warning(self.window, self.tr("Reference data"), render(exc.message))
+            return None
+        QMessageBox.information(self.window, self.tr("Reference data"), self.tr(
+            "Wrote %1.\nCopy it to every station; they load it with 同步 → 载入县级参考数据.")
+            .replace("%1", str(result.path)))
+        return result
+
+    def write_key_card(self):
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the county key card"),
+                                              "县总工会密钥卡.json", self.tr("Key card (*.json)"))
+        if not path:
+            return None
+        card = B.county_card(self.desk)
+        Path(path).write_text(card.to_json(), encoding="utf-8")
+        QMessageBox.information(self.window, self.tr("Key card"), self.tr(
+            "Wrote %1.\nFingerprint: %2\nGive the file to every station and read the fingerprint to them by phone.")
+            .replace("%1", path).replace("%2", card.fingerprint))
+        return card
+
+
+def install_sync(window) -> SyncMenu:
+    """Add the 同步 menu (and, for the county, its tabs) to the main window."""
+    window.sync = SyncMenu(window)
+    return window.sync
