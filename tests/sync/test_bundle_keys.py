@@ -48,7 +48,6 @@ def test_first_import_pins_the_key_and_a_changed_key_is_refused_until_reenrolmen
     add_visit(station, "张三")
     first = imp(county, B.export_bundle(station, usb).path)[0]
     assert first.key_pinned and first.status == "applied"
-    old_fp = B.county_card  # noqa: F841 - keep flake quiet about the import
     # The station loses its key (new PC) and makes a new one.
     new_key = KeyStore(station.data_dir).renew_station_signing_key()
     add_visit(station, "李四")

@@ -43,7 +43,7 @@ from sqlalchemy import literal_column, select
 from ..domain.search import normalize_query
 from ..services import bundles as B
 from ..services.bundles.format import COUNT_KEYS
-from ..services.bundles.report import COUNT_LABELS, report_lines, table_label
+from ..services.bundles.report import COUNT_LABELS, report_lines
 from ..services.county import CountyService
 from ..storage import models as M
 from .columns import Column, display
@@ -549,6 +549,3 @@ class CountyTexts(QObject):
             details.append("\n".join(report_lines(result, qt_translate)))
         return HistoryDialog(self.tr("Import history"), headers, rows, parent, details)
 
-
-def table_names_for(tables) -> list[str]:
-    return [table_label(t, qt_translate) for t in tables]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from ..domain.errors import DomainError
 from ..services import bundles as B
 from ..services.bundles.report import COUNT_LABELS, STATUS_LABELS, table_label
 from .i18n import render
+from .settings import ui_settings
 
 
 def qt_translate(context: str, text: str) -> str:
@@ -72,7 +73,8 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(560)
         card = B.station_county_card(desk)
 
-        self.folder = QLineEdit(QSettings().value("sync/export_folder", "") or "")
+        self.ui_settings = ui_settings(desk.data_dir)
+        self.folder = QLineEdit(self.ui_settings.value("sync/export_folder", "") or "")
         self.folder.setObjectName("export_folder")
         self.folder.setPlaceholderText(self.tr("The USB stick or a folder"))
         browse = QPushButton(self.tr("&Browse…"))
@@ -162,7 +164,7 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("Choose an existing folder (the USB stick)."))
             self.folder.setFocus()
             return
-        QSettings().setValue("sync/export_folder", str(folder))
+        self.ui_settings.setValue("sync/export_folder", str(folder))
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
