@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QInputDialog,
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
                 view.countChanged.connect(lambda _n: self._update_count())
                 view.apply_filters()
         self.tabs.currentChanged.connect(lambda _i: self._update_count())
+        self.fairs.detail.currentChanged.connect(lambda _i: self._update_count())
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self._build_menus()
         from .sync_menu import install_sync  # 同步 menu; county: 站点 tab, read-only registers
 
@@ -310,14 +313,17 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
 
     def _update_count(self) -> None:
-        tab = self.tabs.currentWidget()
-        views = getattr(tab, "views", None)
-        if not views:
+        """The record count of the list being worked in (a fair's seekers, not the fair list)."""
+        view = self.current_view()
+        if view is None:
             self.count_label.setText("")
             return
-        view = views[0]
         self.count_label.setText(self.tr("%1: %n record(s)", "", view.model.rowCount())
-                                 .replace("%1", self.tabs.tabText(self.tabs.currentIndex())))
+                                 .replace("%1", view.title))
+
+    def _focus_changed(self, _old, _new) -> None:
+        if self.isVisible():
+            self._update_count()
 
     # ---- layout persistence --------------------------------------------------------------
 
