@@ -332,7 +332,7 @@ class BreakdownBox(QGroupBox):
 
     def __init__(self, desk, parent=None):
         super().__init__(parent)
-        self.setTitle(self.tr("By station"))
+        self.setTitle(self.tr("By station (all records)"))
         self.service = CountyService(desk)
         self.keys = ["visits", "visitors", "relief_visits", "relief_people", "cash_yuan",
                      "seekers", "intentions", "volunteers", "service_hours"]
