@@ -98,11 +98,11 @@ env -i PATH=/usr/bin:/bin HOME="$TMP/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscree
   "$PY" installer/measure_startup.py "$LAUNCHER" --runs 3
 
 echo "=== installer: makensis"
-rm -f "$TMP/setup.exe"
-(cd installer/windows && makensis -V2 -DFAST -DVERSION="$VERSION" -DSRC="$ROOT/dist/xiangyun-desk" \
-   -DOUTFILE="$TMP/setup.exe" xiangyun-desk.nsi)
-[ -s "$TMP/setup.exe" ] || fail "makensis wrote no installer"
-echo "NSIS script compiles ($(stat -c %s "$TMP/setup.exe") bytes uncompressed)"
+rm -f "$TMP/xiangyun-desk-$VERSION-setup.exe"
+(cd installer/windows && makensis -V2 -WX -DFAST -DVERSION="$VERSION" -DSRC="$ROOT/dist/xiangyun-desk" \
+   -DOUTFILE="$TMP/xiangyun-desk-$VERSION-setup.exe" xiangyun-desk.nsi)
+[ -s "$TMP/xiangyun-desk-$VERSION-setup.exe" ] || fail "makensis wrote no installer"
+echo "NSIS script compiles ($(stat -c %s "$TMP/xiangyun-desk-$VERSION-setup.exe") bytes uncompressed)"
 
 echo "=== installer smoke test passed in $(( $(date +%s) - started )) s"
 cat "$ROOT/dist/xiangyun-desk_${VERSION}_amd64.txt"
