@@ -26,7 +26,21 @@ def prepare_application(app: QApplication, data_dir: Path) -> str:
     install_translators(app, lang)
     app.setApplicationName("xiangyun-desk")
     app.setApplicationDisplayName(app.translate("App", "Xiangyun Workers' Home Desk"))
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("cn.org.xiangyun.desk")  # the installed menu entry (installer/)
     return lang
+
+
+def application_icon():
+    """The program's icon in every shipped size (title bars, the Windows taskbar, Alt+Tab)."""
+    from PySide6.QtGui import QIcon
+
+    from .resources import icon_files
+
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon
 
 
 def build_main_window(data_dir: Path | str, user=None):

@@ -20,3 +20,9 @@ def resources_dir() -> Path:
 
 def translation_file(lang: str) -> Path:
     return resources_dir() / "translations" / f"xiangyun_{lang}.qm"
+
+
+def icon_files() -> list[Path]:
+    """The application icon as PNG files (16 … 512 pixels), smallest first."""
+    files = (resources_dir() / "icons").glob("xiangyun-desk-*.png")
+    return sorted(files, key=lambda p: int(p.stem.rsplit("-", 1)[1]))

@@ -227,6 +227,8 @@ def check_window(ctx: Context) -> str:
         missing = [ch for ch in "祥云职工之家" if not metrics.inFontUcs4(ord(ch))]
         if missing:
             raise RuntimeError(f"the UI font {app.font().family()} lacks {''.join(missing)}")
+        if app.windowIcon().isNull():
+            raise RuntimeError("the application icon did not load")
         title = window.windowTitle()
     finally:
         window.close()

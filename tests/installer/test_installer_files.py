@@ -109,6 +109,13 @@ def test_png_icons_have_their_sizes():
         assert (width, height) == (size, size)
 
 
+def test_the_program_finds_its_icon_sizes():
+    from xiangyun_desk.resources import icon_files
+
+    assert [int(p.stem.rsplit("-", 1)[1]) for p in icon_files()] == [
+        16, 24, 32, 48, 64, 128, 256, 512]
+
+
 def test_ico_holds_every_windows_size():
     data = (ICONS / "xiangyun-desk.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", data[:6])
