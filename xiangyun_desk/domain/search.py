@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from itertools import islice, product
 
-from pypinyin import Style, pinyin
+
+def pinyin(text, **kwargs):
+    """pypinyin.pinyin, imported when a key is first built rather than with this module:
+    loading its phrase dictionary takes ~0.3 s that the window need not wait for
+    (docs/performance.md)."""
+    from pypinyin import pinyin as real
+
+    return real(text, **kwargs)
+
 
 MAX_INITIAL_VARIANTS = 32
 # Readings pypinyin does not list for common surnames: 单 (Shàn), 区 (Ōu), 解 (Xiè), 仇 (Qiú), 朴 (Piáo).
@@ -22,6 +30,8 @@ def pinyin_initials(name: str) -> list[str]:
     """All initial-letter spellings of a name: 单田芳 -> ['dtf', 'stf', 'ctf', ...]."""
     if not name:
         return []
+    from pypinyin import Style
+
     letters = pinyin(name, style=Style.FIRST_LETTER, heteronym=True, errors=lambda s: list(s))
     options: list[list[str]] = []
     for index, readings in enumerate(letters):

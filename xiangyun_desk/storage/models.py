@@ -201,6 +201,8 @@ class Volunteer(Synced, Person, Base):
     status: Mapped[str] = mapped_column(String(10), default="active")
     notes: Mapped[str | None] = mapped_column(Text)
 
+    __table_args__ = (Index("ix_volunteer_live_created", "deleted_at", "created_at"),)
+
 
 class ServiceRecord(Synced, Base):
     """Hours one volunteer served on one day (stored as half hours)."""

@@ -34,6 +34,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.labels = labels
         self.query = RegisterQuery()
         self._ids: Sequence[int] = []  # RowIds: fetched block by block as rows are shown
+        self._loaded = False  # no query runs before the first refresh()
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
         self._yes_no = (self.tr("Yes"), self.tr("No"))
 
@@ -42,6 +43,7 @@ class RegisterTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (after a filter change or a save)."""
         self.beginResetModel()
+        self._loaded = True
         self._ids = self.service.row_ids(self.query)
         self._cache.clear()
         self.endResetModel()
@@ -104,6 +106,10 @@ class RegisterTableModel(QAbstractTableModel):
             return
         key = self.columns[column].key
         if not self.service.sortable(key):
+            return
+        if not self._loaded:  # e.g. the view enabling sorting while it is being built
+            self.query.sort_column = key
+            self.query.descending = order == Qt.SortOrder.DescendingOrder
             return
         self.layoutAboutToBeChanged.emit()
         self.query.sort_column = key
