@@ -75,6 +75,7 @@ def test_age_cli_encrypted_payload_is_what_the_program_reads(county, station, us
     recipient = B.county_card(county).age_recipient
     run("age", "-r", recipient, "-o", "again.age", "p.zip", cwd=tmp_path)
     import pyrage
+
     from xiangyun_desk.services.bundles.keys import KeyStore
     plain = pyrage.decrypt((tmp_path / "again.age").read_bytes(),
                            [KeyStore(county.data_dir).county_identity()])
