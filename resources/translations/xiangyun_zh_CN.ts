@@ -425,16 +425,12 @@
 <context>
     <name>BreakdownBox</name>
     <message>
-        <source>By station</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished" />
+        <translation>来访</translation>
     </message>
     <message>
         <source>People who came</source>
@@ -468,276 +464,280 @@
         <source>Service hours</source>
         <translation>服务时长（小时）</translation>
     </message>
+    <message>
+        <source>By station (all records)</source>
+        <translation>各站点（全部记录）</translation>
+    </message>
 </context>
 <context>
     <name>Bundles</name>
     <message>
         <source>The record belongs to station {code}, not to the station that sent the bundle.</source>
-        <translation type="unfinished" />
+        <translation>这条记录属于站点 {code}，不属于发送此数据包的站点。</translation>
     </message>
     <message>
         <source>The record {id} appears twice in the bundle.</source>
-        <translation type="unfinished" />
+        <translation>记录 {id} 在数据包中出现了两次。</translation>
     </message>
     <message>
         <source>It links to a record ({id}) that the county does not have.</source>
-        <translation type="unfinished" />
+        <translation>它关联的记录（{id}）在县总工会这里不存在。</translation>
     </message>
     <message>
         <source>The record key is already used by station {code}.</source>
-        <translation type="unfinished" />
+        <translation>这个记录编号已被站点 {code} 使用。</translation>
     </message>
     <message>
         <source>This data directory is not set up yet.</source>
-        <translation type="unfinished" />
+        <translation>该数据目录尚未设置。</translation>
     </message>
     <message>
         <source>Only a station exports sync bundles.</source>
-        <translation type="unfinished" />
+        <translation>只有站点才导出同步包。</translation>
     </message>
     <message>
         <source>Load the county's key card first (xiangyun-desk load-county-key FILE, or 同步 → 载入县总工会密钥卡).</source>
-        <translation type="unfinished" />
+        <translation>请先载入县总工会密钥卡（xiangyun-desk load-county-key 文件，或 同步 → 载入县总工会密钥卡）。</translation>
     </message>
     <message>
         <source>The folder {path} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
         <source>The bundle could not be written: {error}</source>
-        <translation type="unfinished" />
+        <translation>同步包未能写入：{error}</translation>
     </message>
     <message>
         <source>The export was cancelled; nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>导出已取消；未写入任何文件。</translation>
     </message>
     <message>
         <source>The bundle did not read back correctly from {path}; the file was removed. Try another USB stick or folder.</source>
-        <translation type="unfinished" />
+        <translation>同步包写入 {path} 后校验未通过，文件已删除。请换一个U盘或文件夹再试。</translation>
     </message>
     <message>
         <source>Field {field} has a value of the wrong kind.</source>
-        <translation type="unfinished" />
+        <translation>字段 {field} 的值类型不对。</translation>
     </message>
     <message>
         <source>Unknown field {field} (the station runs a newer version: update this program).</source>
-        <translation type="unfinished" />
+        <translation>未知字段 {field}（站点使用的是更新的版本：请先升级本程序）。</translation>
     </message>
     <message>
         <source>Field {field} is missing.</source>
-        <translation type="unfinished" />
+        <translation>缺少字段 {field}。</translation>
     </message>
     <message>
         <source>Field {field} is longer than {limit} characters.</source>
-        <translation type="unfinished" />
+        <translation>字段 {field} 超过 {limit} 个字符。</translation>
     </message>
     <message>
         <source>The record key is not a UUID.</source>
-        <translation type="unfinished" />
+        <translation>记录编号不是 UUID。</translation>
     </message>
     <message>
         <source>{what} is larger than allowed ({size} bytes).</source>
-        <translation type="unfinished" />
+        <translation>{what} 超过允许的大小（{size} 字节）。</translation>
     </message>
     <message>
         <source>{what} is not valid UTF-8 text.</source>
-        <translation type="unfinished" />
+        <translation>{what} 不是有效的 UTF-8 文本。</translation>
     </message>
     <message>
         <source>{what} is nested too deeply.</source>
-        <translation type="unfinished" />
+        <translation>{what} 嵌套层数过多。</translation>
     </message>
     <message>
         <source>{what} is not valid JSON.</source>
-        <translation type="unfinished" />
+        <translation>{what} 不是有效的 JSON。</translation>
     </message>
     <message>
         <source>The file holds {n} entries; a bundle has at most {limit}.</source>
-        <translation type="unfinished" />
+        <translation>文件内有 {n} 个条目；同步包最多只有 {limit} 个。</translation>
     </message>
     <message>
         <source>The file holds an entry with an unsafe path: {name}</source>
-        <translation type="unfinished" />
+        <translation>文件内有路径不安全的条目：{name}</translation>
     </message>
     <message>
         <source>The file holds an entry that does not belong in a bundle: {name}</source>
-        <translation type="unfinished" />
+        <translation>文件内有不属于同步包的条目：{name}</translation>
     </message>
     <message>
         <source>The file holds an entry twice: {name}</source>
-        <translation type="unfinished" />
+        <translation>文件内有重复的条目：{name}</translation>
     </message>
     <message>
         <source>{what} would expand {ratio} times; this is not a bundle of this program.</source>
-        <translation type="unfinished" />
+        <translation>{what} 解压后会膨胀 {ratio} 倍；这不是本程序生成的同步包。</translation>
     </message>
     <message>
         <source>The records do not match the manifest: the file is damaged or was changed.</source>
-        <translation type="unfinished" />
+        <translation>记录与清单不符：文件已损坏或被改动。</translation>
     </message>
     <message>
         <source>The file is damaged (a part of it does not read back).</source>
-        <translation type="unfinished" />
+        <translation>文件已损坏（有部分内容无法读出）。</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>无法读取该文件。</translation>
     </message>
     <message>
         <source>The file is not a bundle (not a zip archive, or truncated).</source>
-        <translation type="unfinished" />
+        <translation>该文件不是同步包（不是 zip 压缩包，或已被截断）。</translation>
     </message>
     <message>
         <source>The file is not a complete bundle: {name} is missing.</source>
-        <translation type="unfinished" />
+        <translation>同步包不完整：缺少 {name}。</translation>
     </message>
     <message>
         <source>The signature is damaged.</source>
-        <translation type="unfinished" />
+        <translation>签名已损坏。</translation>
     </message>
     <message>
         <source>This is a reference bundle from the county, not a station bundle.</source>
-        <translation type="unfinished" />
+        <translation>这是县总工会下发的参考数据包，不是站点同步包。</translation>
     </message>
     <message>
         <source>This is a station bundle, not a reference bundle from the county.</source>
-        <translation type="unfinished" />
+        <translation>这是站点同步包，不是县总工会下发的参考数据包。</translation>
     </message>
     <message>
         <source>The file is not a bundle of this program.</source>
-        <translation type="unfinished" />
+        <translation>该文件不是本程序生成的同步包。</translation>
     </message>
     <message>
         <source>The bundle was made by a newer version of the program (format {version}); update this program first.</source>
-        <translation type="unfinished" />
+        <translation>该同步包由更新版本的程序生成（格式 {version}）；请先升级本程序。</translation>
     </message>
     <message>
         <source>The records inside the bundle are damaged.</source>
-        <translation type="unfinished" />
+        <translation>同步包内的记录已损坏。</translation>
     </message>
     <message>
         <source>A line of {what} is longer than {limit} bytes.</source>
-        <translation type="unfinished" />
+        <translation>{what} 中有一行超过 {limit} 字节。</translation>
     </message>
     <message>
         <source>The manifest lacks a valid {field}.</source>
-        <translation type="unfinished" />
+        <translation>清单缺少有效的 {field}。</translation>
     </message>
     <message>
         <source>Station {code}: bundle(s) No. {numbers} not received.</source>
-        <translation type="unfinished" />
+        <translation>站点 {code}：第 {numbers} 号包未收到。</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>
-        <translation type="unfinished" />
+        <translation>意外错误：{error}</translation>
     </message>
     <message>
         <source>Only the county imports station bundles.</source>
-        <translation type="unfinished" />
+        <translation>只有县总工会才导入站点同步包。</translation>
     </message>
     <message>
         <source>The bundle is for county {theirs}, not for this county ({ours}).</source>
-        <translation type="unfinished" />
+        <translation>该同步包是发给 {theirs} 的，不是本县（{ours}）。</translation>
     </message>
     <message>
         <source>The bundle claims to come from the county itself ({code}).</source>
-        <translation type="unfinished" />
+        <translation>该同步包自称来自县总工会本身（{code}）。</translation>
     </message>
     <message>
         <source>This county installation has no decryption key (keys/county-age.key).</source>
-        <translation type="unfinished" />
+        <translation>本县级安装没有解密密钥（keys/county-age.key）。</translation>
     </message>
     <message>
         <source>The bundle was encrypted for another county key (fingerprint {theirs}). The station must load this county's current key card and export a full bundle.</source>
-        <translation type="unfinished" />
+        <translation>该同步包是用另一把县级密钥加密的（指纹 {theirs}）。站点须载入本县当前的密钥卡，并导出一个全量包。</translation>
     </message>
     <message>
         <source>Station {code} signed this bundle with a new key (fingerprint {new}); the key on record is {old}. If the station really renewed its key, re-enrol it: xiangyun-desk reenrol-station {code}</source>
-        <translation type="unfinished" />
+        <translation>站点 {code} 用新密钥签署了该同步包（指纹 {new}）；登记的密钥为 {old}。如确认站点已更换密钥，请重新登记：xiangyun-desk reenrol-station {code}</translation>
     </message>
     <message>
         <source>The signature does not match: the file was changed after the station wrote it.</source>
-        <translation type="unfinished" />
+        <translation>签名不符：文件在站点生成后被改动过。</translation>
     </message>
     <message>
         <source>First bundle of station {code}: its signing key (fingerprint {fp}) is now on record.</source>
-        <translation type="unfinished" />
+        <translation>站点 {code} 的第一个同步包：其签名密钥（指纹 {fp}）已登记。</translation>
     </message>
     <message>
         <source>The file was renamed (the station wrote it as {name}); its contents decide, not its name.</source>
-        <translation type="unfinished" />
+        <translation>文件已被改名（站点生成时名为 {name}）；以内容为准，不看文件名。</translation>
     </message>
     <message>
         <source>Bundle No. {seq} of station {code} was imported before; nothing changes.</source>
-        <translation type="unfinished" />
+        <translation>站点 {code} 的第 {seq} 号包此前已导入；没有任何变化。</translation>
     </message>
     <message>
         <source>The encrypted records do not match the manifest: the file is damaged or was changed.</source>
-        <translation type="unfinished" />
+        <translation>加密记录与清单不符：文件已损坏或被改动。</translation>
     </message>
     <message>
         <source>The records cannot be decrypted with this county's key.</source>
-        <translation type="unfinished" />
+        <translation>无法用本县密钥解密这些记录。</translation>
     </message>
     <message>
         <source>The records of {table} do not match the manifest.</source>
-        <translation type="unfinished" />
+        <translation>{table} 的记录与清单不符。</translation>
     </message>
     <message>
         <source>Bundle No. {seq} is older than No. {newest} already imported; the county keeps the newer records.</source>
-        <translation type="unfinished" />
+        <translation>第 {seq} 号包早于已导入的第 {newest} 号包；县里保留较新的记录。</translation>
     </message>
     <message>
         <source>{n} record(s) in this bundle are older than the county's copy and were left as they are.</source>
-        <translation type="unfinished" />
+        <translation>本包中有 {n} 条记录比县里的版本旧，保持不变。</translation>
     </message>
     <message>
         <source>{n} record(s) were refused; see the list. The rest of the bundle was applied.</source>
-        <translation type="unfinished" />
+        <translation>有 {n} 条记录被拒收，见下方列表；本包其余记录已导入。</translation>
     </message>
     <message>
         <source>The signing key is not a valid Ed25519 public key.</source>
-        <translation type="unfinished" />
+        <translation>签名密钥不是有效的 Ed25519 公钥。</translation>
     </message>
     <message>
         <source>The key file {path} cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>无法读取密钥文件 {path}。</translation>
     </message>
     <message>
         <source>This is not a county key card of this program.</source>
-        <translation type="unfinished" />
+        <translation>这不是本程序的县总工会密钥卡。</translation>
     </message>
     <message>
         <source>The key card's fingerprint does not match its keys: the file was changed.</source>
-        <translation type="unfinished" />
+        <translation>密钥卡上的指纹与密钥不符：文件被改动过。</translation>
     </message>
     <message>
         <source>Only a county installation has a county key card.</source>
-        <translation type="unfinished" />
+        <translation>只有县级安装才有县总工会密钥卡。</translation>
     </message>
     <message>
         <source>Only the county publishes reference bundles.</source>
-        <translation type="unfinished" />
+        <translation>只有县总工会才发布参考数据包。</translation>
     </message>
     <message>
         <source>Only a station applies reference bundles.</source>
-        <translation type="unfinished" />
+        <translation>只有站点才载入参考数据包。</translation>
     </message>
     <message>
         <source>The reference bundle is not signed by the county whose key card this station loaded.</source>
-        <translation type="unfinished" />
+        <translation>该参考数据包不是由本站已载入密钥卡的县总工会签署的。</translation>
     </message>
     <message>
         <source>Reference bundle No. {seq} is not newer than No. {last} already applied; nothing changes.</source>
-        <translation type="unfinished" />
+        <translation>第 {seq} 号参考数据包不比已载入的第 {last} 号新；没有任何变化。</translation>
     </message>
     <message>
         <source>Only the county changes code lists.</source>
-        <translation type="unfinished" />
+        <translation>只有县总工会才修改代码表。</translation>
     </message>
     <message>
         <source>A code item needs a list, a code (at most 40 characters) and a Chinese label.</source>
-        <translation type="unfinished" />
+        <translation>代码项需要代码表名、代码（最多 40 个字符）和中文名称。</translation>
     </message>
     <message>
         <source>Visitor log</source>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <source>Fair employers</source>
-        <translation type="unfinished" />
+        <translation>参会企业</translation>
     </message>
     <message>
         <source>Job seekers</source>
@@ -777,19 +777,19 @@
     </message>
     <message>
         <source>Code lists</source>
-        <translation type="unfinished" />
+        <translation>代码表</translation>
     </message>
     <message>
         <source>applied</source>
-        <translation type="unfinished" />
+        <translation>已导入</translation>
     </message>
     <message>
         <source>already imported (duplicate)</source>
-        <translation type="unfinished" />
+        <translation>此前已导入（重复）</translation>
     </message>
     <message>
         <source>older than what the county has (stale)</source>
-        <translation type="unfinished" />
+        <translation>比县里已有的旧（过期）</translation>
     </message>
     <message>
         <source>refused</source>
@@ -797,23 +797,23 @@
     </message>
     <message>
         <source>would be applied</source>
-        <translation type="unfinished" />
+        <translation>将导入</translation>
     </message>
     <message>
         <source>incremental</source>
-        <translation type="unfinished" />
+        <translation>增量</translation>
     </message>
     <message>
         <source>full</source>
-        <translation type="unfinished" />
+        <translation>全量</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished" />
+        <translation>新增</translation>
     </message>
     <message>
         <source>updated</source>
-        <translation type="unfinished" />
+        <translation>修改</translation>
     </message>
     <message>
         <source>deleted</source>
@@ -821,19 +821,19 @@
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished" />
+        <translation>未变</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished" />
+        <translation>拒收</translation>
     </message>
     <message>
         <source>{file}: {status}</source>
-        <translation type="unfinished" />
+        <translation>{file}：{status}</translation>
     </message>
     <message>
         <source>{file}: {name} ({code}), bundle No. {seq} ({kind}): {status}</source>
-        <translation type="unfinished" />
+        <translation>{file}：{name}（{code}），第 {seq} 号包（{kind}）：{status}</translation>
     </message>
 </context>
 <context>
@@ -983,43 +983,43 @@
     </message>
     <message>
         <source>Cannot read {path}.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {path}。</translation>
     </message>
     <message>
         <source>This command is for the county installation.</source>
-        <translation type="unfinished" />
+        <translation>该命令用于县级安装。</translation>
     </message>
     <message>
         <source>This command is for a station installation.</source>
-        <translation type="unfinished" />
+        <translation>该命令用于站点安装。</translation>
     </message>
     <message>
         <source>Wrote the key card of {name} to {path}. Fingerprint: {fp}</source>
-        <translation type="unfinished" />
+        <translation>已将 {name} 的密钥卡写入 {path}。指纹：{fp}</translation>
     </message>
     <message>
         <source>Loaded the key card of {name} ({code}). Fingerprint: {fp} — compare it with the county by phone.</source>
-        <translation type="unfinished" />
+        <translation>已载入 {name}（{code}）的密钥卡。指纹：{fp} —— 请电话与县总工会核对。</translation>
     </message>
     <message>
         <source>No bundle files (*.xyb) were given or found.</source>
-        <translation type="unfinished" />
+        <translation>没有给出或找到同步包文件（*.xyb）。</translation>
     </message>
     <message>
         <source>No station {code} is known to this county.</source>
-        <translation type="unfinished" />
+        <translation>本县没有站点 {code} 的记录。</translation>
     </message>
     <message>
         <source>Station {code} is re-enrolled: its next bundle's signing key will be put on record.</source>
-        <translation type="unfinished" />
+        <translation>站点 {code} 已重新登记：其下一个同步包的签名密钥将被登记。</translation>
     </message>
     <message>
         <source>  The county confirmed bundle(s) {numbers}.</source>
-        <translation type="unfinished" />
+        <translation>  县总工会已确认收到第 {numbers} 号包。</translation>
     </message>
     <message>
         <source>New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle.</source>
-        <translation type="unfinished" />
+        <translation>已生成新签名密钥，指纹 {fp}。请县总工会在导入下一个同步包前重新登记本站（reenrol-station {code}）。</translation>
     </message>
 </context>
 <context>
@@ -1108,19 +1108,19 @@
     </message>
     <message>
         <source>&amp;Station:</source>
-        <translation type="unfinished" />
+        <translation>站点(&amp;S)：</translation>
     </message>
     <message>
         <source>Records of the stations are read-only at the county; the station that owns a record changes it.</source>
-        <translation type="unfinished" />
+        <translation>站点的记录在县里只读；由记录所属站点修改。</translation>
     </message>
     <message>
         <source>(all stations)</source>
-        <translation type="unfinished" />
+        <translation>（全部站点）</translation>
     </message>
     <message>
         <source>%1 records</source>
-        <translation type="unfinished" />
+        <translation>%1 条记录</translation>
     </message>
 </context>
 <context>
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished" />
+        <translation>慰问金</translation>
     </message>
     <message>
         <source>Goods</source>
@@ -1223,23 +1223,23 @@
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>导入时间</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>结果</translation>
     </message>
     <message>
         <source>Import history</source>
-        <translation type="unfinished" />
+        <translation>导入记录</translation>
     </message>
 </context>
 <context>
@@ -1263,11 +1263,11 @@ Log file: %1</source>
     <name>ExportDialog</name>
     <message>
         <source>Export a sync bundle</source>
-        <translation type="unfinished" />
+        <translation>导出同步包</translation>
     </message>
     <message>
         <source>The USB stick or a folder</source>
-        <translation type="unfinished" />
+        <translation>U盘或文件夹</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1275,15 +1275,15 @@ Log file: %1</source>
     </message>
     <message>
         <source>&amp;Changes since the last bundle (incremental)</source>
-        <translation type="unfinished" />
+        <translation>上次导出以来的变化（增量）(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Everything (full bundle)</source>
-        <translation type="unfinished" />
+        <translation>全部记录（全量包）(&amp;E)</translation>
     </message>
     <message>
         <source>County: %1 (key fingerprint %2)</source>
-        <translation type="unfinished" />
+        <translation>县总工会：%1（密钥指纹 %2）</translation>
     </message>
     <message>
         <source>Register</source>
@@ -1291,56 +1291,57 @@ Log file: %1</source>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>记录数</translation>
     </message>
     <message>
         <source>E&amp;xport</source>
-        <translation type="unfinished" />
+        <translation>导出(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished" />
+        <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
         <source>Contents:</source>
-        <translation type="unfinished" />
+        <translation>内容：</translation>
     </message>
     <message>
         <source>Load the county's key card first (同步 → 载入县总工会密钥卡).</source>
-        <translation type="unfinished" />
+        <translation>请先载入县总工会密钥卡（同步 → 载入县总工会密钥卡）。</translation>
     </message>
     <message>
         <source>Choose the USB stick or folder</source>
-        <translation type="unfinished" />
+        <translation>选择U盘或文件夹</translation>
     </message>
     <message>
         <source>full</source>
-        <translation type="unfinished" />
+        <translation>全量</translation>
     </message>
     <message>
         <source>incremental</source>
-        <translation type="unfinished" />
+        <translation>增量</translation>
     </message>
     <message>
         <source>Bundle No. %1 (%2): %3 records</source>
-        <translation type="unfinished" />
+        <translation>第 %1 号包（%2）：%3 条记录</translation>
     </message>
     <message>
         <source>Choose an existing folder (the USB stick).</source>
-        <translation type="unfinished" />
+        <translation>请选择一个已存在的文件夹（U盘）。</translation>
     </message>
     <message>
         <source>Writing and checking the bundle…</source>
-        <translation type="unfinished" />
+        <translation>正在写入并校验同步包…</translation>
     </message>
     <message>
         <source>Written and checked: %1
 Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
-        <translation type="unfinished" />
+        <translation>已写入并校验：%1
+第 %2 号包，%3 条记录。请把U盘送到县总工会。</translation>
     </message>
     <message>
         <source>The bundle was not written: %1</source>
-        <translation type="unfinished" />
+        <translation>同步包未写入：%1</translation>
     </message>
 </context>
 <context>
@@ -1392,19 +1393,19 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <name>ImportDialog</name>
     <message>
         <source>Import sync bundles</source>
-        <translation type="unfinished" />
+        <translation>导入同步包</translation>
     </message>
     <message>
         <source>Choose &amp;files…</source>
-        <translation type="unfinished" />
+        <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
         <source>Choose a f&amp;older (USB stick)…</source>
-        <translation type="unfinished" />
+        <translation>选择文件夹（U盘）(&amp;O)…</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>Station</source>
@@ -1412,55 +1413,55 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>结果</translation>
     </message>
     <message>
         <source>Choose the bundle files; a dry run shows what would change before anything is imported.</source>
-        <translation type="unfinished" />
+        <translation>请选择同步包文件；导入前会先试导入，显示将会发生的变化。</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished" />
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>Sync bundles</source>
-        <translation type="unfinished" />
+        <translation>同步包</translation>
     </message>
     <message>
         <source>Sync bundles (*.xyb);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>同步包 (*.xyb);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Folder with sync bundles</source>
-        <translation type="unfinished" />
+        <translation>同步包所在文件夹</translation>
     </message>
     <message>
         <source>No bundle files (*.xyb) in that folder.</source>
-        <translation type="unfinished" />
+        <translation>该文件夹中没有同步包文件（*.xyb）。</translation>
     </message>
     <message>
         <source>Checking the bundles (dry run)…</source>
-        <translation type="unfinished" />
+        <translation>正在检查同步包（试导入）…</translation>
     </message>
     <message>
         <source>Importing… (the database was backed up first)</source>
-        <translation type="unfinished" />
+        <translation>正在导入…（已先备份数据库）</translation>
     </message>
     <message>
         <source>Dry run: %1 bundle(s) would be applied, %2 refused. Nothing was changed yet; press Import to apply.</source>
-        <translation type="unfinished" />
+        <translation>试导入：%1 个包将导入，%2 个被拒绝。尚未做任何更改；按“导入”正式导入。</translation>
     </message>
     <message>
         <source>Imported: %1 bundle(s) applied, %2 refused. The report is kept in the import history.</source>
-        <translation type="unfinished" />
+        <translation>已导入：%1 个包导入成功，%2 个被拒绝。报告已保存在导入记录中。</translation>
     </message>
     <message>
         <source>The import stopped: %1</source>
-        <translation type="unfinished" />
+        <translation>导入中止：%1</translation>
     </message>
 </context>
 <context>
@@ -3623,7 +3624,7 @@ Print them in full?</source>
     <name>StationsTab</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation>代码</translation>
     </message>
     <message>
         <source>Station</source>
@@ -3631,27 +3632,27 @@ Print them in full?</source>
     </message>
     <message>
         <source>Last bundle</source>
-        <translation type="unfinished" />
+        <translation>最新包号</translation>
     </message>
     <message>
         <source>Written on</source>
-        <translation type="unfinished" />
+        <translation>导出日期</translation>
     </message>
     <message>
         <source>Missing bundles</source>
-        <translation type="unfinished" />
+        <translation>缺少的包</translation>
     </message>
     <message>
         <source>Days late</source>
-        <translation type="unfinished" />
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Key fingerprint</source>
-        <translation type="unfinished" />
+        <translation>密钥指纹</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished" />
+        <translation>来访</translation>
     </message>
     <message>
         <source>Relief visits</source>
@@ -3667,23 +3668,23 @@ Print them in full?</source>
     </message>
     <message>
         <source>Refused imports</source>
-        <translation type="unfinished" />
+        <translation>被拒导入</translation>
     </message>
     <message>
         <source>&amp;Import sync bundles…</source>
-        <translation type="unfinished" />
+        <translation>导入同步包(&amp;I)…</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished" />
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <source>(new key expected)</source>
-        <translation type="unfinished" />
+        <translation>（等待新密钥）</translation>
     </message>
     <message>
         <source>%1 station(s); %2 late, %3 with missing bundles.</source>
-        <translation type="unfinished" />
+        <translation>共 %1 个站点；%2 个逾期，%3 个缺包。</translation>
     </message>
 </context>
 <context>
@@ -3701,147 +3702,152 @@ Print them in full?</source>
     <name>SyncMenu</name>
     <message>
         <source>S&amp;ync</source>
-        <translation type="unfinished" />
+        <translation>同步(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Import sync bundles…</source>
-        <translation type="unfinished" />
+        <translation>导入同步包(&amp;I)…</translation>
     </message>
     <message>
         <source>Import &amp;history</source>
-        <translation type="unfinished" />
+        <translation>导入记录(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Publish reference data…</source>
-        <translation type="unfinished" />
+        <translation>发布参考数据(&amp;P)…</translation>
     </message>
     <message>
         <source>Write the county &amp;key card…</source>
-        <translation type="unfinished" />
+        <translation>导出县总工会密钥卡(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;Export a sync bundle…</source>
-        <translation type="unfinished" />
+        <translation>导出同步包(&amp;E)…</translation>
     </message>
     <message>
         <source>Exported &amp;bundles</source>
-        <translation type="unfinished" />
+        <translation>已导出的同步包(&amp;B)</translation>
     </message>
     <message>
         <source>Load the county &amp;key card…</source>
-        <translation type="unfinished" />
+        <translation>载入县总工会密钥卡(&amp;K)…</translation>
     </message>
     <message>
         <source>Load &amp;reference data from the county…</source>
-        <translation type="unfinished" />
+        <translation>载入县级参考数据(&amp;R)…</translation>
     </message>
     <message>
         <source>Stations</source>
-        <translation type="unfinished" />
+        <translation>站点</translation>
     </message>
     <message>
         <source>Where to write the reference bundle</source>
-        <translation type="unfinished" />
+        <translation>参考数据包保存到</translation>
     </message>
     <message>
         <source>Reference data</source>
-        <translation type="unfinished" />
+        <translation>参考数据</translation>
     </message>
     <message>
         <source>Wrote %1.
 Copy it to every station; they load it with 同步 → 载入县级参考数据.</source>
-        <translation type="unfinished" />
+        <translation>已写入 %1。
+请拷贝给各站点；站点用 同步 → 载入县级参考数据 载入。</translation>
     </message>
     <message>
         <source>Save the county key card</source>
-        <translation type="unfinished" />
+        <translation>保存县总工会密钥卡</translation>
     </message>
     <message>
         <source>Key card (*.json)</source>
-        <translation type="unfinished" />
+        <translation>密钥卡 (*.json)</translation>
     </message>
     <message>
         <source>Key card</source>
-        <translation type="unfinished" />
+        <translation>密钥卡</translation>
     </message>
     <message>
         <source>Wrote %1.
 Fingerprint: %2
 Give the file to every station and read the fingerprint to them by phone.</source>
-        <translation type="unfinished" />
+        <translation>已写入 %1。
+指纹：%2
+请把文件交给各站点，并电话告知指纹以便核对。</translation>
     </message>
 </context>
 <context>
     <name>SyncTexts</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished" />
+        <translation>导出时间</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>记录数</translation>
     </message>
     <message>
         <source>Confirmed by the county</source>
-        <translation type="unfinished" />
+        <translation>县总工会已确认</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>full</source>
-        <translation type="unfinished" />
+        <translation>全量</translation>
     </message>
     <message>
         <source>incremental</source>
-        <translation type="unfinished" />
+        <translation>增量</translation>
     </message>
     <message>
         <source>Exported bundles</source>
-        <translation type="unfinished" />
+        <translation>已导出的同步包</translation>
     </message>
     <message>
         <source>The county's key card</source>
-        <translation type="unfinished" />
+        <translation>县总工会密钥卡</translation>
     </message>
     <message>
         <source>Key card (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>密钥卡 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Key card</source>
-        <translation type="unfinished" />
+        <translation>密钥卡</translation>
     </message>
     <message>
         <source>Loaded the key card of %1.
 Fingerprint: %2
 Compare it with the county office by phone.</source>
-        <translation type="unfinished" />
+        <translation>已载入 %1 的密钥卡。
+指纹：%2
+请电话与县总工会核对指纹。</translation>
     </message>
     <message>
         <source>Reference bundle from the county</source>
-        <translation type="unfinished" />
+        <translation>县总工会参考数据包</translation>
     </message>
     <message>
         <source>Reference bundle (*.xyr);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>参考数据包 (*.xyr);;所有文件 (*)</translation>
     </message>
     <message>
         <source>The county confirmed bundle(s) %1.</source>
-        <translation type="unfinished" />
+        <translation>县总工会已确认收到第 %1 号包。</translation>
     </message>
     <message>
         <source>Reference data</source>
-        <translation type="unfinished" />
+        <translation>参考数据</translation>
     </message>
 </context>
 <context>
