@@ -183,6 +183,7 @@ from . import selfcheck as _selfcheck  # noqa: E402,F401 - registers "self-check
 from . import cli_accounts as _cli_accounts  # noqa: E402,F401 - init --admin, reset-password
 from . import cli_sync as _cli_sync  # noqa: E402,F401 - registers the sync-bundle commands
 from . import cli_sheets as _cli_sheets  # noqa: E402,F401 - "import-sheet", "export-sheet"
+from .bench import command as _bench_command  # noqa: E402,F401 - registers "bench"
 
 
 def build_parser() -> argparse.ArgumentParser:
