@@ -43,6 +43,16 @@ def application_icon():
     return icon
 
 
+def window_for(desk: Desk, lang: str):
+    """The window of the desk's role. A station gets its desk; the county gets the county window:
+    the same main window, to which the 同步 menu adds the 站点 tab, the stations' registers
+    read-only with a station column, the import dialog and the per-station figures on 概览
+    (ui/sync_menu.py, ui/county_window.py)."""
+    from .ui.main_window import MainWindow
+
+    return MainWindow(desk, lang)
+
+
 def build_main_window(data_dir: Path | str, user=None):
     """The main window for ``data_dir`` (a QApplication must already exist).
 
@@ -50,10 +60,8 @@ def build_main_window(data_dir: Path | str, user=None):
     in-process seam for tests and embedding: without ``user`` it is a trusted session with
     administrator rights and no sign-in; with ``user`` (an account name or a Principal) the
     window acts as that account, with its role and the idle lock. ``run()`` always asks for a
-    sign-in.
+    sign-in. A county data directory opens the county window (:func:`window_for`).
     """
-    from .ui.main_window import MainWindow
-
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create a QApplication first")
@@ -65,7 +73,7 @@ def build_main_window(data_dir: Path | str, user=None):
         raise RuntimeError(f"{data_dir} is not set up: run the wizard or xiangyun-desk init")
     if user is not None:
         desk.session.user = desk.accounts.principal(user) if isinstance(user, str) else user
-    window = MainWindow(desk, lang)
+    window = window_for(desk, lang)
     if user is not None:
         window.security.start_idle_lock()
     window.destroyed.connect(lambda *_: desk.close())
@@ -123,8 +131,8 @@ def open_desk_interactively(app, data_dir: Path) -> Desk | None:
 
 
 def run(data_dir: Path) -> int:
-    """Start the application (the set-up wizard on first run)."""
-    from .ui.main_window import MainWindow
+    """Start the application (the set-up wizard on first run, station or county), then the
+    window of the role after a sign-in."""
     from .ui.signin import sign_in_at_start
     from .ui.wizard import SetupWizard
 
@@ -144,7 +152,7 @@ def run(data_dir: Path) -> int:
     if desk.session.user is None and not sign_in_at_start(desk):  # (the wizard signs in)
         desk.close()
         return 0
-    window = MainWindow(desk, lang)
+    window = window_for(desk, lang)
     window.show()
     window.security.start_idle_lock()
     window.start_automatic_backups()

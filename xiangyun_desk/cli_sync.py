@@ -260,11 +260,11 @@ def cmd_code_item(args) -> int:
 
 
 def cmd_renew_key(args) -> int:
-    from .services.bundles import KeyStore
+    from .services.bundles import renew_station_key
     from .services.bundles.keys import fingerprint, public_key_b64
 
     def body(desk):
-        key = KeyStore(desk.data_dir).renew_station_signing_key()
+        key = renew_station_key(desk)
         cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle."),
                     fp=fingerprint(public_key_b64(key)), code=desk.identity.code))
         return 0

@@ -33,7 +33,7 @@ def _station_page(wizard):
 
 def test_wizard_clicked_through_sets_up_a_station(qtbot, wizard, fresh, data_dir):
     assert wizard.station_radio.isChecked()
-    assert not wizard.county_radio.isEnabled()  # arrives with the sync work
+    assert wizard.county_radio.isEnabled()  # the county office: tests/ui/test_ui_wizard_roles.py
     _station_page(wizard)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert not next_button.isEnabled()  # code and name are required

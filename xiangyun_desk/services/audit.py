@@ -65,6 +65,9 @@ ACTIONS = {
     "password_reset": QT_TRANSLATE_NOOP("Audit", "reset a password"),
     "recovery_used": QT_TRANSLATE_NOOP("Audit", "used the recovery code"),
     "settings": QT_TRANSLATE_NOOP("Audit", "changed settings"),
+    "county_key": QT_TRANSLATE_NOOP("Audit", "loaded the county key card"),
+    "renew_key": QT_TRANSLATE_NOOP("Audit", "made a new station signing key"),
+    "reenrol_station": QT_TRANSLATE_NOOP("Audit", "re-enrolled a station (its new key)"),
 }
 
 # Fields whose values are personal: kept apart (erasable), IDs and phones masked.

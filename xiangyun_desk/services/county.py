@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 
 from ..domain.money import format_hours, format_yuan
+from ..domain.permissions import Perm
 from ..storage import models as M
 from ..storage.sync_models import BundleImport, StationEnrolment
 from .bundles.importer import station_received
@@ -53,12 +54,13 @@ class StationStatus:
 
 
 class CountyService:
-    """Read-only figures of the county database."""
+    """Read-only figures of the county database (anyone signed in may read them)."""
 
     def __init__(self, desk):
         self.desk = desk
 
     def stations(self, today: dt.date | None = None) -> list[StationStatus]:
+        self.desk.session.require(Perm.READ)
         today = today or dt.date.today()
         county_code = self.desk.identity.code if self.desk.identity else ""
         received = station_received(self.desk)
@@ -96,6 +98,7 @@ class CountyService:
 
     def breakdown(self) -> dict[str, dict[str, Any]]:
         """Headline figures per station (all time), for 概览 and reports."""
+        self.desk.session.require(Perm.READ)
         out: dict[str, dict[str, Any]] = {}
 
         def row(code):
@@ -141,6 +144,7 @@ class CountyService:
         return dict(sorted(out.items()))
 
     def station_names(self) -> dict[str, str]:
+        self.desk.session.require(Perm.READ)
         with self.desk.db.session() as s:
             names = {e.station_code: e.station_name for e in s.scalars(select(StationEnrolment))}
         if self.desk.identity:

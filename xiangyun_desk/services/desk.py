@@ -82,13 +82,20 @@ class Desk:
         return self.registers["service_records"]
 
     def initialize(self, role: str, code: str, name: str, township: str = "",
-                   staff: list[str] | None = None):
-        """First-run set-up (see SettingsService.initialize)."""
+                   staff: list[str] | None = None, county_card: bytes | None = None):
+        """First-run set-up (see SettingsService.initialize): the identity, the staff, the key
+        pairs of the role (sync bundles) and, for a station, the county's key card when given
+        (checked before anything is stored; recorded in the audit log)."""
+        from .bundles.keys import KeyCard, ensure_keys, store_county_card
+
+        if county_card is not None and role != "station":
+            raise ValueError("only a station loads the county's key card")
+        card = KeyCard.parse(county_card) if county_card is not None else None
         identity = self.settings.initialize(role, code, name, township, staff)
         self._code = identity.code
-        from .bundles.keys import ensure_keys  # key pairs of the role (sync bundles)
-
         ensure_keys(self)
+        if card is not None:
+            store_county_card(self, card, at_setup=True)
         return identity
 
     @property

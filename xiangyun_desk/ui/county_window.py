@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import literal_column, select
 
+from ..domain.errors import DomainError
+from ..domain.permissions import Perm, PermissionDenied
 from ..domain.search import normalize_query
 from ..services import bundles as B
 from ..services.bundles.format import COUNT_KEYS
@@ -47,6 +49,7 @@ from ..services.bundles.report import COUNT_LABELS, report_lines
 from ..services.county import CountyService
 from ..storage import models as M
 from .columns import Column, display
+from .i18n import render
 from .sync_dialogs import HistoryDialog, qt_translate
 
 PAGE = 200
@@ -93,8 +96,10 @@ class ImportDialog(QDialog):
         self.resize(900, 620)
 
         pick_files = QPushButton(self.tr("Choose &files…"))
+        pick_files.setObjectName("choose_files")
         pick_files.clicked.connect(self.choose_files)
         pick_folder = QPushButton(self.tr("Choose a f&older (USB stick)…"))
+        pick_folder.setObjectName("choose_folder")
         pick_folder.clicked.connect(self.choose_folder)
         row = QHBoxLayout()
         row.addWidget(pick_files)
@@ -145,6 +150,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        if not desk.session.can(Perm.IMPORT):  # the importer refuses as well
+            pick_files.setEnabled(False)
+            pick_folder.setEnabled(False)
+            self.status.setText(render(PermissionDenied(Perm.IMPORT).message))
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Sync bundles"), "",
@@ -241,7 +250,8 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc) -> None:
         self.progress.hide()
-        self.status.setText(self.tr("The import stopped: %1").replace("%1", str(exc)))
+        text = render(exc.message) if isinstance(exc, DomainError) else str(exc)
+        self.status.setText(self.tr("The import stopped: %1").replace("%1", text))
 
     def wait(self) -> None:
         """Wait for the running dry run or import, then deliver its result (tests, closing)."""
@@ -289,6 +299,7 @@ class StationsTab(QWidget):
         import_button = QPushButton(self.tr("&Import sync bundles…"))
         import_button.setObjectName("import_bundles")
         import_button.clicked.connect(self.importRequested.emit)
+        self.import_button = import_button
         refresh = QPushButton(self.tr("Re&fresh"))
         refresh.clicked.connect(self.refresh)
         self.note = QLabel()

@@ -127,16 +127,14 @@ class MainWindow(QMainWindow):
         record.addAction(deleted)
 
         view_menu = bar.addMenu(self.tr("&View"))
-        for index in range(self.tabs.count()):
-            act = QAction(self.tabs.tabText(index), self)
-            act.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            act.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
-            view_menu.addAction(act)
+        self.view_menu = view_menu
+        self._tab_actions: list[QAction] = []
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.refresh_all)
-        view_menu.addSeparator()
+        self._view_separator = view_menu.addSeparator()
         view_menu.addAction(refresh)
+        self.update_view_menu()
 
         reports = bar.addMenu(self.tr("Re&ports"))
         reports.setObjectName("reports_menu")
@@ -173,6 +171,21 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def update_view_menu(self) -> None:
+        """One 视图 entry per tab, Ctrl+1… in tab order (again after the county's tabs)."""
+        for act in self._tab_actions:
+            self.view_menu.removeAction(act)
+            act.deleteLater()
+        self._tab_actions = []
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            act = QAction(self.tabs.tabText(index), self)
+            if index < 9:
+                act.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            act.triggered.connect(lambda _c=False, w=widget: self.tabs.setCurrentWidget(w))
+            self.view_menu.insertAction(self._view_separator, act)
+            self._tab_actions.append(act)
 
     def current_view(self) -> RegisterView | None:
         tab = self.tabs.currentWidget()

@@ -185,9 +185,15 @@ class FirstAdminDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.code: str | None = None
-        self.setWindowTitle(self.tr("Create the station head's account"))
-        intro = QLabel(self.tr("This station has no accounts yet. Create the account of the "
-                               "station head (administrator), who can then add the staff."))
+        county = desk.identity is not None and desk.identity.role == "county"
+        if county:
+            self.setWindowTitle(self.tr("Create the administrator's account"))
+            intro = QLabel(self.tr("This county office has no accounts yet. Create the account "
+                                   "of its administrator, who can then add the staff."))
+        else:
+            self.setWindowTitle(self.tr("Create the station head's account"))
+            intro = QLabel(self.tr("This station has no accounts yet. Create the account of the "
+                                   "station head (administrator), who can then add the staff."))
         intro.setWordWrap(True)
         self.form = FirstAdminForm()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import DomainError
+from ..domain.permissions import Perm, PermissionDenied
 from ..services import bundles as B
 from ..services.bundles.report import COUNT_LABELS, STATUS_LABELS, table_label
 from .i18n import render
@@ -140,6 +141,9 @@ class ExportDialog(QDialog):
         if card is None:
             self.export_button.setEnabled(False)
             self.message.setText(self.tr("Load the county's key card first (同步 → 载入县总工会密钥卡)."))
+        if not desk.session.can(Perm.EXPORT):  # the service refuses as well
+            self.export_button.setEnabled(False)
+            self.message.setText(render(PermissionDenied(Perm.EXPORT).message))
         self.update_preview()
 
     def choose_folder(self) -> None:
@@ -275,7 +279,7 @@ class SyncTexts(QObject):
         if not path:
             return None
         try:
-            card = B.load_county_card(desk, Path(path).read_bytes())
+            card = B.load_county_card(desk, Path(path).read_bytes())  # station head only
         except OSError as exc:
             QMessageBox.warning(parent, self.tr("Key card"), str(exc))
             return None
@@ -292,7 +296,11 @@ class SyncTexts(QObject):
                                               "", self.tr("Reference bundle (*.xyr);;All files (*)"))
         if not path:
             return None
-        result = B.import_reference(desk, Path(path))
+        try:
+            result = B.import_reference(desk, Path(path))
+        except DomainError as exc:  # PermissionDenied; a bad file is a "rejected" result
+            QMessageBox.warning(parent, self.tr("Reference data"), render(exc.message))
+            return None
         lines = [f"{result.file}: {qt_translate('Bundles', STATUS_LABELS[result.status])}"]
         if result.reason:
             lines.append(render(result.reason))

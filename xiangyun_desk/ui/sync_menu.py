@@ -1,5 +1,9 @@
 """The 同步 menu of the main window, and the county's additions to it (站点 tab, read-only
-registers with a station column, per-station figures on 概览). Installed by MainWindow."""
+registers with a station column, per-station figures on 概览). Installed by MainWindow.
+
+What the signed-in role may not do is hidden (export and import need those permissions, the key
+card and re-enrolment the station head); the services refuse it anyway, and a refusal that still
+gets through is shown as a message (services/bundles/access.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..domain.errors import DomainError
+from ..domain.permissions import Perm, PermissionDenied
 from ..services import bundles as B
 from .i18n import render
 from .sync_dialogs import ExportDialog, SyncTexts
@@ -29,42 +34,69 @@ class SyncMenu(QObject):
         self.menu = menu
         if self.county:
             self._county_setup()
-            self._add(self.tr("&Import sync bundles…"), self.import_bundles, "import")
+            self._add(self.tr("&Import sync bundles…"), self.import_bundles, "import",
+                      Perm.IMPORT)
             self._add(self.tr("Import &history"), self.import_history, "import_history")
             menu.addSeparator()
-            self._add(self.tr("&Publish reference data…"), self.publish_reference, "publish")
+            self._add(self.tr("&Publish reference data…"), self.publish_reference, "publish",
+                      Perm.EXPORT)
             self._add(self.tr("Write the county &key card…"), self.write_key_card, "key_card")
         else:
-            self._add(self.tr("&Export a sync bundle…"), self.export_bundle, "export")
+            self._add(self.tr("&Export a sync bundle…"), self.export_bundle, "export",
+                      Perm.EXPORT)
             self._add(self.tr("Exported &bundles"), self.export_history, "export_history")
             menu.addSeparator()
-            self._add(self.tr("Load the county &key card…"), self.load_key_card, "key_card")
+            self._add(self.tr("Load the county &key card…"), self.load_key_card, "key_card",
+                      Perm.ADMIN)
             self._add(self.tr("Load &reference data from the county…"), self.import_reference,
-                      "reference")
+                      "reference", Perm.IMPORT)
 
-    def _add(self, text: str, slot, name: str) -> QAction:
+    def _add(self, text: str, slot, name: str, perm: Perm = Perm.READ) -> QAction:
         act = QAction(text, self.window)
         act.setObjectName(f"sync_{name}")
         act.triggered.connect(lambda _c=False: slot())
+        act.setVisible(self.desk.session.can(perm))  # the services check again
         self.menu.addAction(act)
         return act
 
+    def _allowed(self, perm: Perm, title: str) -> bool:
+        """True when the signed-in person may; else the refusal is shown."""
+        try:
+            self.desk.session.require(perm)
+        except PermissionDenied as exc:
+            self.refused(title, exc)
+            return False
+        return True
+
+    def refused(self, title: str, exc: DomainError) -> None:
+        QMessageBox.warning(self.window, title, render(exc.message))
+
     # ---- station ----------------------------------------------------------------------------
 
-    def export_bundle(self) -> ExportDialog:
+    def export_bundle(self) -> ExportDialog | None:
+        if not self._allowed(Perm.EXPORT, self.tr("Export a sync bundle")):
+            return None
         dialog = ExportDialog(self.desk, self.window)
         dialog.open()
         return dialog
 
     def export_history(self):
-        dialog = self.texts.export_history_dialog(self.desk, self.window)
+        try:
+            dialog = self.texts.export_history_dialog(self.desk, self.window)
+        except DomainError as exc:
+            self.refused(self.tr("Exported bundles"), exc)
+            return None
         dialog.open()
         return dialog
 
     def load_key_card(self):
+        if not self._allowed(Perm.ADMIN, self.tr("Key card")):
+            return None
         return self.texts.load_key_card(self.desk, self.window)
 
     def import_reference(self):
+        if not self._allowed(Perm.IMPORT, self.tr("Reference data")):
+            return None
         result = self.texts.import_reference(self.desk, self.window)
         if result is not None and result.status == "applied":
             self.window.refresh_all()
@@ -79,6 +111,7 @@ class SyncMenu(QObject):
         self.stations = StationsTab(self.desk)
         self.stations.setObjectName("stations_tab")
         self.stations.importRequested.connect(self.import_bundles)
+        self.stations.import_button.setVisible(self.desk.session.can(Perm.IMPORT))
         # The stations' registers are read-only at the county, with a station column and filter;
         # the county's own job fairs (published to the stations) stay editable in their tab.
         for tab in (w.visits, w.relief, w.volunteers):
@@ -92,6 +125,7 @@ class SyncMenu(QObject):
         self.breakdown = BreakdownBox(self.desk)
         w.overview.layout().addWidget(self.breakdown)
         w.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+        w.update_view_menu()  # 视图 → Ctrl+1… follow the county's tabs
 
     def _station_names(self) -> dict[str, str]:
         from ..services.county import CountyService
@@ -117,6 +151,8 @@ class SyncMenu(QObject):
     def import_bundles(self):
         from .county_window import ImportDialog
 
+        if not self._allowed(Perm.IMPORT, self.tr("Import sync bundles")):
+            return None
         dialog = ImportDialog(self.desk, self.window)
         dialog.imported.connect(self.refresh_county)
         dialog.open()
@@ -125,11 +161,17 @@ class SyncMenu(QObject):
     def import_history(self):
         from .county_window import CountyTexts
 
-        dialog = CountyTexts(self).history_dialog(self.desk, self.window)
+        try:
+            dialog = CountyTexts(self).history_dialog(self.desk, self.window)
+        except DomainError as exc:
+            self.refused(self.tr("Import history"), exc)
+            return None
         dialog.open()
         return dialog
 
     def publish_reference(self):
+        if not self._allowed(Perm.EXPORT, self.tr("Reference data")):
+            return None
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Where to write the reference bundle"))
         if not folder:
             return None
@@ -148,8 +190,15 @@ class SyncMenu(QObject):
                                               "县总工会密钥卡.json", self.tr("Key card (*.json)"))
         if not path:
             return None
-        card = B.county_card(self.desk)
-        Path(path).write_text(card.to_json(), encoding="utf-8")
+        try:
+            card = B.county_card(self.desk)
+            Path(path).write_text(card.to_json(), encoding="utf-8")
+        except DomainError as exc:
+            self.refused(self.tr("Key card"), exc)
+            return None
+        except OSError as exc:
+            QMessageBox.warning(self.window, self.tr("Key card"), str(exc))
+            return None
         QMessageBox.information(self.window, self.tr("Key card"), self.tr(
             "Wrote %1.\nFingerprint: %2\nGive the file to every station and read the fingerprint to them by phone.")
             .replace("%1", path).replace("%2", card.fingerprint))

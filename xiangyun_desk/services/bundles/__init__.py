@@ -34,6 +34,7 @@ from .keys import (
     county_card,
     ensure_keys,
     load_county_card,
+    renew_station_key,
     station_county_card,
 )
 from .reference import (
@@ -51,6 +52,6 @@ __all__ = [
     "KeyStore", "PublishResult", "ReferenceResult", "county_card", "ensure_keys",
     "export_bundle", "export_history", "import_bundle", "import_history", "import_reference",
     "load_county_card", "missing_numbers", "preview_export", "publish_reference",
-    "reenrol_station", "reference_history", "result_from_history", "set_code_item",
-    "station_county_card", "station_received",
+    "reenrol_station", "reference_history", "renew_station_key", "result_from_history",
+    "set_code_item", "station_county_card", "station_received",
 ]

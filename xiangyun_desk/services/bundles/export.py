@@ -23,6 +23,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...storage.models import ChangeCounter
 from ...storage.sync_models import BundleExport
 from . import format as F
+from .access import Perm, require
 from .keys import KeyProblem, KeyStore, public_key_b64, station_county_card, verify
 
 CTX = "Bundles"
@@ -104,6 +105,7 @@ def _plan(session, code: str, full: bool) -> ExportPlan:
 
 def preview_export(desk, full: bool = False) -> ExportPlan:
     """What ``export_bundle`` would write now (nothing is written)."""
+    require(desk, Perm.READ)
     identity = desk.identity
     with desk.db.session() as s, s.begin():
         return _plan(s, identity.code if identity else "", full)
@@ -111,6 +113,7 @@ def preview_export(desk, full: bool = False) -> ExportPlan:
 
 def export_history(desk) -> list[dict]:
     """Bundles written by this station, newest first."""
+    require(desk, Perm.READ)
     with desk.db.session() as s:
         rows = s.scalars(select(BundleExport).order_by(BundleExport.seq.desc())).all()
         return [{"seq": r.seq, "file_name": r.file_name, "folder": r.folder, "kind": r.kind,
@@ -143,7 +146,11 @@ def export_bundle(desk, out_dir: Path, full: bool = False,
     Incremental: every own record whose change sequence is above the last exported bundle's
     range; full: every own record (tombstones included). ``progress(done, total)`` is called
     now and then; ``cancelled()`` returning True stops before anything is recorded.
+
+    Needs the export permission; the export history row and the audit entry (bundle number,
+    kind, change range, counts) are written in one transaction once the file has read back.
     """
+    require(desk, Perm.EXPORT)
     identity, card = _require_station(desk)
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
@@ -246,6 +253,11 @@ def export_bundle(desk, out_dir: Path, full: bool = False,
                            kind=plan.kind, from_seq=plan.from_seq, to_seq=plan.to_seq,
                            record_count=sum(counts.values()),
                            counts=json.dumps(counts), sha256=sha, created_at=created))
+        desk.audit.record("export", None, None, {
+            "bundle": "sync", "file": target.name, "folder": str(out_dir),
+            "bundle_seq": plan.seq, "kind": plan.kind,
+            "change_seq": [plan.from_seq, plan.to_seq], "records": sum(counts.values()),
+            "counts": {F.REGISTER_OF.get(k, k): v for k, v in counts.items() if v}}, s=s)
     return ExportResult(target, plan.seq, plan.kind, plan.from_seq, plan.to_seq, counts,
                         target.stat().st_size, sha)
 

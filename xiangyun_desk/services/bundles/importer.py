@@ -23,6 +23,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.models import utcnow
 from ...storage.sync_models import BundleImport, StationEnrolment
 from . import format as F
+from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
 from .keys import KeyStore, fingerprint, verify
 
@@ -112,7 +113,11 @@ class BundleImporter:
 
         A dry run applies the whole batch in one transaction (each bundle in a savepoint) and
         rolls it back, so its report is exactly what the real import would do.
+
+        Needs the import permission (a dry run too: it decrypts the records). A real import
+        writes one audit entry per file (services/bundles/access.py).
         """
+        require(self.desk, Perm.IMPORT)
         paths = [Path(p) for p in paths]
         order = sorted(range(len(paths)), key=lambda i: self._peek(paths[i]))
         if not dry_run and backup and paths and self.desk.identity \
@@ -158,6 +163,8 @@ class BundleImporter:
         tx = s.begin_nested() if dry_run else s.begin()
         try:
             self._import(s, path, result)
+            if not dry_run:  # in the bundle's own transaction: applied <=> recorded
+                self._audit(s, result)
             tx.commit()
         except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
             tx.rollback()
@@ -169,10 +176,25 @@ class BundleImporter:
                 log.exception("import of %s failed", path)
                 result.reason_code = "error"
                 result.reason = msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Unexpected error: {error}"), error=f"{type(exc).__name__}: {exc}"[:300])
-            if not dry_run:
+            if not dry_run:  # the refusal is kept, with its reason, in history and audit log
                 with s.begin():
                     s.add(self._history_row(result, None))
+                    self._audit(s, result)
         return result
+
+    def _audit(self, s, result: ImportResult) -> None:
+        """The audit entry of one imported (or refused) bundle file, in ``s``'s transaction."""
+        detail = {"bundle": "sync", "file": result.file, "status": result.status,
+                  "station": result.station_code, "bundle_seq": result.bundle_seq,
+                  "kind": result.kind,
+                  "change_seq": list(result.change_seq) if result.change_seq else None}
+        detail.update(reason_detail(result.reason_code, result.reason))
+        if result.status != "rejected":
+            detail.update(counts_detail(result.counts))
+        if result.key_pinned and result.status == "applied":
+            detail["key_pinned"] = True
+        self.desk.audit.record("import", None, None,
+                               {k: v for k, v in detail.items() if v is not None}, s=s)
 
     # ---- the steps -----------------------------------------------------------------------------
 
@@ -367,6 +389,7 @@ def result_from_history(report: str) -> ImportResult:
 
 def import_history(desk, limit: int = 500) -> list[dict[str, Any]]:
     """Import attempts, newest first."""
+    require(desk, Perm.READ)
     with desk.db.session() as s:
         rows = s.scalars(select(BundleImport).order_by(BundleImport.id.desc()).limit(limit)).all()
         return [{"id": r.id, "imported_at": r.imported_at, "file_name": r.file_name,
@@ -377,11 +400,20 @@ def import_history(desk, limit: int = 500) -> list[dict[str, Any]]:
 
 def reenrol_station(desk, code: str, note: str = "") -> bool:
     """Forget a station's pinned signing key; its next bundle pins the new one. Returns False
-    for a station the county has never heard of."""
+    for a station the county has never heard of.
+
+    For the administrator (station head) only; recorded in the audit log. The note (who
+    confirmed the new key by phone) stays in the enrolment history, not in the audit entry,
+    which holds no personal data.
+    """
+    require(desk, Perm.ADMIN)
     with desk.db.session() as s, s.begin():
         row = s.get(StationEnrolment, code)
         if row is None:
             return False
+        desk.audit.record("reenrol_station", None, None, {
+            "station": code, "retired_fingerprint": row.fingerprint or "",
+            "note": bool(note.strip())}, s=s)
         history = json.loads(row.history or "[]")
         history.append({"retired_key": row.signing_key, "fingerprint": row.fingerprint,
                         "at": utcnow().isoformat(timespec="seconds"), "note": note})

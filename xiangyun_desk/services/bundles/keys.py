@@ -31,6 +31,8 @@ from pyrage import x25519
 
 from ...domain.errors import DomainError
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
+from ...domain.permissions import SYSTEM, Perm
+from ...storage.models import Setting
 
 CTX = "Bundles"
 KEYS_DIRNAME = "keys"
@@ -219,7 +221,9 @@ class KeyCard:
 
 
 def county_card(desk) -> KeyCard:
-    """The key card of a county installation (keys are made if missing)."""
+    """The key card of a county installation (keys are made if missing). Public data: anyone
+    signed in may write it out."""
+    desk.session.require(Perm.READ)
     identity = desk.identity
     if identity is None or identity.role != "county":
         raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Only a county installation has a county key card.")))
@@ -231,13 +235,52 @@ def county_card(desk) -> KeyCard:
 
 
 def load_county_card(desk, data: bytes) -> KeyCard:
-    """Store the county's key card at a station (public data, kept in the settings table)."""
+    """Store the county's key card at a station (public data, kept in the settings table).
+
+    Which county the station's bundles are encrypted to, and whose reference bundles it
+    trusts: for the administrator (station head) only, and recorded in the audit log.
+    """
+    desk.session.require(Perm.ADMIN)
     card = KeyCard.parse(data)
-    desk.settings.set_many({S_COUNTY_CODE: card.county_code, S_COUNTY_NAME: card.county_name,
-                            S_COUNTY_RECIPIENT: card.age_recipient,
-                            S_COUNTY_SIGNING: card.signing_key,
-                            S_COUNTY_FINGERPRINT: card.fingerprint})
+    store_county_card(desk, card)
     return card
+
+
+def store_county_card(desk, card: KeyCard, at_setup: bool = False) -> None:
+    """Keep ``card`` in the settings and record it, in one transaction. Callers check the
+    permission; set-up (``Desk.initialize``) is recorded as the trusted system, since nobody
+    can be signed in before the data directory exists."""
+    previous = desk.settings.get(S_COUNTY_FINGERPRINT)
+    values = {S_COUNTY_CODE: card.county_code, S_COUNTY_NAME: card.county_name,
+              S_COUNTY_RECIPIENT: card.age_recipient, S_COUNTY_SIGNING: card.signing_key,
+              S_COUNTY_FINGERPRINT: card.fingerprint}
+    detail = {"county": card.county_code, "county_name": card.county_name,
+              "fingerprint": card.fingerprint}
+    if previous:
+        detail["replaced_fingerprint"] = previous
+    if at_setup:
+        detail["at_setup"] = True
+    with desk.db.session() as s, s.begin():
+        for key, value in values.items():
+            s.merge(Setting(key=key, value=value))
+        desk.audit.record("county_key", None, None, detail, s=s,
+                          actor=(desk.session.user or SYSTEM) if at_setup else None)
+
+
+def renew_station_key(desk) -> Ed25519PrivateKey:
+    """Replace this station's lost or compromised signing key (administrator only; recorded).
+    The county must re-enrol the station before it imports the next bundle."""
+    desk.session.require(Perm.ADMIN)
+    store = KeyStore(desk.data_dir)
+    try:
+        old = store.station_signing_key(create=False)
+    except KeyProblem:  # an unreadable key is one reason to renew it
+        old = None
+    key = store.renew_station_signing_key()
+    desk.audit.record("renew_key", None, None, {
+        "fingerprint": fingerprint(public_key_b64(key)),
+        "retired_fingerprint": fingerprint(public_key_b64(old)) if old else ""})
+    return key
 
 
 def station_county_card(desk) -> KeyCard | None:

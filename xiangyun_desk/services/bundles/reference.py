@@ -27,6 +27,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.models import CodeItem, utcnow
 from ...storage.sync_models import BundleExport, ReferenceExport, ReferenceImport
 from . import format as F
+from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
 from .export import ExportFailed, _fsync_dir
 from .importer import station_received
@@ -81,7 +82,8 @@ def _code_item_row(item: CodeItem) -> dict[str, Any]:
 
 
 def publish_reference(desk, out_dir: Path, now: dt.datetime | None = None) -> PublishResult:
-    """Write the county's next reference bundle into ``out_dir``."""
+    """Write the county's next reference bundle into ``out_dir`` (export permission; recorded)."""
+    require(desk, Perm.EXPORT)
     identity = desk.identity
     if identity is None or identity.role != "county":
         raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Only the county publishes reference bundles.")))
@@ -154,6 +156,10 @@ def publish_reference(desk, out_dir: Path, now: dt.datetime | None = None) -> Pu
     with desk.db.session() as s, s.begin():
         s.add(ReferenceExport(seq=seq, file_name=target.name, counts=json.dumps(counts),
                               sha256=F.file_sha256(target), created_at=created))
+        desk.audit.record("export", None, None, {
+            "bundle": "reference", "file": target.name, "folder": str(out_dir),
+            "reference_seq": seq, "counts": counts,
+            "receipts": {code: len(r["bundles"]) for code, r in receipts.items()}}, s=s)
     return PublishResult(target, seq, counts)
 
 
@@ -163,7 +169,13 @@ def _mark_county(table: str, rec: dict[str, Any]) -> None:
 
 
 def import_reference(desk, path: Path, dry_run: bool = False) -> ReferenceResult:
-    """Apply a reference bundle at a station; never raises for a bad file."""
+    """Apply a reference bundle at a station; never raises for a bad file.
+
+    Needs the import permission (PermissionDenied is raised, not reported). A real import keeps
+    the attempt in the reference history and the audit log: an applied bundle in the same
+    transaction as its records, a refused or unchanged one on its own.
+    """
+    require(desk, Perm.IMPORT)
     path = Path(path)
     result = ReferenceResult(file=path.name, dry_run=dry_run)
     try:
@@ -171,13 +183,26 @@ def import_reference(desk, path: Path, dry_run: bool = False) -> ReferenceResult
     except F.BundleRejected as exc:
         result.status, result.reason_code, result.reason = "rejected", exc.code, exc.message
         result.counts = {}
-    if not dry_run:
+    if not dry_run and result.status != "applied":  # an applied one was kept with its records
         with desk.db.session() as s, s.begin():
-            s.add(ReferenceImport(file_name=result.file[:255], ref_seq=result.reference_seq,
-                                  status=result.status,
-                                  reason=result.reason.render() if result.reason else "",
-                                  report=json.dumps(result.to_json(), ensure_ascii=False)))
+            _keep(desk, s, result)
     return result
+
+
+def _keep(desk, s, result: ReferenceResult) -> None:
+    """The reference history row and the audit entry of one import, in ``s``'s transaction."""
+    s.add(ReferenceImport(file_name=result.file[:255], ref_seq=result.reference_seq,
+                          status=result.status,
+                          reason=result.reason.render() if result.reason else "",
+                          report=json.dumps(result.to_json(), ensure_ascii=False)))
+    detail: dict[str, Any] = {"bundle": "reference", "file": result.file,
+                              "status": result.status, "reference_seq": result.reference_seq}
+    detail.update(reason_detail(result.reason_code, result.reason))
+    if result.status == "applied":
+        detail.update(counts_detail(result.counts))
+        detail["confirmed"] = result.confirmed
+    desk.audit.record("import", None, None,
+                      {k: v for k, v in detail.items() if v is not None}, s=s)
 
 
 def _import_reference(desk, path: Path, result: ReferenceResult) -> None:
@@ -249,6 +274,7 @@ def _apply_reference(desk, payload: F.Payload, m: dict, county_code: str, own_co
             if result.dry_run:
                 s.rollback()
             else:
+                _keep(desk, s, result)
                 s.commit()
         except BaseException:
             s.rollback()
@@ -286,6 +312,7 @@ def _apply_code_items(s, docs) -> dict[str, int]:
 
 
 def reference_history(desk) -> list[dict[str, Any]]:
+    require(desk, Perm.READ)
     with desk.db.session() as s:
         return [{"imported_at": r.imported_at, "file_name": r.file_name, "ref_seq": r.ref_seq,
                  "status": r.status, "reason": r.reason}
@@ -294,9 +321,11 @@ def reference_history(desk) -> list[dict[str, Any]]:
 
 def set_code_item(desk, list_name: str, code: str, label_zh: str, label_en: str,
                   active: bool = True, sort_order: int | None = None) -> None:
-    """A code-list change at the county (published with the next reference bundle)."""
+    """A code-list change at the county (published with the next reference bundle); for the
+    administrator, recorded as a settings change."""
     from ...domain.errors import ValidationFailed
 
+    require(desk, Perm.ADMIN)
     identity = desk.identity
     if identity is None or identity.role != "county":
         raise ValidationFailed({"role": msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Only the county changes code lists."))})
@@ -316,3 +345,7 @@ def set_code_item(desk, list_name: str, code: str, label_zh: str, label_en: str,
             item.label_zh, item.label_en, item.active = label_zh, label_en or item.label_en, active
             if sort_order is not None:
                 item.sort_order = sort_order
+        desk.audit.record("settings", None, None, {
+            "code_list": list_name, "code": code, "label_zh": label_zh,
+            "label_en": label_en or label_zh, "active": active,
+            "new": item is None}, s=s)
