@@ -282,6 +282,18 @@
         <source>changed settings</source>
         <translation>修改设置</translation>
     </message>
+    <message>
+        <source>loaded the county key card</source>
+        <translation>载入县总工会密钥卡</translation>
+    </message>
+    <message>
+        <source>made a new station signing key</source>
+        <translation>生成新的站点签名密钥</translation>
+    </message>
+    <message>
+        <source>re-enrolled a station (its new key)</source>
+        <translation>重新登记站点（新密钥）</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -1353,6 +1365,14 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <message>
         <source>This station has no accounts yet. Create the account of the station head (administrator), who can then add the staff.</source>
         <translation>本站还没有账户。请先创建站长（管理员）账户，站长再为工作人员添加账户。</translation>
+    </message>
+    <message>
+        <source>Create the administrator's account</source>
+        <translation>创建管理员账户</translation>
+    </message>
+    <message>
+        <source>This county office has no accounts yet. Create the account of its administrator, who can then add the staff.</source>
+        <translation>县总工会尚无任何账户。请创建管理员账户，之后由管理员添加工作人员的账户。</translation>
     </message>
 </context>
 <context>
@@ -3052,10 +3072,6 @@ Print them in full?</source>
         <translation>站点（乡镇职工之家）(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;County office (arrives with sync bundles)</source>
-        <translation>县总工会（随数据报送功能提供）(&amp;C)</translation>
-    </message>
-    <message>
         <source>Station</source>
         <translation>站点</translation>
     </message>
@@ -3094,6 +3110,78 @@ Print them in full?</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>&amp;County office (collects the stations' sync bundles)</source>
+        <translation>县总工会（汇总各站点的同步包）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>County office</source>
+        <translation>县总工会</translation>
+    </message>
+    <message>
+        <source>The county federation's code and name. The keys for the stations' sync bundles are made when you finish.</source>
+        <translation>县总工会的编码和名称。同步包所用的密钥在点击“完成”时生成。</translation>
+    </message>
+    <message>
+        <source>County &amp;code</source>
+        <translation>县级编码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>County &amp;name</source>
+        <translation>县总工会名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The people who work at the county office, one name per line.</source>
+        <translation>在县总工会工作的人员，每行一个姓名。</translation>
+    </message>
+    <message>
+        <source>Administrator's account</source>
+        <translation>管理员账户</translation>
+    </message>
+    <message>
+        <source>The administrator signs in with this account and adds the staff's accounts. Everyone signs in when the program starts.</source>
+        <translation>管理员用此账户登录，并添加工作人员的账户。每次启动程序时，每个人都要登录。</translation>
+    </message>
+    <message>
+        <source>The county's key card (optional)</source>
+        <translation>县总工会密钥卡（可选）</translation>
+    </message>
+    <message>
+        <source>Sync bundles are encrypted to the county office's key. Load the key card file it gave you now, or later from the Sync menu.</source>
+        <translation>同步包用县总工会的密钥加密。可以现在载入县总工会给的密钥卡文件，也可以以后在“同步”菜单中载入。</translation>
+    </message>
+    <message>
+        <source>No key card loaded</source>
+        <translation>未载入密钥卡</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Do&amp;n't load</source>
+        <translation>不载入(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The county's key card</source>
+        <translation>县总工会密钥卡</translation>
+    </message>
+    <message>
+        <source>Key card (*.json);;All files (*)</source>
+        <translation>密钥卡 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Fingerprint: %3
+Call the county office and compare this number with theirs before you rely on it.</source>
+        <translation>%1（%2）
+指纹：%3
+请先打电话与县总工会核对这串数字，一致后再使用。</translation>
+    </message>
+    <message>
+        <source>This key card was not loaded: %1</source>
+        <translation>未载入此密钥卡：%1</translation>
     </message>
 </context>
 <context>
@@ -3773,6 +3861,22 @@ Give the file to every station and read the fingerprint to them by phone.</sourc
         <translation>已写入 %1。
 指纹：%2
 请把文件交给各站点，并电话告知指纹以便核对。</translation>
+    </message>
+    <message>
+        <source>Export a sync bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Exported bundles</source>
+        <translation>已导出的同步包</translation>
+    </message>
+    <message>
+        <source>Import sync bundles</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
     </message>
 </context>
 <context>
