@@ -87,6 +87,10 @@ class MainWindow(QMainWindow):
         from .security import install_security  # the signed-in person's role, lock, 安全 menu
 
         install_security(self)
+        # Menus added by the features above go before 帮助, which stays last by convention.
+        bar = self.menuBar()
+        bar.removeAction(self.help_menu.menuAction())
+        bar.addAction(self.help_menu.menuAction())
 
     # ---- menus ---------------------------------------------------------------------------
 
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(act)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
