@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, table
 from sqlalchemy import text as sql_text
+from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import ValidationFailed
 from ..domain.fields import Field, Kind, validate
@@ -23,7 +24,7 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.search import build_search_key, normalize_query
 from ..storage.db import Database
 from ..storage.models import utcnow
-from ..storage.search_index import index_name, match_expression
+from ..storage.search_index import PENDING, flush, index_name, match_expression
 
 CTX = "Registers"
 FETCH_CHUNK = 500
@@ -152,6 +153,19 @@ class RegisterService:
                         (name,)).scalar()
             self._index = found
         return self._index
+
+    def _catch_up(self) -> None:
+        """Index the rows that writers outside the program's engine (a bare sqlite3 connection)
+        left noted; the program's own commits index their rows themselves (storage.db)."""
+        try:
+            with self._reading() as conn:
+                pending = conn.exec_driver_sql(
+                    f"SELECT EXISTS (SELECT 1 FROM {PENDING})").scalar()
+        except OperationalError:  # no pending list in this database
+            return
+        if pending:
+            with self.db.engine.begin() as conn:
+                flush(conn.exec_driver_sql)
 
     def _like(self, text: str) -> ColumnElement:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -488,6 +502,8 @@ class RowIds(Sequence[int]):
         self._ids: list[int] | None = None
         self._blocks: dict[int, list[int]] = {}
         self._size = BLOCK
+        if (query.text or "").strip() and service._search_index():
+            service._catch_up()
         with service._reading():  # one snapshot for the count and the first block
             self._plan()
 

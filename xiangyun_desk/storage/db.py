@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import search_index
 from .errors import DatabaseCorrupt, DatabaseTooNew
 from .models import Synced
 from .search_index import register_functions
@@ -51,11 +52,24 @@ def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _on_commit(conn) -> None:
+    """Index the rows the search-index triggers noted, inside the transaction that changed
+    them (search_index.py): a committed record is searchable at once."""
+    dbapi = conn.connection.driver_connection
+    try:
+        pending = search_index.has_pending(dbapi)
+    except sqlite3.OperationalError:  # a database before migration perf_0002
+        return
+    if pending:
+        search_index.flush(dbapi.execute)
+
+
 def make_engine(path: Path) -> Engine:
     """An engine for the SQLite file at ``path`` with the station pragmas."""
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "commit", _on_commit)
     return engine
 
 

@@ -14,10 +14,16 @@ posting list:
   of some padded trigram. Pinyin initials (``zs``) and single surnames (``张``) are such short
   searches, which is why the FTS5 ``trigram`` tokenizer (no matches under three characters) is
   not used. Matches are exactly those of ``search_key LIKE '%text%'``.
-- Tokens are built in Python (:func:`search_grams`) and kept in step by triggers that call it as
-  the SQL function ``xyd_search_grams``; every connection the program opens registers it
-  (storage.db), and a write from a connection without it fails loudly instead of leaving the
-  index behind. The FTS tables are contentless (``content=''``): only the index is stored.
+- Tokens are built in Python (:func:`search_grams`, registered on every connection the program
+  opens as the SQL function ``xyd_search_grams``; storage.db). Triggers only note which rows
+  changed, with the key the index holds for them, in ``search_pending`` (plain SQL: any writer,
+  even a bare ``sqlite3`` connection, can write the registers). The index is brought up to date
+  from that list in a few set-based statements (:func:`flush`) just before every commit made
+  through the program's engine, so a committed change is searchable at once; a search first
+  flushes what other writers left. (The first version, migration 0002, had the triggers write the
+  index row by row: FTS5 writes its pending data out at every statement's savepoint, which made
+  each ``executemany`` row three times dearer and made writers without the function fail.)
+- The FTS tables are contentless (``content=''``): only the index is stored.
 - The token layout is versioned (:data:`GRAMS_VERSION`); changing :func:`search_grams` needs a
   migration that rebuilds the indexes (:func:`rebuild`), because deleting a contentless entry
   needs the exact tokens it was inserted with.
@@ -82,7 +88,8 @@ def register_functions(dbapi_connection) -> None:
 
 
 def create_statements(table: str) -> list[str]:
-    """The index table and the triggers that keep it in step with ``table``."""
+    """The index table and the row-by-row triggers of migration 0002 (kept as they were: a
+    migration's effect must not change; perf_0002 replaces the triggers)."""
     idx = index_name(table)
     grams_old = f"{FUNCTION}(old.search_key)"
     grams_new = f"{FUNCTION}(new.search_key)"
@@ -101,9 +108,53 @@ def create_statements(table: str) -> list[str]:
 
 
 def drop_statements(table: str) -> list[str]:
+    """The index and its triggers."""
+    return drop_trigger_statements(table) + [f"DROP TABLE IF EXISTS {index_name(table)}"]
+
+
+def drop_trigger_statements(table: str) -> list[str]:
     idx = index_name(table)
-    return [f"DROP TRIGGER IF EXISTS {idx}_{suffix}" for suffix in ("ai", "ad", "au")] + \
-        [f"DROP TABLE IF EXISTS {idx}"]
+    return [f"DROP TRIGGER IF EXISTS {idx}_{suffix}" for suffix in ("ai", "ad", "au")]
+
+
+PENDING = "search_pending"
+# One row per changed row since the last flush: ``indexed`` says whether the index holds tokens
+# for it, made from ``old_key``. The first change wins (INSERT OR IGNORE): later ones do not
+# change what the index holds.
+PENDING_TABLE = (f"CREATE TABLE {PENDING} (tbl TEXT NOT NULL, row INTEGER NOT NULL, "
+                 "indexed INTEGER NOT NULL, old_key TEXT, PRIMARY KEY (tbl, row)) WITHOUT ROWID")
+
+
+def pending_trigger_statements(table: str) -> list[str]:
+    """Triggers that note changed rows in ``search_pending`` (no function needed)."""
+    idx = index_name(table)
+    note = f"INSERT OR IGNORE INTO {PENDING}(tbl, row, indexed, old_key) VALUES ('{table}', "
+    return [
+        f"CREATE TRIGGER {idx}_ai AFTER INSERT ON {table} BEGIN "
+        f"{note}new.rowid, 0, NULL); END",
+        f"CREATE TRIGGER {idx}_ad AFTER DELETE ON {table} BEGIN "
+        f"{note}old.rowid, 1, old.search_key); END",
+        f"CREATE TRIGGER {idx}_au AFTER UPDATE OF search_key ON {table} BEGIN "
+        f"{note}old.rowid, 1, old.search_key); END",
+    ]
+
+
+def has_pending(cursor) -> bool:
+    """Whether rows wait to be indexed (``cursor``: a sqlite3 connection or cursor)."""
+    return cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {PENDING})").fetchone()[0] == 1
+
+
+def flush(execute, tables: tuple[str, ...] = TABLES) -> None:
+    """Bring the indexes up to date with ``search_pending`` (``execute(sql)`` runs one statement
+    on a connection that has :func:`register_functions`, inside the caller's transaction).
+    Set-based: one statement per step, whatever the number of rows."""
+    for table in tables:
+        idx = index_name(table)
+        execute(f"INSERT INTO {idx}({idx}, rowid, grams) SELECT 'delete', row, "
+                f"{FUNCTION}(old_key) FROM {PENDING} WHERE tbl = '{table}' AND indexed = 1")
+        execute(f"INSERT INTO {idx}(rowid, grams) SELECT t.rowid, {FUNCTION}(t.search_key) "
+                f"FROM {PENDING} p JOIN {table} t ON t.rowid = p.row WHERE p.tbl = '{table}'")
+    execute(f"DELETE FROM {PENDING}")
 
 
 def rebuild(execute, table: str) -> None:

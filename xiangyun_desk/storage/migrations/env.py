@@ -4,13 +4,13 @@ from alembic import context
 from sqlalchemy import create_engine, event
 
 from xiangyun_desk.storage.models import Base
-from xiangyun_desk.storage.search_index import TABLES, index_name, register_functions
+from xiangyun_desk.storage.search_index import PENDING, TABLES, index_name, register_functions
 
 config = context.config
 target_metadata = Base.metadata
 # The FTS5 search indexes (and their shadow tables) are made by hand in migrations, not by the
 # models: keep autogenerate from proposing to drop them.
-_SEARCH_PREFIXES = tuple(index_name(t) for t in TABLES)
+_SEARCH_PREFIXES = (*(index_name(t) for t in TABLES), PENDING)
 
 
 def include_name(name, type_, _parent_names) -> bool:
