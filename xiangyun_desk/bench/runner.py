@@ -268,6 +268,18 @@ class Bench:
             result.extra["sign_in_dialog_s"] = spread(dialog)
             result.extra["sign_in_dialog_ratio"] = spread(
                 [d / b for d, b in zip(dialog, base, strict=True)])
+        # The overview tab (the default on a new installation) computes its figures when shown.
+        self._probe("settings", str(self.data_dir), "window/tab", "0")
+        overview, overview_base = [], []
+        for _ in range(self.repeat):
+            overview_base.append(self._first_frame(BASELINE_CODE)["seconds"])
+            overview.append(self._first_frame(APP_CODE, str(self.data_dir), BENCH_USER,
+                                              BENCH_PASSWORD)["seconds"])
+            self._clean_backups()
+        self._probe("settings", str(self.data_dir), "window/tab", "1")
+        result.extra["overview_tab_s"] = spread(overview)
+        result.extra["overview_tab_ratio"] = spread(
+            [a / b for a, b in zip(overview, overview_base, strict=True)])
         if sign_in:
             result.extra["password_check_s"] = spread(sign_in)
             result.extra["ratio_without_password_check"] = spread(
@@ -521,6 +533,7 @@ class Bench:
                 results.append(Result(name, name, status="failed",
                                       reason=f"{type(exc).__name__}: {exc}"))
 
+        load_before = _load()
         demo = self.prepare()
         if "demo_data" in self.only:
             results.append(demo)
@@ -547,6 +560,8 @@ class Bench:
             "machine": machine(),
             "dataset": self.dataset,
             "wall_seconds": time.perf_counter() - started,
+            # Others' work on a shared machine shows here; the ratios are what to compare.
+            "load_average": {"start": load_before, "end": _load()},
             "scenarios": [asdict(r) for r in results],
         }
 
@@ -600,13 +615,14 @@ def _plain_export(data_dir: Path, station_code: str, target: Path) -> int:
 
 def _plain_insert(bundle_files: list[Path], folder: Path) -> float:
     """The import baseline: the same rows, read from the stations' databases beforehand,
-    put into a fresh county database (same schema, triggers and indexes) with executemany,
+    put into a fresh county database (same schema, triggers and indexes, and the search index
+    brought up to date before each commit, as the program's connections do) with executemany,
     one transaction per station. Returns the seconds spent inserting."""
     import sqlite3
 
     from ..services.bundles import format as F
     from ..storage.db import DB_FILENAME, open_database
-    from ..storage.search_index import register_functions
+    from ..storage.search_index import flush, register_functions
 
     open_database(folder).dispose()  # the schema
     target = sqlite3.connect(folder / DB_FILENAME, isolation_level=None)
@@ -632,12 +648,20 @@ def _plain_insert(bundle_files: list[Path], folder: Path) -> float:
             for name, columns, rows in tables:
                 target.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES "
                                    f"({', '.join('?' for _ in columns)})", rows)
+            flush(target.execute)
             target.execute("COMMIT")
             seconds += time.perf_counter() - start
             del tables
     finally:
         target.close()
     return seconds
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
 
 
 def _db_mb(data_dir: Path) -> float:
@@ -713,6 +737,9 @@ def format_table(report: dict[str, Any]) -> str:
         if r["name"] == "startup" and "sign_in_dialog_s" in extra:
             rows.append(("  sign-in dialog shown", _cell(extra["sign_in_dialog_s"], "s"), "",
                          f"{extra['sign_in_dialog_ratio']['median']:.2f}×", "", ""))
+        if r["name"] == "startup" and "overview_tab_s" in extra:
+            rows.append(("  with the overview tab open", _cell(extra["overview_tab_s"], "s"), "",
+                         f"{extra['overview_tab_ratio']['median']:.2f}×", "", ""))
         if r["name"] == "startup" and "password_check_s" in extra:
             rows.append(("  of which password check", _cell(extra["password_check_s"], "s"), "",
                          f"{extra['ratio_without_password_check']['median']:.2f}× without",
@@ -732,10 +759,12 @@ def format_table(report: dict[str, Any]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     m = report["machine"]
+    load = (report.get("load_average") or {}).get("start")
     head = (f"xiangyun-desk bench: {report['records']:,} records, "
             f"{report['repeat']} repetition(s); "
             f"{m.get('Model name', platform.processor())}, {m.get('cpus')} CPUs, "
-            f"{m.get('memory_gb', '?')} GB; Python {m['python']}, SQLite {m['sqlite']}")
+            f"{m.get('memory_gb', '?')} GB; Python {m['python']}, SQLite {m['sqlite']}"
+            + (f"; load average at start {load[0]:.2f}" if load else ""))
     counts = report["dataset"].get("counts", {})
     parts = ", ".join(f"{k} {v:,}" for k, v in counts.items())
     data = (f"data set: {sum(counts.values()):,} records ({parts}), "
