@@ -144,7 +144,7 @@ def test_find_from_a_list_without_a_search_box_goes_to_the_tab_search(ui, window
     assert QApplication.focusWidget() is window.fairs.fairs.search
 
 
-def test_overview_shows_the_stats_of_this_month_and_year(ui, window):
+def test_overview_shows_the_stats_of_this_month_and_year(ui, window, qtbot):
     earlier = dt.date(TODAY.year, 1, 1) if TODAY.month != 1 else None
     visits, relief, fairs = window.visits.view, window.relief.view, window.fairs
     window.tabs.setCurrentWidget(window.visits)  # the overview is shown first; leave it
@@ -168,7 +168,9 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window):
         ui.create(window.volunteers.records, served_on=earlier, activity="值班", half_hours="1")
     assert fair and volunteer
 
-    window.tabs.setCurrentWidget(window.overview)
+    # The figures are computed off the GUI thread; the labels change when they arrive.
+    with qtbot.waitSignal(window.overview.refreshed, timeout=10000):
+        window.tabs.setCurrentWidget(window.overview)
     stats = StatsService(window.desk.db)
     for span, period in (("month", Period.month_of(TODAY)), ("year", Period.year_of(TODAY))):
         figures = stats.compute(period)
@@ -190,7 +192,8 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window):
     # Shown again after a change, the overview is up to date.
     ui.create(visits, name="周九")
     window.tabs.setCurrentWidget(window.visits)
-    window.tabs.setCurrentWidget(window.overview)
+    with qtbot.waitSignal(window.overview.refreshed, timeout=10000):
+        window.tabs.setCurrentWidget(window.overview)
     assert month[("month", "visitors.visits")].text() == "3"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..services.stats import Period, StatsService
@@ -13,8 +13,11 @@ from ..services.stats import Period, StatsService
 class OverviewTab(QWidget):
     """Headline figures, refreshed whenever the tab is shown."""
 
+    refreshed = Signal()
+
     def __init__(self, stats: StatsService, station_name: str, parent=None):
         super().__init__(parent)
+        self._generation = 0
         self.stats = stats
         self.values: dict[tuple[str, str], QLabel] = {}
         self.title = QLabel()
@@ -73,14 +76,32 @@ class OverviewTab(QWidget):
         layout.addStretch(1)
 
     def refresh(self, today: dt.date | None = None) -> None:
+        """Recompute the figures off the GUI thread (at a million records the year's statistics
+        take seconds); the labels update when the result arrives, ``refreshed`` is emitted."""
+        from .jobs import run_in_background
+
         today = today or dt.date.today()
         self.title.setText(self.tr("%1 — %2").replace("%1", self.station_name)
                            .replace("%2", today.isoformat()))
-        for span, period in (("month", Period.month_of(today)), ("year", Period.year_of(today))):
-            figures = self.stats.compute(period)
-            for key, _text in self.rows:
-                section, name = key.split(".")
-                self.values[(span, key)].setText(str(figures[section][name]))
+        self._generation += 1
+        generation = self._generation
+        periods = (("month", Period.month_of(today)), ("year", Period.year_of(today)))
+        stats = self.stats
+        run_in_background(lambda: [(span, stats.compute(period)) for span, period in periods],
+                          done=lambda result: self._show(result, generation),
+                          failed=lambda _exc: None)  # logged by the job; the old figures stay
+
+    def _show(self, result, generation: int) -> None:
+        if generation != self._generation:  # a newer refresh is on its way
+            return
+        try:
+            for span, figures in result:
+                for key, _text in self.rows:
+                    section, name = key.split(".")
+                    self.values[(span, key)].setText(str(figures[section][name]))
+        except RuntimeError:  # the window was closed while the figures were computed
+            return
+        self.refreshed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.refresh()
