@@ -122,6 +122,27 @@ def export_history(desk) -> list[dict]:
                  "confirmed_at": r.confirmed_at} for r in rows]
 
 
+def write_signed_file(target: Path, manifest_bytes: bytes, signature: bytes, payload: Path,
+                      payload_name: str, readme: str) -> None:
+    """Write a bundle file (manifest, signature, payload, readme; stored zip) whole or not at all:
+    a hidden partial file, fsynced, renamed into place."""
+    out_dir = target.parent
+    partial = out_dir / f".{target.name}.partial"
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zf:
+            zf.writestr(F.MANIFEST, manifest_bytes)
+            zf.writestr(F.SIGNATURE, signature)
+            zf.write(payload, payload_name)
+            zf.writestr(F.README, readme.encode())
+        with open(partial, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+        _fsync_dir(out_dir)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
@@ -231,20 +252,8 @@ def export_bundle(desk, out_dir: Path, full: bool = False,
         while target.exists():
             n += 1
             target = out_dir / name.replace(F.BUNDLE_SUFFIX, f"-{n}{F.BUNDLE_SUFFIX}")
-        partial = out_dir / f".{target.name}.partial"
-        try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zf:
-                zf.writestr(F.MANIFEST, manifest_bytes)
-                zf.writestr(F.SIGNATURE, signature)
-                zf.write(encrypted, F.PAYLOAD_ENCRYPTED)
-                zf.writestr(F.README, README_TEXT.encode())
-            with open(partial, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(partial, target)
-            _fsync_dir(out_dir)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+        write_signed_file(target, manifest_bytes, signature, encrypted, F.PAYLOAD_ENCRYPTED,
+                          README_TEXT)
     _read_back(target, manifest_bytes, public_key_b64(key), payload_sha)
     sha = F.file_sha256(target)
     counts = {k: v["count"] for k, v in tables.items()}

@@ -13,7 +13,6 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import os
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from ...storage.sync_models import BundleExport, ReferenceExport, ReferenceImpor
 from . import format as F
 from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
-from .export import ExportFailed, _fsync_dir
+from .export import ExportFailed, write_signed_file
 from .importer import station_received
 from .keys import KeyStore, public_key_b64, station_county_card, verify
 
@@ -138,20 +137,7 @@ def publish_reference(desk, out_dir: Path, now: dt.datetime | None = None) -> Pu
         signature = base64.b64encode(key.sign(manifest_bytes)) + b"\n"
         target = out_dir / F.reference_filename(identity.code, identity.name,
                                                 (now or dt.datetime.now()).date(), seq)
-        partial = out_dir / f".{target.name}.partial"
-        try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zf:
-                zf.writestr(F.MANIFEST, manifest_bytes)
-                zf.writestr(F.SIGNATURE, signature)
-                zf.write(inner, F.PAYLOAD_PLAIN)
-                zf.writestr(F.README, README_TEXT.encode())
-            with open(partial, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(partial, target)
-            _fsync_dir(out_dir)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+        write_signed_file(target, manifest_bytes, signature, inner, F.PAYLOAD_PLAIN, README_TEXT)
     counts = {k: v["count"] for k, v in tables.items()}
     with desk.db.session() as s, s.begin():
         s.add(ReferenceExport(seq=seq, file_name=target.name, counts=json.dumps(counts),
