@@ -40,10 +40,13 @@ def test_records_reported_saved_survive_sigkill(data_dir):
     for _ in range(runs):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir)],
                                 stdout=subprocess.PIPE, text=True)
-        time.sleep(rng.uniform(0.8, 1.6))  # start-up takes ~0.5 s; kill mid-writing
+        # Wait for the first saved record (start-up time varies with the machine's load), then
+        # kill mid-writing at a random moment.
+        first = proc.stdout.readline().strip()
+        time.sleep(rng.uniform(0.0, 0.5))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
-        saved += [line for line in out.splitlines() if len(line) == 36]
+        saved += [line for line in [first, *out.splitlines()] if len(line) == 36]
         desk = Desk(data_dir)
         try:
             report = desk.backups.check()
