@@ -12,7 +12,7 @@ from security_helpers import PASSWORD, VISIT
 from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.domain.permissions import Perm, PermissionDenied
 from xiangyun_desk.services import accounts as accounts_module
-from xiangyun_desk.services.accounts import MAX_FAILURES, SignInFailed
+from xiangyun_desk.services.accounts import FREE_FAILURES, THROTTLE_SECONDS, SignInFailed
 from xiangyun_desk.services.audit import AuditFilter
 from xiangyun_desk.storage.security_models import Account
 
@@ -63,14 +63,40 @@ def test_too_many_failures_wait_before_the_next_try(desk, people):
     now = [dt.datetime(2026, 11, 24, 9, 0)]
     desk.accounts.clock = lambda: now[0]
     desk.accounts.sign_out()
-    for _ in range(MAX_FAILURES):
+    for _ in range(FREE_FAILURES):
         with pytest.raises(SignInFailed):
             desk.accounts.sign_in("gongzuo", "wrong")
     with pytest.raises(SignInFailed) as refused:
         desk.accounts.sign_in("gongzuo", PASSWORD)  # right password, but too soon
-    assert "30" in str(refused.value) or "seconds" in str(refused.value)
-    now[0] += dt.timedelta(seconds=31)
+    assert "seconds" in str(refused.value)
+    now[0] += dt.timedelta(seconds=3)
     assert desk.accounts.sign_in("gongzuo", PASSWORD).username == "gongzuo"
+
+
+def test_repeated_failures_wait_a_little_longer_each_time_and_never_for_good(desk, people):
+    """A short, growing delay (2, 4, 8, 16 s, at most 30 s), never a lockout."""
+    now = [dt.datetime(2026, 11, 24, 9, 0)]
+    desk.accounts.clock = lambda: now[0]
+    desk.accounts.sign_out()
+    waits = []
+    for _ in range(FREE_FAILURES + 6):
+        wait = desk.accounts.wait_seconds("gongzuo")
+        now[0] += dt.timedelta(seconds=wait)  # the dialog keeps its button disabled this long
+        with pytest.raises(SignInFailed) as refused:
+            desk.accounts.sign_in("gongzuo", "wrong")
+        assert "Wrong" in str(refused.value)  # a real try each time, not a refusal to try
+        waits.append(desk.accounts.wait_seconds("gongzuo"))
+    assert waits[:FREE_FAILURES - 1] == [0] * (FREE_FAILURES - 1)
+    assert 1 <= waits[FREE_FAILURES - 1] <= 3
+    assert waits == sorted(waits) and max(waits) <= THROTTLE_SECONDS + 1
+    assert waits[-1] > waits[FREE_FAILURES]
+    # Too soon: refused with the time left; after the wait the right password works.
+    with pytest.raises(SignInFailed) as refused:
+        desk.accounts.sign_in("gongzuo", PASSWORD)
+    assert "seconds" in str(refused.value)
+    now[0] += dt.timedelta(seconds=THROTTLE_SECONDS)
+    assert desk.accounts.sign_in("gongzuo", PASSWORD).username == "gongzuo"
+    assert desk.accounts.wait_seconds("gongzuo") == 0
 
 
 def test_a_disabled_account_cannot_sign_in(desk, people):

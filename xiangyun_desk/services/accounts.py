@@ -2,8 +2,9 @@
 
 Accounts live in this PC's database only (they never travel in sync bundles). Passwords and the
 administrator's recovery code are kept as argon2id hashes (memory-hard: guessing is slow even
-with the database file in hand). After :data:`MAX_FAILURES` wrong passwords in a row an account
-waits :data:`THROTTLE_SECONDS` before the next try.
+with the database file in hand). From the :data:`FREE_FAILURES`-th wrong password in a row an
+account waits before the next try, a little longer after each further failure (2, 4, 8, 16 seconds,
+then at most :data:`THROTTLE_SECONDS`): guessing slows down, but nobody is ever locked out for good.
 
 The desk's :class:`~.audit.SessionState` says who is signed in; :meth:`AccountService.sign_in`
 sets it and every service checks it (see services/audit.py, RecordGuard).
@@ -31,8 +32,8 @@ from .audit import AuditService, SessionState
 
 CTX = "Accounts"
 MIN_PASSWORD = 6
-MAX_FAILURES = 5
-THROTTLE_SECONDS = 30
+FREE_FAILURES = 3  # wrong passwords in a row before the first wait
+THROTTLE_SECONDS = 30  # the longest wait
 DEFAULT_IDLE_MINUTES = 10
 IDLE_RANGE = (1, 120)
 IDLE_KEY = "lock_minutes"
@@ -385,13 +386,22 @@ class AccountService:
     def _refusal(self, account: Account | None, now: dt.datetime):
         if account is None or not account.active:
             return msg(CTX, QT_TRANSLATE_NOOP("Accounts", "Wrong account name or password."))
-        if account.failed_count >= MAX_FAILURES and account.last_failed_at is not None:
-            wait = THROTTLE_SECONDS - (now - account.last_failed_at).total_seconds()
-            if wait > 0:
-                return msg(CTX, QT_TRANSLATE_NOOP(
-                    "Accounts", "Too many wrong passwords. Try again in {n} seconds."),
-                    n=int(wait) + 1)
+        wait = _wait_left(account, now)
+        if wait > 0:
+            return msg(CTX, QT_TRANSLATE_NOOP(
+                "Accounts", "Too many wrong passwords. Try again in {n} seconds."),
+                n=int(wait) + 1)
         return None
+
+    def wait_seconds(self, username: str) -> int:
+        """Seconds before the account may try again (0: now); the sign-in dialog waits this long
+        with its button disabled. An unknown name never waits (nothing to tell about it)."""
+        with self.db.session() as s:
+            account = s.scalar(select(Account).where(Account.username_key == _key(username)))
+            if account is None or not account.active:
+                return 0
+            wait = _wait_left(account, self.clock())
+        return int(wait) + 1 if wait > 0 else 0
 
     def unlock(self, password: str) -> bool:
         """After the idle lock: the same person's password again. Recorded either way."""
@@ -446,6 +456,21 @@ class AccountService:
             s.merge(Setting(key=IDLE_KEY, value=str(int(minutes))))
             self.audit.record("settings", None, None,
                               {"changes": {IDLE_KEY: [old, int(minutes)]}}, s=s)
+
+
+def failure_delay(failures: int) -> int:
+    """Seconds to wait after ``failures`` wrong passwords in a row: none for the first few, then
+    2, 4, 8, 16 and at most :data:`THROTTLE_SECONDS`."""
+    if failures < FREE_FAILURES:
+        return 0
+    return min(2 ** (failures - FREE_FAILURES + 1), THROTTLE_SECONDS)
+
+
+def _wait_left(account: Account, now: dt.datetime) -> float:
+    if account.last_failed_at is None:
+        return 0.0
+    delay = failure_delay(account.failed_count or 0)
+    return delay - (now - account.last_failed_at).total_seconds() if delay else 0.0
 
 
 def _anonymous() -> Principal:

@@ -198,3 +198,25 @@ BLANK_FAIR_COLS = ("序号", "姓名", "性别", "出生年份", "联系电话",
 FAIR_TOTAL_EMPLOYERS = "合计：{employers} 家，{positions} 个岗位"
 FAIR_TOTAL_SEEKERS = "合计：{seekers} 人"
 FAIR_TOTAL_INTENTIONS = "合计：{records} 条意向，{people} 人"
+
+# ---- recovery code printout (signin: 打印为 PDF) ------------------------------------------------
+RECOVERY_TITLE = "账号恢复码"
+RECOVERY_STATION = "站点：{station}"
+RECOVERY_ACCOUNT = "账号：{username}"
+RECOVERY_DATE = "打印日期：{date}"
+RECOVERY_CODE_HEADING = "恢复码（共 {groups} 组，每组 4 个字符）"
+RECOVERY_READ_ALOUD = ("读给别人听时，一组一组地读：{groups}。"
+                       "只有数字和大写字母，没有字母 I、L、O、U。")
+RECOVERY_WHAT_HEADING = "这张纸有什么用"
+RECOVERY_WHAT = [
+    "站长忘记密码时，用这个恢复码设置新密码：在登录窗口点“忘记密码”，输入恢复码和新密码。"
+    "也可以在命令行运行 xiangyun-desk reset-password --recovery-code。",
+    "用过一次后，程序会给出一个新的恢复码，这张纸随即作废：请打印新的恢复码，把这张纸销毁。",
+]
+RECOVERY_KEEP_HEADING = "怎样保管"
+RECOVERY_KEEP = [
+    "锁在柜子里，或交给站里指定的人保管；不要贴在电脑旁，不要拍照发到微信群。",
+    "任何人拿到这张纸，都能改掉站长的密码，看到全部登记信息。",
+    "如果怀疑恢复码被人看到，站长登录后在“安全”菜单中生成新的恢复码，旧的立即失效。",
+]
+RECOVERY_FILE_NAME = "恢复码-{station}-{date}.pdf"
