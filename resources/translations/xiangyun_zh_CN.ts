@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
@@ -23,7 +24,7 @@
         <translation>该账户名已被使用。</translation>
     </message>
     <message>
-        <source>Enter the person's name (at most 50 characters).</source>
+        <source>Enter the person&apos;s name (at most 50 characters).</source>
         <translation>请填写本人姓名（最多 50 个字符）。</translation>
     </message>
     <message>
@@ -164,7 +165,7 @@
 <context>
     <name>App</name>
     <message>
-        <source>Xiangyun Workers' Home Desk</source>
+        <source>Xiangyun Workers&apos; Home Desk</source>
         <translation>祥云职工之家工作台</translation>
     </message>
     <message>
@@ -203,11 +204,11 @@
         <translation>查看完整证件号/电话</translation>
     </message>
     <message>
-        <source>erased a person's details</source>
+        <source>erased a person&apos;s details</source>
         <translation>应本人要求清除个人信息</translation>
     </message>
     <message>
-        <source>corrected a person's details</source>
+        <source>corrected a person&apos;s details</source>
         <translation>更正个人信息</translation>
     </message>
     <message>
@@ -508,7 +509,7 @@
         <translation>只有站点才导出同步包。</translation>
     </message>
     <message>
-        <source>Load the county's key card first (xiangyun-desk load-county-key FILE, or 同步 → 载入县总工会密钥卡).</source>
+        <source>Load the county&apos;s key card first (xiangyun-desk load-county-key FILE, or 同步 → 载入县总工会密钥卡).</source>
         <translation>请先载入县总工会密钥卡（xiangyun-desk load-county-key 文件，或 同步 → 载入县总工会密钥卡）。</translation>
     </message>
     <message>
@@ -660,7 +661,7 @@
         <translation>本县级安装没有解密密钥（keys/county-age.key）。</translation>
     </message>
     <message>
-        <source>The bundle was encrypted for another county key (fingerprint {theirs}). The station must load this county's current key card and export a full bundle.</source>
+        <source>The bundle was encrypted for another county key (fingerprint {theirs}). The station must load this county&apos;s current key card and export a full bundle.</source>
         <translation>该同步包是用另一把县级密钥加密的（指纹 {theirs}）。站点须载入本县当前的密钥卡，并导出一个全量包。</translation>
     </message>
     <message>
@@ -688,7 +689,7 @@
         <translation>加密记录与清单不符：文件已损坏或被改动。</translation>
     </message>
     <message>
-        <source>The records cannot be decrypted with this county's key.</source>
+        <source>The records cannot be decrypted with this county&apos;s key.</source>
         <translation>无法用本县密钥解密这些记录。</translation>
     </message>
     <message>
@@ -700,7 +701,7 @@
         <translation>第 {seq} 号包早于已导入的第 {newest} 号包；县里保留较新的记录。</translation>
     </message>
     <message>
-        <source>{n} record(s) in this bundle are older than the county's copy and were left as they are.</source>
+        <source>{n} record(s) in this bundle are older than the county&apos;s copy and were left as they are.</source>
         <translation>本包中有 {n} 条记录比县里的版本旧，保持不变。</translation>
     </message>
     <message>
@@ -720,7 +721,7 @@
         <translation>这不是本程序的县总工会密钥卡。</translation>
     </message>
     <message>
-        <source>The key card's fingerprint does not match its keys: the file was changed.</source>
+        <source>The key card&apos;s fingerprint does not match its keys: the file was changed.</source>
         <translation>密钥卡上的指纹与密钥不符：文件被改动过。</translation>
     </message>
     <message>
@@ -950,11 +951,11 @@
         <translation>{user} 的恢复码（请打印或抄写并锁好保管；只显示这一次）：</translation>
     </message>
     <message>
-        <source>Created the station head's account {user}.</source>
+        <source>Created the station head&apos;s account {user}.</source>
         <translation>已创建站长账户 {user}。</translation>
     </message>
     <message>
-        <source>Use --recovery-code: the station head's printed recovery code sets a new password. Staff ask the station head.</source>
+        <source>Use --recovery-code: the station head&apos;s printed recovery code sets a new password. Staff ask the station head.</source>
         <translation>请使用 --recovery-code：用站长打印保存的恢复码设置新密码。工作人员请找站长重设。</translation>
     </message>
     <message>
@@ -1022,7 +1023,7 @@
         <translation>本县没有站点 {code} 的记录。</translation>
     </message>
     <message>
-        <source>Station {code} is re-enrolled: its next bundle's signing key will be put on record.</source>
+        <source>Station {code} is re-enrolled: its next bundle&apos;s signing key will be put on record.</source>
         <translation>站点 {code} 已重新登记：其下一个同步包的签名密钥将被登记。</translation>
     </message>
     <message>
@@ -1084,7 +1085,7 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <source>Correct the person's details</source>
+        <source>Correct the person&apos;s details</source>
         <translation>更正个人信息</translation>
     </message>
     <message>
@@ -1318,7 +1319,7 @@ Log file: %1</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <source>Load the county's key card first (同步 → 载入县总工会密钥卡).</source>
+        <source>Load the county&apos;s key card first (同步 → 载入县总工会密钥卡).</source>
         <translation>请先载入县总工会密钥卡（同步 → 载入县总工会密钥卡）。</translation>
     </message>
     <message>
@@ -1357,9 +1358,88 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job fairs</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <source>Visits received</source>
+        <translation>接待批次</translation>
+    </message>
+    <message>
+        <source>Visitor attendances</source>
+        <translation>来访人次</translation>
+    </message>
+    <message>
+        <source>Relief visits made</source>
+        <translation>慰问人次</translation>
+    </message>
+    <message>
+        <source>People visited</source>
+        <translation>慰问人数</translation>
+    </message>
+    <message>
+        <source>Relief cash (yuan)</source>
+        <translation>慰问金（元）</translation>
+    </message>
+    <message>
+        <source>Goods value (yuan)</source>
+        <translation>物品折价（元）</translation>
+    </message>
+    <message>
+        <source>Job fairs held</source>
+        <translation>招聘会场次</translation>
+    </message>
+    <message>
+        <source>Employers taking part</source>
+        <translation>参会企业</translation>
+    </message>
+    <message>
+        <source>Positions offered</source>
+        <translation>提供岗位</translation>
+    </message>
+    <message>
+        <source>Job seekers registered</source>
+        <translation>登记求职者</translation>
+    </message>
+    <message>
+        <source>Seekers with an intention</source>
+        <translation>达成意向人数</translation>
+    </message>
+    <message>
+        <source>Volunteers on the roster</source>
+        <translation>在册志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteers who served</source>
+        <translation>参与服务志愿者</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
-        <source>Create the station head's account</source>
+        <source>Create the station head&apos;s account</source>
         <translation>创建站长账户</translation>
     </message>
     <message>
@@ -1367,7 +1447,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
         <translation>本站还没有账户。请先创建站长（管理员）账户，站长再为工作人员添加账户。</translation>
     </message>
     <message>
-        <source>Create the administrator's account</source>
+        <source>Create the administrator&apos;s account</source>
         <translation>创建管理员账户</translation>
     </message>
     <message>
@@ -1709,7 +1789,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Xiangyun Workers' Home Desk — %1</source>
+        <source>Xiangyun Workers&apos; Home Desk — %1</source>
         <translation>祥云职工之家工作台 — %1</translation>
     </message>
     <message>
@@ -1821,8 +1901,8 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
         <translation>关于</translation>
     </message>
     <message>
-        <source>Xiangyun Workers' Home Desk %1
-Registers, reports and sync for the township workers' homes of Xiangyun County.
+        <source>Xiangyun Workers&apos; Home Desk %1
+Registers, reports and sync for the township workers&apos; homes of Xiangyun County.
 Data directory: %2</source>
         <translation>祥云职工之家工作台 %1
 祥云县乡镇职工之家的台账登记、报表与数据报送。
@@ -2288,7 +2368,7 @@ Data directory: %2</source>
         <translation>您的账户无权导入数据。</translation>
     </message>
     <message>
-        <source>Only the station head may erase a person's details.</source>
+        <source>Only the station head may erase a person&apos;s details.</source>
         <translation>只有站长可以清除个人信息。</translation>
     </message>
     <message>
@@ -2391,7 +2471,7 @@ Data directory: %2</source>
         <translation>清除此人在全部 %1 条记录中的姓名、身份证号、电话、工作单位、地址和备注？日期、金额和类别保留，统计数字不变。此操作不能撤销。</translation>
     </message>
     <message>
-        <source>The person's details were erased from %1 records.</source>
+        <source>The person&apos;s details were erased from %1 records.</source>
         <translation>已在 %1 条记录中清除此人的个人信息。</translation>
     </message>
 </context>
@@ -2456,7 +2536,7 @@ Data directory: %2</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>Keep this sheet locked away. Anyone holding it can set a new password for the account: with "Forgot password" in the sign-in window, or xiangyun-desk reset-password --recovery-code.</source>
+        <source>Keep this sheet locked away. Anyone holding it can set a new password for the account: with &quot;Forgot password&quot; in the sign-in window, or xiangyun-desk reset-password --recovery-code.</source>
         <translation>请将本页锁好保管。持有它的人可以为该账户设置新密码：在登录窗口点“忘记密码”，或运行 xiangyun-desk reset-password --recovery-code。</translation>
     </message>
 </context>
@@ -2467,7 +2547,7 @@ Data directory: %2</source>
         <translation>忘记密码</translation>
     </message>
     <message>
-        <source>Enter the station head's printed recovery code and a new password. Staff who forgot theirs ask the station head.</source>
+        <source>Enter the station head&apos;s printed recovery code and a new password. Staff who forgot theirs ask the station head.</source>
         <translation>请输入站长打印保存的恢复码和新密码。工作人员忘记密码请找站长重设。</translation>
     </message>
     <message>
@@ -2557,7 +2637,7 @@ Data directory: %2</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <source>Delete this record? It can be restored later from "Show deleted".</source>
+        <source>Delete this record? It can be restored later from &quot;Show deleted&quot;.</source>
         <translation>确定删除这条记录吗？之后可以在“显示已删除”中恢复。</translation>
     </message>
 </context>
@@ -2848,8 +2928,8 @@ Data directory: %2</source>
         <translation>请输入文件名。</translation>
     </message>
     <message>
-        <source>A file name cannot contain any of \ / : * ? " &lt; &gt; |</source>
-        <translation>文件名中不能有 \ / : * ? " &lt; &gt; | 这些字符。</translation>
+        <source>A file name cannot contain any of \ / : * ? &quot; &lt; &gt; |</source>
+        <translation>文件名中不能有 \ / : * ? &quot; &lt; &gt; | 这些字符。</translation>
     </message>
     <message>
         <source>Save reports in</source>
@@ -3056,7 +3136,7 @@ Print them in full?</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>Set up Xiangyun Workers' Home Desk</source>
+        <source>Set up Xiangyun Workers&apos; Home Desk</source>
         <translation>设置祥云职工之家工作台</translation>
     </message>
     <message>
@@ -3064,11 +3144,11 @@ Print them in full?</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <source>This computer keeps the registers of one workers' home station, or collects the work of all stations at the county office.</source>
+        <source>This computer keeps the registers of one workers&apos; home station, or collects the work of all stations at the county office.</source>
         <translation>本电脑用于一个乡镇职工之家的台账登记，或在县总工会汇总各站点的数据。</translation>
     </message>
     <message>
-        <source>&amp;Station (township workers' home)</source>
+        <source>&amp;Station (township workers&apos; home)</source>
         <translation>站点（乡镇职工之家）(&amp;S)</translation>
     </message>
     <message>
@@ -3096,15 +3176,15 @@ Print them in full?</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <source>The people who work at the station, one name per line. They appear as 'staff on duty' in the visitor log.</source>
+        <source>The people who work at the station, one name per line. They appear as &apos;staff on duty&apos; in the visitor log.</source>
         <translation>在站点工作的人员，每行一个姓名。来访登记中的“值班人员”从这里选择。</translation>
     </message>
     <message>
-        <source>Station head's account</source>
+        <source>Station head&apos;s account</source>
         <translation>站长账户</translation>
     </message>
     <message>
-        <source>The station head signs in with this account and adds the staff's accounts. Everyone signs in when the program starts.</source>
+        <source>The station head signs in with this account and adds the staff&apos;s accounts. Everyone signs in when the program starts.</source>
         <translation>站长用此账户登录，并为工作人员添加账户。每次启动程序时都需要登录。</translation>
     </message>
     <message>
@@ -3112,7 +3192,7 @@ Print them in full?</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <source>&amp;County office (collects the stations' sync bundles)</source>
+        <source>&amp;County office (collects the stations&apos; sync bundles)</source>
         <translation>县总工会（汇总各站点的同步包）(&amp;C)</translation>
     </message>
     <message>
@@ -3120,7 +3200,7 @@ Print them in full?</source>
         <translation>县总工会</translation>
     </message>
     <message>
-        <source>The county federation's code and name. The keys for the stations' sync bundles are made when you finish.</source>
+        <source>The county federation&apos;s code and name. The keys for the stations&apos; sync bundles are made when you finish.</source>
         <translation>县总工会的编码和名称。同步包所用的密钥在点击“完成”时生成。</translation>
     </message>
     <message>
@@ -3136,19 +3216,19 @@ Print them in full?</source>
         <translation>在县总工会工作的人员，每行一个姓名。</translation>
     </message>
     <message>
-        <source>Administrator's account</source>
+        <source>Administrator&apos;s account</source>
         <translation>管理员账户</translation>
     </message>
     <message>
-        <source>The administrator signs in with this account and adds the staff's accounts. Everyone signs in when the program starts.</source>
+        <source>The administrator signs in with this account and adds the staff&apos;s accounts. Everyone signs in when the program starts.</source>
         <translation>管理员用此账户登录，并添加工作人员的账户。每次启动程序时，每个人都要登录。</translation>
     </message>
     <message>
-        <source>The county's key card (optional)</source>
+        <source>The county&apos;s key card (optional)</source>
         <translation>县总工会密钥卡（可选）</translation>
     </message>
     <message>
-        <source>Sync bundles are encrypted to the county office's key. Load the key card file it gave you now, or later from the Sync menu.</source>
+        <source>Sync bundles are encrypted to the county office&apos;s key. Load the key card file it gave you now, or later from the Sync menu.</source>
         <translation>同步包用县总工会的密钥加密。可以现在载入县总工会给的密钥卡文件，也可以以后在“同步”菜单中载入。</translation>
     </message>
     <message>
@@ -3160,11 +3240,11 @@ Print them in full?</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <source>Do&amp;n't load</source>
+        <source>Do&amp;n&apos;t load</source>
         <translation>不载入(&amp;N)</translation>
     </message>
     <message>
-        <source>The county's key card</source>
+        <source>The county&apos;s key card</source>
         <translation>县总工会密钥卡</translation>
     </message>
     <message>
@@ -3509,11 +3589,11 @@ Call the county office and compare this number with theirs before you rely on it
         <translation>已跳过 {n} 个空行。</translation>
     </message>
     <message>
-        <source>The heading "{header}" is one merged cell over columns {first}-{last}, and each of those columns holds data. Unmerge the heading and give every column its own heading (e.g. 手机, 固定电话), then import again.</source>
+        <source>The heading &quot;{header}&quot; is one merged cell over columns {first}-{last}, and each of those columns holds data. Unmerge the heading and give every column its own heading (e.g. 手机, 固定电话), then import again.</source>
         <translation>标题“{header}”是跨 {first}-{last} 列的合并单元格，而这几列都有数据。请取消合并，为每一列单独写标题（如 手机、固定电话），再导入。</translation>
     </message>
     <message>
-        <source>The heading "{header}" is merged over columns {first}-{last}; its first column was used.</source>
+        <source>The heading &quot;{header}&quot; is merged over columns {first}-{last}; its first column was used.</source>
         <translation>标题“{header}”合并了 {first}-{last} 列；已使用其中第一列。</translation>
     </message>
     <message>
@@ -3549,7 +3629,7 @@ Call the county office and compare this number with theirs before you rely on it
         <translation>志愿者名册中没有名为 {name}（及此电话）的志愿者：请先添加该志愿者。</translation>
     </message>
     <message>
-        <source>Several volunteers are named {name}: give the volunteer's phone to tell them apart.</source>
+        <source>Several volunteers are named {name}: give the volunteer&apos;s phone to tell them apart.</source>
         <translation>有多名志愿者叫 {name}：请填写志愿者电话以便区分。</translation>
     </message>
     <message>
@@ -3557,7 +3637,7 @@ Call the county office and compare this number with theirs before you rely on it
         <translation>本场招聘会没有登记名为 {name}（及此电话）的求职者。</translation>
     </message>
     <message>
-        <source>Several job seekers at this fair are named {name}: give the seeker's phone.</source>
+        <source>Several job seekers at this fair are named {name}: give the seeker&apos;s phone.</source>
         <translation>本场招聘会有多名求职者叫 {name}：请填写求职者电话。</translation>
     </message>
     <message>
@@ -3669,7 +3749,7 @@ Call the county office and compare this number with theirs before you rely on it
         <translation>工作簿中没有可见的工作表。</translation>
     </message>
     <message>
-        <source>The workbook has {n} sheets; read the sheet "{sheet}".</source>
+        <source>The workbook has {n} sheets; read the sheet &quot;{sheet}&quot;.</source>
         <translation>工作簿有 {n} 个工作表；已读取“{sheet}”。</translation>
     </message>
     <message>
@@ -3918,7 +3998,7 @@ Give the file to every station and read the fingerprint to them by phone.</sourc
         <translation>已导出的同步包</translation>
     </message>
     <message>
-        <source>The county's key card</source>
+        <source>The county&apos;s key card</source>
         <translation>县总工会密钥卡</translation>
     </message>
     <message>

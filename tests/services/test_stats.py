@@ -73,9 +73,11 @@ def test_condolence_cash_is_exact_to_the_fen(desk, relief):
     assert (f["visits"], f["people"]) == (5, 3)
     assert f["cash_yuan"] == "1000.35"
     assert f["goods_value_yuan"] == "100.00"
-    assert f["by_campaign"]["winter"] == {"visits": 2, "people": 1, "cash_yuan": "0.30",
+    assert f["by_campaign"]["winter"] == {"person_times": 2, "visits": 2, "people": 1,
+                                          "cash_yuan": "0.30",
                                           "goods_value_yuan": "100.00"}
-    assert f["by_campaign"]["spring"] == {"visits": 3, "people": 2, "cash_yuan": "1000.05",
+    assert f["by_campaign"]["spring"] == {"person_times": 3, "visits": 3, "people": 2,
+                                          "cash_yuan": "1000.05",
                                           "goods_value_yuan": "0.00"}
     assert set(f["by_category"]) == {"hardship", "frontline"}
     january = figures(desk, D(2026, 1, 1), D(2026, 1, 31))["condolence"]
@@ -180,3 +182,11 @@ def test_period_helpers():
 def test_period_is_reported(desk):
     f = figures(desk, D(2026, 1, 1), D(2026, 1, 31))
     assert f["period"] == {"from": "2026-01-01", "to": "2026-01-31"}
+
+
+def test_period_months_back_and_year_to_date():
+    months = Period.months_back(D(2026, 2, 14), 3)
+    assert months == [Period(D(2025, 12, 1), D(2025, 12, 31)),
+                      Period(D(2026, 1, 1), D(2026, 1, 31)), Period(D(2026, 2, 1), D(2026, 2, 28))]
+    assert Period(D(2026, 4, 1), D(2026, 6, 30)).year_to_date() == Period(D(2026, 1, 1),
+                                                                         D(2026, 6, 30))

@@ -1,14 +1,22 @@
 """Headline figures per register for a period — the numbers of 概览, `stats` and the reports.
 
-Definitions (kept in one place so every screen and report agrees):
-- visitors.visits: visits in the period; visitors.people: the sum of party sizes.
-- condolence.visits: relief visits in the period; condolence.people: distinct recipients (by ID
-  number, otherwise name + phone); cash and goods value summed exactly in fen.
+What each figure means (统计口径) and its Chinese name are in :mod:`.definitions` (one table for
+the window, the PDFs and docs/statistics.md). In short:
+- visitors.batches (接待批次): registrations; visitors.person_times (来访人次): sum of party sizes.
+- condolence.person_times (慰问人次): relief records; condolence.people (慰问人数): distinct
+  recipients (by ID number, otherwise name + phone); cash and goods value summed exactly in fen.
 - job_fairs: fairs held in the period; positions = sum offered by their employers; seekers =
   people registered at them; intentions = seekers with at least one intention.
-- volunteers.registered: volunteers on the roster (在册) who joined by the end of the period;
-  active: volunteers with service in the period; service_hours: hours served in the period.
-Deleted records never count.
+- volunteers.registered (在册): on the roster at the end of the period; serving (参与服务):
+  distinct volunteers with service in the period whatever their status now; service_hours.
+Deleted records never count. The old keys visitors.visits / visitors.people /
+condolence.visits / volunteers.active stay with their old meaning until
+definitions.DEPRECATED_REMOVAL.
+
+``station`` narrows every figure to one station's own records (the county's per-station table):
+visits, relief, employers and seekers by their station code, fairs by the station that held
+them, intentions and service by the seeker's / volunteer's station, so every additive figure of
+the stations adds up to the county's.
 """
 
 from __future__ import annotations
@@ -41,6 +49,20 @@ class Period:
     def year_of(cls, day: dt.date) -> Period:
         return cls(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
 
+    @classmethod
+    def months_back(cls, day: dt.date, count: int) -> list[Period]:
+        """The ``count`` calendar months ending with the month of ``day``, oldest first."""
+        out = []
+        first = day.replace(day=1)
+        for _ in range(count):
+            out.append(cls.month_of(first))
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return out[::-1]
+
+    def year_to_date(self) -> Period:
+        """1 January of the end's year to the end (本年累计)."""
+        return Period(dt.date(self.end.year, 1, 1), self.end)
+
     def on(self, column):
         """Conditions for a DATE column."""
         conds = []
@@ -72,32 +94,46 @@ class StatsService:
     def __init__(self, db: Database):
         self.db = db
 
-    def compute(self, period: Period = Period()) -> dict[str, Any]:
+    def compute(self, period: Period = Period(), station: str | None = None) -> dict[str, Any]:
+        """The figures of ``period`` (all stations, or one ``station``'s own records)."""
         with self.db.engine.connect() as conn:
-            return {
+            doc = {
                 "period": {"from": period.start.isoformat() if period.start else None,
                            "to": period.end.isoformat() if period.end else None},
-                "visitors": self._visitors(conn, period),
-                "condolence": self._condolence(conn, period),
-                "job_fairs": self._job_fairs(conn, period),
-                "volunteers": self._volunteers(conn, period),
+                "visitors": self._visitors(conn, period, station),
+                "condolence": self._condolence(conn, period, station),
+                "job_fairs": self._job_fairs(conn, period, station),
+                "volunteers": self._volunteers(conn, period, station),
             }
+        if station is not None:
+            doc["station"] = station
+        return doc
 
-    def _visitors(self, conn, period: Period) -> dict[str, Any]:
+    def months(self, periods: list[Period], station: str | None = None) -> list[dict[str, Any]]:
+        """The figures of each period (the months of a chart), in order."""
+        return [self.compute(p, station) for p in periods]
+
+    def _visitors(self, conn, period: Period, station: str | None = None) -> dict[str, Any]:
         t = M.Visit.__table__.c
         where = [t.deleted_at.is_(None), *period.on_datetime(t.visited_at)]
+        if station is not None:
+            where.append(t.station_code == station)
         visits, people = conn.execute(
             select(func.count(), func.coalesce(func.sum(t.party_size), 0)).where(*where)).one()
         by_purpose = dict(conn.execute(
             select(t.purpose, func.count()).where(*where).group_by(t.purpose)).all())
         by_status = dict(conn.execute(
             select(t.status, func.count()).where(*where).group_by(t.status)).all())
-        return {"visits": visits, "people": int(people), "by_purpose": by_purpose,
+        # visits/people: the old keys (same numbers), kept until definitions.DEPRECATED_REMOVAL.
+        return {"batches": visits, "person_times": int(people),
+                "visits": visits, "people": int(people), "by_purpose": by_purpose,
                 "by_status": by_status}
 
-    def _condolence(self, conn, period: Period) -> dict[str, Any]:
+    def _condolence(self, conn, period: Period, station: str | None = None) -> dict[str, Any]:
         t = M.ReliefVisit.__table__.c
         where = [t.deleted_at.is_(None), *period.on(t.visit_date)]
+        if station is not None:
+            where.append(t.station_code == station)
         key = _person_key(t)
         cols = (func.count(), func.count(distinct(key)), func.coalesce(func.sum(t.cash_fen), 0),
                 func.coalesce(func.sum(t.goods_value_fen), 0))
@@ -105,39 +141,53 @@ class StatsService:
 
         def breakdown(column):
             rows = conn.execute(select(column, *cols).where(*where).group_by(column)).all()
-            return {code: {"visits": v, "people": p, "cash_yuan": format_yuan(c),
+            return {code: {"person_times": v, "visits": v, "people": p, "cash_yuan": format_yuan(c),
                            "goods_value_yuan": format_yuan(g)} for code, v, p, c, g in rows}
 
-        return {"visits": visits, "people": people, "cash_yuan": format_yuan(cash),
+        return {"person_times": visits, "visits": visits, "people": people,
+                "cash_yuan": format_yuan(cash),
                 "goods_value_yuan": format_yuan(goods), "by_campaign": breakdown(t.campaign),
                 "by_category": breakdown(t.category)}
 
-    def _job_fairs(self, conn, period: Period) -> dict[str, Any]:
+    def _job_fairs(self, conn, period: Period, station: str | None = None) -> dict[str, Any]:
         f = M.JobFair.__table__.c
         e = M.FairEmployer.__table__.c
         s = M.JobSeeker.__table__.c
         i = M.Intention.__table__.c
         fair_ids = select(f.id).where(f.deleted_at.is_(None), *period.on(f.held_on))
-        events = conn.execute(select(func.count()).select_from(fair_ids.subquery())).scalar_one()
+        own = [] if station is None else [f.station_code == station]
+        events = conn.execute(select(func.count()).where(
+            f.deleted_at.is_(None), *period.on(f.held_on), *own)).scalar_one()
         per_fair: dict[str, dict[str, Any]] = {}
-        for fid, name, held_on in conn.execute(
-                select(f.id, f.name, f.held_on).where(f.id.in_(fair_ids)).order_by(f.held_on)):
+        held_here: set[str] = set()
+        for fid, name, held_on, code in conn.execute(
+                select(f.id, f.name, f.held_on, f.station_code).where(f.id.in_(fair_ids))
+                .order_by(f.held_on)):
             per_fair[fid] = {"name": name, "held_on": held_on.isoformat(), "employers": 0,
                              "positions": 0, "seekers": 0, "intentions": 0}
+            if station is None or code == station:
+                held_here.add(fid)
         live_e = [e.deleted_at.is_(None), e.fair_id.in_(fair_ids)]
+        live_s = [s.deleted_at.is_(None)]
+        if station is not None:
+            live_e.append(e.station_code == station)
+            live_s.append(s.station_code == station)
         for fid, n, pos in conn.execute(select(e.fair_id, func.count(), func.sum(e.positions))
                                         .where(*live_e).group_by(e.fair_id)):
             per_fair[fid].update(employers=n, positions=int(pos or 0))
         for fid, n in conn.execute(select(s.fair_id, func.count()).where(
-                s.deleted_at.is_(None), s.fair_id.in_(fair_ids)).group_by(s.fair_id)):
+                *live_s, s.fair_id.in_(fair_ids)).group_by(s.fair_id)):
             per_fair[fid]["seekers"] = n
         # A seeker counts once however many intentions; deleted seekers/employers do not count.
-        live_seekers = select(s.id).where(s.deleted_at.is_(None))
+        live_seekers = select(s.id).where(*live_s)
         live_employers = select(e.id).where(e.deleted_at.is_(None))
         for fid, n in conn.execute(select(i.fair_id, func.count(distinct(i.seeker_id))).where(
                 i.deleted_at.is_(None), i.fair_id.in_(fair_ids), i.seeker_id.in_(live_seekers),
                 i.employer_id.in_(live_employers)).group_by(i.fair_id)):
             per_fair[fid]["intentions"] = n
+        if station is not None:  # the fairs this station held or took part in
+            per_fair = {fid: x for fid, x in per_fair.items()
+                        if fid in held_here or x["employers"] or x["seekers"]}
         return {
             "events": events,
             "employers": sum(x["employers"] for x in per_fair.values()),
@@ -147,24 +197,28 @@ class StatsService:
             "by_event": per_fair,
         }
 
-    def _volunteers(self, conn, period: Period) -> dict[str, Any]:
+    def _volunteers(self, conn, period: Period, station: str | None = None) -> dict[str, Any]:
         v = M.Volunteer.__table__.c
         r = M.ServiceRecord.__table__.c
-        roster = [v.deleted_at.is_(None), v.status == "active"]
+        mine = [] if station is None else [v.station_code == station]
+        roster = [v.deleted_at.is_(None), v.status == "active", *mine]
         if period.end:
             roster.append((v.joined_on.is_(None)) | (v.joined_on <= period.end))
         registered = conn.execute(select(func.count()).where(*roster)).scalar_one()
-        live_volunteers = select(v.id).where(v.deleted_at.is_(None))
-        served = [r.deleted_at.is_(None), r.volunteer_id.in_(live_volunteers), *period.on(r.served_on)]
+        # 参与服务: whoever served in the period, whatever their status now (left, paused...).
+        live_volunteers = select(v.id).where(v.deleted_at.is_(None), *mine)
+        served = [r.deleted_at.is_(None), r.volunteer_id.in_(live_volunteers),
+                  *period.on(r.served_on)]
         active, half_hours, records = conn.execute(select(
             func.count(distinct(r.volunteer_id)), func.coalesce(func.sum(r.half_hours), 0),
             func.count()).where(*served)).one()
         by_status = dict(conn.execute(select(v.status, func.count()).where(
-            v.deleted_at.is_(None)).group_by(v.status)).all())
+            v.deleted_at.is_(None), *mine).group_by(v.status)).all())
         by_skill: dict[str, int] = {}
         for (skills,) in conn.execute(select(v.skills).where(*roster)):
             for code in filter(None, (skills or "").split(",")):
                 by_skill[code] = by_skill.get(code, 0) + 1
-        return {"registered": registered, "active": active,
+        # active: the old key of serving, kept until definitions.DEPRECATED_REMOVAL.
+        return {"registered": registered, "serving": active, "active": active,
                 "service_hours": format_hours(half_hours), "service_records": records,
                 "by_status": by_status, "by_skill": by_skill}
