@@ -130,6 +130,37 @@ def open_desk_interactively(app, data_dir: Path) -> Desk | None:
             return None
 
 
+def claim_data_dir(app, data_dir: Path):
+    """This program's lock on ``data_dir`` (instance.py), or None when another copy has it open:
+    then the person is told so and no second window opens. A lock left by a crash is taken over
+    without a word."""
+    from .instance import InstanceLock
+
+    lock = InstanceLock(data_dir)
+    if lock.acquire():
+        return lock
+    holder = lock.holder()
+    title = app.translate("App", "The program is already open")
+    if holder is None or holder.here:
+        text = app.translate("App", "Xiangyun Workers' Home Desk is already open on this computer "
+                             "with the same data. Use the window that is open (look for it in "
+                             "the taskbar); a second one is not opened.")
+        QMessageBox.information(None, title, text)
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, title, app.translate(
+        "App", "The data of this program is in use by the program on the computer %1. Close it "
+               "there first. Open here anyway only if the program on %1 is surely closed (for "
+               "example after a power cut).").replace("%1", holder.hostname))
+    anyway = box.addButton(app.translate("App", "Open &anyway"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(close)
+    box.exec()
+    if box.clickedButton() is anyway and lock.take_over():
+        return lock
+    return None
+
+
 def run(data_dir: Path) -> int:
     """Start the application (the set-up wizard on first run, station or county), then the
     window of the role after a sign-in."""
@@ -140,6 +171,9 @@ def run(data_dir: Path) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     _install_excepthook(data_dir)
     lang = prepare_application(app, data_dir)
+    instance = claim_data_dir(app, data_dir)  # one copy per data directory; freed on return
+    if instance is None:
+        return 1
     desk = open_desk_interactively(app, data_dir)
     if desk is None:
         return 1
@@ -158,4 +192,5 @@ def run(data_dir: Path) -> int:
     window.start_automatic_backups()
     code = app.exec()
     desk.close()
+    instance.release()
     return code

@@ -180,6 +180,22 @@
         <source>Restore the latest backup</source>
         <translation>恢复最近的备份</translation>
     </message>
+    <message>
+        <source>The program is already open</source>
+        <translation>程序已经打开</translation>
+    </message>
+    <message>
+        <source>Xiangyun Workers&apos; Home Desk is already open on this computer with the same data. Use the window that is open (look for it in the taskbar); a second one is not opened.</source>
+        <translation>祥云县职工之家工作台已经在这台电脑上打开（同一份数据）。请使用已经打开的窗口（在任务栏里找它），不会再打开第二个窗口。</translation>
+    </message>
+    <message>
+        <source>The data of this program is in use by the program on the computer %1. Close it there first. Open here anyway only if the program on %1 is surely closed (for example after a power cut).</source>
+        <translation>这份数据正被电脑 %1 上的程序使用。请先在那台电脑上关闭程序。只有确定 %1 上的程序已经关闭（例如停电之后），才在这里“仍然打开”。</translation>
+    </message>
+    <message>
+        <source>Open &amp;anyway</source>
+        <translation>仍然打开(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
@@ -3131,6 +3147,10 @@ Print them in full?</source>
     <message>
         <source>A name has at most 50 characters.</source>
         <translation>姓名不能超过 50 个字。</translation>
+    </message>
+    <message>
+        <source>Choose an amount between {low} and {high} yuan.</source>
+        <translation>请填写 {low} 到 {high} 元之间的金额。</translation>
     </message>
 </context>
 <context>

@@ -171,3 +171,15 @@ def test_many_generated_numbers_round_trip():
                     check_id_number(body + other)
                 assert info.value.message.params["expected"] == number[-1]
                 break
+
+
+def test_id_facts_give_gender_and_birth_date_of_a_valid_number():
+    import datetime as dt
+
+    from xiangyun_desk.domain.idnumber import id_facts
+
+    assert id_facts("532923198503120019") == ("M", dt.date(1985, 3, 12))
+    assert id_facts("11010519491231002X") == ("F", dt.date(1949, 12, 31))
+    assert id_facts("１１０１０５１９４９１２３１００２ｘ") == ("F", dt.date(1949, 12, 31))
+    assert id_facts("532923198503120010") is None  # wrong check character
+    assert id_facts("5329231985") is None

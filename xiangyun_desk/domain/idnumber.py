@@ -80,3 +80,16 @@ def mask_id_number(number: str) -> str:
     if len(number) <= 8:
         return "*" * len(number)
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def id_facts(raw: str, today: dt.date | None = None) -> tuple[str, dt.date] | None:
+    """(gender code "M"/"F", birth date) of a valid ID number, None when it is not valid.
+
+    The 17th character is odd for men and even for women (GB 11643-1999); the form fills the
+    gender and birth year from it when they are empty and warns when they differ.
+    """
+    try:
+        number = check_id_number(raw, today)
+    except FieldInvalid:
+        return None
+    return ("M" if int(number[16]) % 2 else "F"), birth_date(number)

@@ -8,9 +8,11 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
-from ..domain.errors import DomainError
-from ..domain.permissions import SYSTEM, Principal
+from ..domain.errors import DomainError, ValidationFailed
 from ..domain.fields import Field, Kind, clean_value
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.money import format_yuan
+from ..domain.permissions import SYSTEM, Perm, Principal
 from ..storage.db import Database, open_database
 from ..storage.models import CodeItem, ReliefVisit
 from . import specs
@@ -20,6 +22,12 @@ from .backup import secure_data_dir
 from .people import PeopleService
 from .registers import RegisterService
 from .settings import SettingsService
+
+# Relief visits: above this amount per visit (cash plus goods value) the form asks "is this amount
+# right?" before saving; the station head can change it. A confirmation, never a block. (Not the
+# import's sanity ceiling for absurd amounts, which refuses: that one is in the domain.)
+RELIEF_CONFIRM_ABOVE_KEY = "relief_confirm_above_fen"
+RELIEF_CONFIRM_ABOVE_DEFAULT_FEN = 500_000  # 5,000 元
 
 
 class Desk:
@@ -144,7 +152,8 @@ class Desk:
             who.append(and_(t.name == name, t.phone_norm.like(f"%{phone[-7:]}%")))
         if not who:
             who.append(and_(t.name == name, t.id_number.is_(None), t.phone_norm.is_(None)))
-        stmt = select(t.id, t.name, t.visit_date, t.station_code).where(
+        stmt = select(t.id, t.name, t.visit_date, t.station_code, t.campaign, t.cash_fen,
+                      t.goods_value_fen).order_by(t.visit_date).where(
             t.deleted_at.is_(None), t.campaign == campaign,
             t.visit_date >= dt.date(when.year, 1, 1), t.visit_date <= dt.date(when.year, 12, 31),
             or_(*who))
@@ -152,6 +161,42 @@ class Desk:
             stmt = stmt.where(t.id != exclude_id)
         with self.db.session() as s:
             return [dict(r._mapping) for r in s.execute(stmt)]
+
+    def relief_confirm_above_fen(self) -> int:
+        """The per-visit amount (fen) above which the relief form asks for a confirmation."""
+        value = self.settings.get(RELIEF_CONFIRM_ABOVE_KEY)
+        try:
+            fen = int(value) if value is not None else RELIEF_CONFIRM_ABOVE_DEFAULT_FEN
+        except ValueError:
+            fen = RELIEF_CONFIRM_ABOVE_DEFAULT_FEN
+        return fen if fen > 0 else RELIEF_CONFIRM_ABOVE_DEFAULT_FEN
+
+    def set_relief_confirm_above_fen(self, fen: int) -> None:
+        """The station head sets the confirmation amount (recorded in the audit log)."""
+        self.session.require(Perm.ADMIN)
+        fen = int(fen)
+        if not 100 <= fen <= 100_000_000:
+            raise ValidationFailed({"relief_confirm_above": msg("Setup", QT_TRANSLATE_NOOP(
+                "Setup", "Choose an amount between {low} and {high} yuan."),
+                low=format_yuan(100), high=format_yuan(100_000_000))})
+        old = self.relief_confirm_above_fen()
+        self.settings.set_many({RELIEF_CONFIRM_ABOVE_KEY: str(fen)})
+        if old != fen:
+            self.audit.record("settings", None, None,
+                              {"changes": {RELIEF_CONFIRM_ABOVE_KEY: [old, fen]}})
+
+    def relief_amount_fen(self, raw: dict[str, Any]) -> int | None:
+        """Cash plus goods value of a relief form's raw values (None when not readable)."""
+        total = 0
+        for name in ("cash_fen", "goods_value_fen"):
+            value = raw.get(name)
+            if value in (None, ""):
+                continue
+            try:
+                total += clean_value(Field(name, Kind.MONEY), value) or 0
+            except DomainError:
+                return None
+        return total
 
     def close(self) -> None:
         self.db.dispose()
