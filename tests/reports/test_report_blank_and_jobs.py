@@ -136,5 +136,5 @@ def test_summary_of_a_date_range(make, desk, tmp_path):
     out = generate_report(desk, ReportRequest(
         "summary", ReportPeriod.parse("2026-10-05..2026-11-15")), tmp_path / "range.pdf")
     text = all_text(out)
-    assert flat(T.HEADLINE_VISITS.format(visits=2, people=3)) in text
+    assert flat(T.HEADLINE_VISITS.format(batches=2, person_times=3)) in text
     assert "2026年10月5日至2026年11月15日" in text

@@ -53,6 +53,12 @@ class StationStatus:
         return doc
 
 
+def _has_any(figures: dict[str, Any]) -> bool:
+    from .definitions import MEASURES
+
+    return any(m.number(figures) for m in MEASURES)
+
+
 class CountyService:
     """Read-only figures of the county database (anyone signed in may read them)."""
 
@@ -142,6 +148,42 @@ class CountyService:
                                            .group_by(sr.station_code)):
                 row(code)["service_hours"] = format_hours(half)
         return dict(sorted(out.items()))
+
+    def station_codes(self) -> dict[str, str]:
+        """Every station the county knows (enrolled, or with records), code -> name; the
+        county's own code included when it has records of its own."""
+        names = self.station_names()
+        with self.desk.db.engine.connect() as conn:
+            for model in REGISTER_TABLES.values():
+                t = model.__table__.c
+                for (code,) in conn.execute(select(t.station_code).where(
+                        t.deleted_at.is_(None)).distinct()):
+                    names.setdefault(code, "")
+        return dict(sorted(names.items()))
+
+    def station_figures(self, period, today: dt.date | None = None) -> dict[str, Any]:
+        """Per-station figures of ``period`` (StatsService per station) and the county's
+        figures: ``{"rows": [{code, name, own, figures}], "totals": figures, "late": [...]}``.
+        Every additive figure of the rows adds up to ``totals`` (the county's figures)."""
+        from .stats import StatsService
+
+        self.desk.session.require(Perm.READ)
+        stats = StatsService(self.desk.db)
+        county_code = self.desk.identity.code if self.desk.identity else ""
+        statuses = self.stations(today)
+        names = self.station_codes()
+        for r in statuses:
+            names.setdefault(r.code, r.name)
+        rows = []
+        for code, name in sorted(names.items()):
+            figures = stats.compute(period, station=code)
+            own = code == county_code
+            if own and not _has_any(figures):
+                continue  # the county's own row only when it has records in the period
+            rows.append({"code": code, "name": name, "own": own, "figures": figures})
+        late = [r for r in statuses if r.code != county_code
+                and (r.last_created is None or r.days_late > 0 or r.missing)]
+        return {"rows": rows, "totals": stats.compute(period), "late": late}
 
     def station_names(self) -> dict[str, str]:
         self.desk.session.require(Perm.READ)

@@ -125,6 +125,20 @@ MEASURES: tuple[Measure, ...] = (
 
 BY_KEY = {m.key: m for m in MEASURES}
 
+# The figure of each register drawn as a chart of months (overview, summary PDF).
+CHART_KEYS = ("visitors.person_times", "condolence.person_times", "job_fairs.seekers",
+              "volunteers.service_hours")
+# Columns of the month-by-month table of the summary PDF.
+MONTHLY_KEYS = ("visitors.batches", "visitors.person_times", "condolence.person_times",
+                "condolence.people", "condolence.cash_yuan", "job_fairs.events",
+                "job_fairs.positions", "job_fairs.seekers", "job_fairs.intentions",
+                "volunteers.service_hours")
+# Columns of the county's per-station table (window and summary PDF).
+STATION_KEYS = ("visitors.batches", "visitors.person_times", "condolence.person_times",
+                "condolence.people", "condolence.cash_yuan", "job_fairs.seekers",
+                "job_fairs.intentions", "volunteers.registered", "volunteers.serving",
+                "volunteers.service_hours")
+
 GENERAL_NOTES = (
     "统计期间按日期计算，首尾两天都含在内；来访按来访时间，慰问按慰问日期，招聘会按举办日期，"
     "志愿服务按服务日期。",
