@@ -200,12 +200,14 @@ def cmd_stations(args) -> int:
 
 
 def cmd_reenrol(args) -> int:
-    from .services.bundles import reenrol_station
+    from .services.stations import StationRegistry
 
     def body(desk):
-        if not reenrol_station(desk, args.code, args.note or ""):
+        registry = StationRegistry(desk)
+        if registry.station(args.code) is None:
             return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No station {code} is known to this county."), code=args.code))
-        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code} is re-enrolled: its next bundle's signing key will be put on record."), code=args.code))
+        station = registry.confirm_key(args.code, args.fingerprint, args.note or "")
+        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code}: key fingerprint {fp} confirmed. Bundles signed with it are applied; any other key is held for confirmation."), code=station.code, fp=station.fingerprint))
         return 0
 
     return _with_desk(args, "county", body)
@@ -306,8 +308,11 @@ def add_sync_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stations)
 
-    p = sub.add_parser("reenrol-station", help="county: accept a station's new signing key")
+    p = sub.add_parser("reenrol-station", help="county: confirm a station's (new) signing key by "
+                       "the fingerprint the station reads out over the phone")
     p.add_argument("code")
+    p.add_argument("--fingerprint", required=True,
+                   help="the station's key fingerprint, 20 digits (spaces allowed)")
     p.add_argument("--note", default="")
     p.set_defaults(func=cmd_reenrol)
 

@@ -311,6 +311,18 @@
         <source>re-enrolled a station (its new key)</source>
         <translation>重新登记站点（新密钥）</translation>
     </message>
+    <message>
+        <source>added a station to the list</source>
+        <translation>在站点列表中添加了站点</translation>
+    </message>
+    <message>
+        <source>changed a station in the list</source>
+        <translation>修改了站点列表中的站点</translation>
+    </message>
+    <message>
+        <source>confirmed a station&apos;s key fingerprint</source>
+        <translation>确认了站点的密钥指纹</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -681,10 +693,6 @@
         <translation>该同步包是用另一把县级密钥加密的（指纹 {theirs}）。站点须载入本县当前的密钥卡，并导出一个全量包。</translation>
     </message>
     <message>
-        <source>Station {code} signed this bundle with a new key (fingerprint {new}); the key on record is {old}. If the station really renewed its key, re-enrol it: xiangyun-desk reenrol-station {code}</source>
-        <translation>站点 {code} 用新密钥签署了该同步包（指纹 {new}）；登记的密钥为 {old}。如确认站点已更换密钥，请重新登记：xiangyun-desk reenrol-station {code}</translation>
-    </message>
-    <message>
         <source>The signature does not match: the file was changed after the station wrote it.</source>
         <translation>签名不符：文件在站点生成后被改动过。</translation>
     </message>
@@ -864,6 +872,30 @@
         <source>{file}: {name} ({code}), bundle No. {seq} ({kind}): {status}</source>
         <translation>{file}：{name}（{code}），第 {seq} 号包（{kind}）：{status}</translation>
     </message>
+    <message>
+        <source>Station {code} is not in the county&apos;s list of stations. Before applying it, call the station and check that its key fingerprint (同步 → 本站密钥指纹) is {fp}, then confirm it.</source>
+        <translation>站点 {code} 不在本县的站点列表中。导入前请打电话给该站点，核对其密钥指纹（同步 → 本站密钥指纹）是否为 {fp}，核对无误后再确认。</translation>
+    </message>
+    <message>
+        <source>The key of station {code} has not been confirmed. Call the station and check that its key fingerprint is {fp}, then confirm it.</source>
+        <translation>站点 {code} 的密钥尚未确认。请打电话给该站点，核对其密钥指纹是否为 {fp}，核对无误后再确认。</translation>
+    </message>
+    <message>
+        <source>Station {code} signed this bundle with another key (fingerprint {new}); the confirmed key is {old}. If the station renewed its key, check the new fingerprint with the station by phone and confirm it.</source>
+        <translation>站点 {code} 用另一把密钥（指纹 {new}）签名了此同步包；已确认的密钥指纹为 {old}。如该站点确实更换了密钥，请电话核对新指纹后再确认。</translation>
+    </message>
+    <message>
+        <source>The fingerprint confirmed for station {code} ({typed}) is not the fingerprint of this bundle&apos;s key: nothing was confirmed.</source>
+        <translation>为站点 {code} 确认的指纹（{typed}）与此同步包的密钥指纹不符：未确认任何密钥。</translation>
+    </message>
+    <message>
+        <source>The key of station {code} was accepted at its first bundle, without a check (confirmed by first use). Verify its fingerprint {fp} with the station and confirm it in 站点.</source>
+        <translation>站点 {code} 的密钥是在收到其第一个同步包时未经核对接受的（首次使用确认）。请与该站点核对指纹 {fp}，并在“站点”中确认。</translation>
+    </message>
+    <message>
+        <source>A key fingerprint is 20 digits (in five groups of four).</source>
+        <translation>密钥指纹为 20 位数字（四位一组，共五组）。</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1039,16 +1071,16 @@
         <translation>本县没有站点 {code} 的记录。</translation>
     </message>
     <message>
-        <source>Station {code} is re-enrolled: its next bundle&apos;s signing key will be put on record.</source>
-        <translation>站点 {code} 已重新登记：其下一个同步包的签名密钥将被登记。</translation>
-    </message>
-    <message>
         <source>  The county confirmed bundle(s) {numbers}.</source>
         <translation>  县总工会已确认收到第 {numbers} 号包。</translation>
     </message>
     <message>
         <source>New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle.</source>
         <translation>已生成新签名密钥，指纹 {fp}。请县总工会在导入下一个同步包前重新登记本站（reenrol-station {code}）。</translation>
+    </message>
+    <message>
+        <source>Station {code}: key fingerprint {fp} confirmed. Bundles signed with it are applied; any other key is held for confirmation.</source>
+        <translation>站点 {code}：已确认密钥指纹 {fp}。用此密钥签名的同步包将被导入；其他密钥签名的同步包将待确认。</translation>
     </message>
 </context>
 <context>
@@ -3806,6 +3838,49 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>&amp;Forgot password…</source>
         <translation>忘记密码(&amp;F)…</translation>
+    </message>
+</context>
+<context>
+    <name>Stations</name>
+    <message>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>confirmed by first use (verify it)</source>
+        <translation>首次使用确认（请核对）</translation>
+    </message>
+    <message>
+        <source>awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>A station code is 1 to 20 digits, e.g. 03.</source>
+        <translation>站点代码为 1 至 20 位数字，例如 03。</translation>
+    </message>
+    <message>
+        <source>The fingerprint confirmed for station {code} ({typed}) is not the fingerprint of the key that signed the bundle ({actual}).</source>
+        <translation>为站点 {code} 确认的指纹（{typed}）不是签名此同步包的密钥的指纹（{actual}）。</translation>
+    </message>
+    <message>
+        <source>Only a county installation keeps a list of stations.</source>
+        <translation>只有县级安装才有站点列表。</translation>
+    </message>
+    <message>
+        <source>This is the county&apos;s own code.</source>
+        <translation>这是县总工会自己的代码。</translation>
+    </message>
+    <message>
+        <source>Station {code} is already in the list.</source>
+        <translation>站点 {code} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>Station {code} is not in the list of stations.</source>
+        <translation>站点 {code} 不在站点列表中。</translation>
     </message>
 </context>
 <context>

@@ -15,8 +15,9 @@ from pyrage import x25519
 from sqlalchemy import select
 
 from xiangyun_desk.services.bundles import format as F
-from xiangyun_desk.services.bundles.keys import KeyStore, public_key_b64
+from xiangyun_desk.services.bundles.keys import KeyStore, fingerprint, public_key_b64
 from xiangyun_desk.services.demo import DemoGenerator
+from xiangyun_desk.services.stations import StationRegistry
 
 
 def add_records(desk, n=60, seed=1):
@@ -27,6 +28,21 @@ def add_visit(desk, name="张三", **extra):
     raw = {"visited_at": "2026-11-02 09:30", "name": name, "purpose": "legal", "status": "done",
            **extra}
     return desk.visits.create(raw)
+
+
+def station_fp(station_desk) -> str:
+    """The fingerprint a station reads out over the phone (同步 → 本站密钥指纹)."""
+    return fingerprint(public_key_b64(KeyStore(station_desk.data_dir).station_signing_key()))
+
+
+def enrol(county_desk, station_desk, **extra):
+    """The county adds the station to its list with the fingerprint the station read out."""
+    identity = station_desk.identity
+    registry = StationRegistry(county_desk)
+    if registry.station(identity.code) is None:
+        return registry.add(identity.code, identity.name, identity.township or "",
+                            fingerprint_text=station_fp(station_desk), **extra)
+    return registry.confirm_key(identity.code, station_fp(station_desk))
 
 
 def snapshot(desk, station_code=None):
@@ -52,7 +68,10 @@ def data_fingerprint(desk):
     with desk.db.engine.connect() as conn:
         for row in conn.exec_driver_sql("SELECT * FROM code_item ORDER BY list_name, code"):
             sha.update(repr(tuple(row)).encode())
-        for row in conn.exec_driver_sql("SELECT * FROM station_enrolment ORDER BY station_code"):
+        for row in conn.exec_driver_sql(  # the registry, less the time of the last import
+                "SELECT county_code, code, name, township, monthly_expected, key_state, "
+                "fingerprint, signing_key, offered_key, history FROM county_station "
+                "ORDER BY county_code, code"):
             sha.update(repr(tuple(row)).encode())
     return sha.hexdigest()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bundle_helpers import enrol
 
 from xiangyun_desk.services import bundles as B
 from xiangyun_desk.services.desk import Desk
@@ -25,14 +26,18 @@ def card(county):
 
 
 @pytest.fixture
-def make_station(tmp_path, card):
+def make_station(tmp_path, county, card):
     made = []
 
-    def make(code="01", name=None, load_card=True):
+    def make(code="01", name=None, load_card=True, enrolled=True):
+        """A station set up with the county's key card, enrolled at the county by default
+        (the county typed in the fingerprint the station read out over the phone)."""
         desk = Desk(tmp_path / f"station-{code}-{len(made)}")
         desk.initialize("station", code, name or STATIONS.get(code, f"站{code}"), "", ["李红"])
         if load_card:
             B.load_county_card(desk, card)
+        if enrolled:
+            enrol(county, desk)
         made.append(desk)
         return desk
 

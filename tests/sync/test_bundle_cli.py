@@ -56,8 +56,10 @@ def test_county_station_round_trip_from_the_command_line(tmp_path, capsys, monke
     assert rows[0]["code"] == "03" and rows[0]["last_seq"] == 2 and rows[0]["missing"] == []
     code, out, _ = cli(capsys, "--data-dir", c, "import-history")
     assert "bundle No. 2" in out
-    assert cli(capsys, "--data-dir", c, "reenrol-station", "03")[0] == 0
-    assert cli(capsys, "--data-dir", c, "reenrol-station", "99")[0] == 1
+    fp = rows[0]["fingerprint"]
+    assert cli(capsys, "--data-dir", c, "reenrol-station", "03", "--fingerprint", fp)[0] == 0
+    assert cli(capsys, "--data-dir", c, "reenrol-station", "03", "--fingerprint", "12")[0] == 1
+    assert cli(capsys, "--data-dir", c, "reenrol-station", "99", "--fingerprint", fp)[0] == 1
 
     assert cli(capsys, "--data-dir", c, "code-item", "purpose", "union_law", "--zh",
                "工会法宣传", "--en", "Union law")[0] == 0

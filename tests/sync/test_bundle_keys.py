@@ -7,8 +7,9 @@ import json
 import pytest
 from bundle_helpers import add_visit, data_fingerprint, snapshot
 
+from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.services import bundles as B
-from xiangyun_desk.services.bundles.keys import KeyStore, fingerprint
+from xiangyun_desk.services.bundles.keys import KeyStore, fingerprint, public_key_b64
 
 
 def imp(county, *paths):
@@ -43,40 +44,42 @@ def test_a_changed_or_foreign_key_card_is_refused(card, station, mutate):
             B.KeyCard.parse(junk)
 
 
-def test_first_import_pins_the_key_and_a_changed_key_is_refused_until_reenrolment(
+def test_a_changed_key_is_held_until_the_county_confirms_the_new_fingerprint(
         county, station, usb):
     add_visit(station, "张三")
     first = imp(county, B.export_bundle(station, usb).path)[0]
-    assert first.key_pinned and first.status == "applied"
+    assert first.status == "applied" and not first.key_confirmed
     # The station loses its key (new PC) and makes a new one.
     new_key = KeyStore(station.data_dir).renew_station_signing_key()
+    new_fp = fingerprint(public_key_b64(new_key))
     add_visit(station, "李四")
     path = B.export_bundle(station, usb).path
-    before = data_fingerprint(county)
-    refused = imp(county, path)[0]
-    assert refused.status == "rejected" and refused.reason_code == "key-changed"
-    assert "reenrol-station 01" in str(refused.reason)
-    assert data_fingerprint(county) == before
-    assert B.reenrol_station(county, "01", "新电脑")
+    before = snapshot(county, "01")
+    held = imp(county, path)[0]
+    assert held.status == "held" and held.reason_code == "key-changed"
+    assert held.fingerprint == new_fp and new_fp in str(held.reason)
+    assert snapshot(county, "01") == before
+    B.reenrol_station(county, "01", new_fp, "新电脑")
     accepted = imp(county, path)[0]
-    assert accepted.status == "applied" and accepted.key_pinned
-    from xiangyun_desk.services.bundles.keys import public_key_b64
+    assert accepted.status == "applied"
     from xiangyun_desk.services.county import CountyService
     row = CountyService(county).stations()[0]
-    assert row.fingerprint == fingerprint(public_key_b64(new_key))
+    assert row.fingerprint == new_fp and row.key_state == "confirmed" and not row.key_pending
     assert snapshot(county, "01") == snapshot(station)
-    assert not B.reenrol_station(county, "09")
+    with pytest.raises(ValidationFailed):
+        B.reenrol_station(county, "09", new_fp)
 
 
 def test_another_station_cannot_send_in_a_stations_name(county, make_station, usb):
     real = make_station("01")
     add_visit(real)
     imp(county, B.export_bundle(real, usb).path)
-    impostor = make_station("01", "冒名站")  # same code, its own key
+    impostor = make_station("01", "冒名站", enrolled=False)  # same code, its own key
     add_visit(impostor, "假人")
-    before = data_fingerprint(county)
+    before = snapshot(county)
     result = imp(county, B.export_bundle(impostor, usb).path)[0]
-    assert result.reason_code == "key-changed" and data_fingerprint(county) == before
+    assert result.status == "held" and result.reason_code == "key-changed"
+    assert snapshot(county) == before
 
 
 def test_a_county_without_its_key_file_says_so(county, station, usb):

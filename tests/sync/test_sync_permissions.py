@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from xiangyun_desk.app import build_main_window
 from xiangyun_desk.cli import main as cli_main
+from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.domain.permissions import SYSTEM, Perm, PermissionDenied
 from xiangyun_desk.services import accounts as accounts_module
 from xiangyun_desk.services import bundles as B
@@ -129,7 +130,7 @@ def test_a_viewer_cannot_import_nor_dry_run(county, bundles):
                 B.BundleImporter(county).import_files(list(bundles), dry_run=dry_run)
         with pytest.raises(PermissionDenied):
             B.import_bundle(county, bundles[0])
-        assert CountyService(county).stations() == []  # reading is allowed
+        assert all(r.last_seq is None for r in CountyService(county).stations())  # may read
         assert B.import_history(county) == []
     assert data_fingerprint(county) == before
     assert count(county, BundleImport) == 0
@@ -162,7 +163,7 @@ def test_one_audit_entry_per_imported_bundle_with_status_and_counts(county, bund
         totals = {k: sum(c[k] for c in result.counts.values()) for k in B.format.COUNT_KEYS}
         assert {k: d[k] for k in B.format.COUNT_KEYS} == totals
         assert d["counts"]["visits"]["new"] == result.counts["visit"]["new"]
-    assert by_file[bundles[0].name][0]["key_pinned"] is True
+    assert by_file[bundles[0].name][0]["fingerprint"] == results[0].fingerprint
     assert by_file[bundles[0].name][1]["status"] == "duplicate"
     refused = by_file["junk.xyb"][0]
     assert refused["status"] == "rejected" and refused["reason_code"]
@@ -305,17 +306,22 @@ def test_only_the_station_head_renews_the_station_key(station):
 def test_only_the_administrator_re_enrols_a_station_and_it_is_recorded(county, station, usb):
     B.import_bundle(county, B.export_bundle(station, usb).path)
     people = make_people(county)
-    pinned = CountyService(county).stations()[0].fingerprint
+    confirmed = CountyService(county).stations()[0].fingerprint
+    new = B.KeyStore(station.data_dir).renew_station_signing_key()
+    new_fp = B.keys.fingerprint(B.keys.public_key_b64(new))
     with acting(county, people["staff"]):
         with pytest.raises(PermissionDenied):
-            B.reenrol_station(county, "01", "王站长电话确认")
-    assert CountyService(county).stations()[0].fingerprint == pinned
+            B.reenrol_station(county, "01", new_fp, "王站长电话确认")
+    assert CountyService(county).stations()[0].fingerprint == confirmed
     with acting(county, people["admin"]):
-        assert B.reenrol_station(county, "01", "王站长电话确认")
-        assert not B.reenrol_station(county, "99")
-    (entry,) = entries(county, "reenrol_station")
+        assert B.reenrol_station(county, "01", new_fp, "王站长电话确认").fingerprint == new_fp
+        with pytest.raises(ValidationFailed):
+            B.reenrol_station(county, "99", new_fp)
+    entry = max(entries(county, "station_key"), key=lambda e: e.id)
     assert entry.actor_id == people["admin"].id
-    assert entry.detail == {"station": "01", "retired_fingerprint": pinned, "note": True}
+    assert entry.detail == {"station": "01", "fingerprint": new_fp, "via": "typed",
+                            "previous_fingerprint": confirmed, "previous_state": "confirmed",
+                            "note": True}
     assert "王站长" not in json.dumps(entry.detail, ensure_ascii=False)
 
 
@@ -360,11 +366,13 @@ def test_the_command_line_acts_as_the_system_and_is_recorded(tmp_path, capsys, c
     county.close()
     assert cli_main(["--data-dir", str(station_dir), "export-bundle", "--out", str(usb)]) == 0
     assert cli_main(["--data-dir", str(county_dir), "import-bundle", str(usb)]) == 0
-    assert cli_main(["--data-dir", str(county_dir), "reenrol-station", "01"]) == 0
+    fp = B.keys.fingerprint(B.keys.public_key_b64(B.KeyStore(station_dir).station_signing_key()))
+    assert cli_main(["--data-dir", str(county_dir), "reenrol-station", "01", "--fingerprint",
+                     fp]) == 0
     capsys.readouterr()
     from xiangyun_desk.services.desk import Desk
 
-    for path, actions in ((station_dir, ["export"]), (county_dir, ["import", "reenrol_station"])):
+    for path, actions in ((station_dir, ["export"]), (county_dir, ["import", "station_key"])):
         desk = Desk(path)
         try:
             for action in actions:

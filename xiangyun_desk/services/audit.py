@@ -68,6 +68,9 @@ ACTIONS = {
     "county_key": QT_TRANSLATE_NOOP("Audit", "loaded the county key card"),
     "renew_key": QT_TRANSLATE_NOOP("Audit", "made a new station signing key"),
     "reenrol_station": QT_TRANSLATE_NOOP("Audit", "re-enrolled a station (its new key)"),
+    "station_add": QT_TRANSLATE_NOOP("Audit", "added a station to the list"),
+    "station_edit": QT_TRANSLATE_NOOP("Audit", "changed a station in the list"),
+    "station_key": QT_TRANSLATE_NOOP("Audit", "confirmed a station's key fingerprint"),
 }
 
 # Fields whose values are personal: kept apart (erasable), IDs and phones masked.

@@ -15,7 +15,7 @@ from sqlalchemy import distinct, func, select
 from ..domain.money import format_hours, format_yuan
 from ..domain.permissions import Perm
 from ..storage import models as M
-from ..storage.sync_models import BundleImport, StationEnrolment
+from ..storage.sync_models import BundleImport, CountyStation
 from .bundles.importer import station_received
 
 MONTHLY_DAYS = 31  # 每月一推送: a station is late when its newest bundle is older than this
@@ -31,7 +31,12 @@ class StationStatus:
     code: str
     name: str
     fingerprint: str | None = None
-    key_pending: bool = False  # re-enrolled: the next bundle's key will be pinned
+    key_pending: bool = False  # no trusted key, or a bundle's key awaits confirmation (待确认)
+    key_state: str | None = None  # services/stations.py: pending | confirmed | first_use
+    offered_fingerprint: str | None = None  # the key of a held bundle, to check with the station
+    township: str = ""
+    monthly_expected: bool = True
+    listed: bool = False  # in the county's list of stations (站点)
     last_seq: int | None = None
     last_created: dt.datetime | None = None
     last_import: dt.datetime | None = None
@@ -72,9 +77,13 @@ class CountyService:
         received = station_received(self.desk)
         rows: dict[str, StationStatus] = {}
         with self.desk.db.session() as s:
-            for e in s.scalars(select(StationEnrolment)):
-                rows[e.station_code] = StationStatus(
-                    e.station_code, e.station_name, e.fingerprint, key_pending=not e.signing_key,
+            for e in s.scalars(select(CountyStation).where(
+                    CountyStation.county_code == county_code)):
+                rows[e.code] = StationStatus(
+                    e.code, e.name, e.fingerprint,
+                    key_pending=e.key_state == "pending" or e.offered_fingerprint is not None,
+                    key_state=e.key_state, offered_fingerprint=e.offered_fingerprint,
+                    township=e.township, monthly_expected=e.monthly_expected, listed=True,
                     last_import=e.last_import_at)
             for code, name, n in s.execute(
                     select(BundleImport.station_code, func.max(BundleImport.station_name),
@@ -188,7 +197,7 @@ class CountyService:
     def station_names(self) -> dict[str, str]:
         self.desk.session.require(Perm.READ)
         with self.desk.db.session() as s:
-            names = {e.station_code: e.station_name for e in s.scalars(select(StationEnrolment))}
+            names = {e.code: e.name for e in s.scalars(select(CountyStation))}
         if self.desk.identity:
             names.setdefault(self.desk.identity.code, self.desk.identity.name)
         return names

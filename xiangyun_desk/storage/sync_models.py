@@ -2,17 +2,17 @@
 
 - station side: ``bundle_export`` (every bundle written, its number and change-sequence range,
   whether the county confirmed it) and ``reference_import`` (reference bundles applied);
-- county side: ``station_enrolment`` (each station's pinned signing key), ``bundle_import`` (every
+- county side: ``county_station`` (the registry of stations and their keys), ``bundle_import`` (every
   import attempt with its report) and ``reference_export`` (reference bundles published).
 
-Created by the Alembic revision ``sync_0001``.
+Created by the Alembic revisions ``sync_0001`` and ``trust_0001``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base, utcnow
@@ -35,17 +35,47 @@ class BundleExport(Base):
     confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
 
 
-class StationEnrolment(Base):
-    """A station known to the county, with the signing key pinned at its first import."""
+class CountyStation(Base):
+    """One station of the county's registry (站点): who it is, whether a monthly bundle is
+    expected from it, and the signing key the county trusts for it.
 
-    __tablename__ = "station_enrolment"
-    station_code: Mapped[str] = mapped_column(String(20), primary_key=True)
-    station_name: Mapped[str] = mapped_column(String(100), default="")
-    signing_key: Mapped[str | None] = mapped_column(String(100))  # base64 raw Ed25519 public key
+    A station is known by ``(county_code, code)``: ``code`` is the short code the station was
+    set up with and writes into its records and bundles (``03``); ``county_code`` is the county
+    that issued it. Together they are unique country-wide, so a later federation tier can
+    qualify the short code (``qualified_code``) without changing this table's key.
+
+    ``key_state``: ``pending`` (no confirmed key: the county has not yet confirmed a
+    fingerprint), ``confirmed`` (a county administrator entered or confirmed the fingerprint,
+    read out by the station), ``first_use`` (pinned by the first bundle before enrolment existed;
+    kept for existing county databases, shown with a prompt to verify). ``fingerprint`` is the
+    trusted fingerprint; ``signing_key`` the key seen with it (empty until the first bundle when
+    the fingerprint was typed in). ``offered_*``: a key that a bundle brought and that is held
+    for confirmation (待确认).
+
+    Created by the Alembic revision ``trust_0001`` (which carried over ``station_enrolment``).
+    """
+
+    __tablename__ = "county_station"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    county_code: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    township: Mapped[str] = mapped_column(String(100), default="")
+    monthly_expected: Mapped[bool] = mapped_column(Boolean, default=True)
+    source: Mapped[str] = mapped_column(String(12), default="county")  # county | bundle | migrated
+    key_state: Mapped[str] = mapped_column(String(12), default="pending")
     fingerprint: Mapped[str | None] = mapped_column(String(40))
-    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    signing_key: Mapped[str | None] = mapped_column(String(100))  # base64 raw Ed25519 public key
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    offered_key: Mapped[str | None] = mapped_column(String(100))
+    offered_fingerprint: Mapped[str | None] = mapped_column(String(40))
+    offered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_import_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
-    history: Mapped[str] = mapped_column(Text, default="[]")  # JSON: earlier keys, re-enrolments
+    history: Mapped[str] = mapped_column(Text, default="[]")  # JSON: retired keys
+
+    __table_args__ = (UniqueConstraint("county_code", "code", name="uq_county_station_code"),)
 
 
 class BundleImport(Base):

@@ -1,10 +1,13 @@
 """County side: import station bundles (dry run first), one transaction per bundle.
 
 Per file: the outer zip and manifest are checked, the county and the recipient key must be ours,
-the station's signing key is pinned at its first import (a changed key is refused until the
-county re-enrols the station), the signature and the payload hash are checked before anything
-is decrypted, then the records are applied in one transaction (rolled back for a dry run or on
-any error). One bad file never stops the others; every attempt lands in the import history.
+the signature must be by the key in the manifest, and that key must be the one the county's
+station registry trusts for the station (services/stations.py). A bundle from a station not in
+the list, without a confirmed key, or signed by another key is **held** (待确认): nothing is
+decrypted or applied until a county administrator confirms the key's fingerprint. Then the
+payload hash is checked, the records are decrypted, validated and applied in one transaction
+(rolled back for a dry run or on any error). One bad file never stops the others; every attempt
+lands in the import history.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,15 +25,20 @@ from sqlalchemy import select
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.models import utcnow
-from ...storage.sync_models import BundleImport, StationEnrolment
+from ...storage.sync_models import BundleImport
+from .. import stations as registry
 from . import format as F
 from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
-from .keys import KeyStore, fingerprint, verify
+from .keys import KeyProblem, KeyStore, fingerprint, parse_fingerprint, verify
 
 CTX = "Bundles"
 log = logging.getLogger(__name__)
 RECEIVED = ("applied", "stale", "duplicate")
+HELD = "held"
+# Transitional (until the CLI and the window can enrol stations): a station with no key on record
+# has its first bundle's key pinned, as before the registry, in the state ``first_use``.
+PIN_ON_FIRST_USE = True
 
 
 @dataclass
@@ -37,7 +46,7 @@ class ImportResult:
     """What happened (or, in a dry run, would happen) to one bundle file."""
 
     file: str
-    status: str = "rejected"  # applied | duplicate | stale | rejected
+    status: str = "rejected"  # applied | duplicate | stale | held | rejected
     reason_code: str = ""
     reason: Message | None = None
     dry_run: bool = False
@@ -51,7 +60,9 @@ class ImportResult:
     rejected_records: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)
-    key_pinned: bool = False
+    key_confirmed: bool = False  # an administrator confirmed the signer's key with this import
+    fingerprint: str | None = None  # of the key that signed the bundle
+    key_state: str | None = None  # the registry's state of the station (before this import)
     file_sha256: str | None = None
     manifest_sha256: str | None = None
 
@@ -76,8 +87,14 @@ class ImportResult:
                                   "id": r["id"], "reason": render(r["reason"])}
                                  for r in self.rejected_records],
             "warnings": [render(w) for w in self.warnings],
-            "missing_bundles": self.missing, "key_pinned": self.key_pinned,
+            "missing_bundles": self.missing, "fingerprint": self.fingerprint,
+            "key_state": self.key_state, "key_confirmed": self.key_confirmed,
+            "key_pinned": self.key_confirmed,  # the name before station enrolment (kept for scripts)
         }
+
+    @property
+    def held(self) -> bool:
+        return self.status == HELD
 
     @classmethod
     def from_history(cls, report: str) -> dict[str, Any]:
@@ -107,17 +124,33 @@ class BundleImporter:
         self.store = KeyStore(desk.data_dir)
 
     def import_files(self, paths: list[Path], dry_run: bool = False, backup: bool = True,
-                     progress=None) -> list[ImportResult]:
+                     progress=None, confirm: Mapping[str, str] | None = None,
+                     note: str = "") -> list[ImportResult]:
         """Import (or dry-run) every file; results in the order given. Files of one station are
         applied in bundle-number order whatever order they were given in.
 
         A dry run applies the whole batch in one transaction (each bundle in a savepoint) and
         rolls it back, so its report is exactly what the real import would do.
 
-        Needs the import permission (a dry run too: it decrypts the records). A real import
-        writes one audit entry per file (services/bundles/access.py).
+        ``confirm`` maps a station code to the fingerprint an administrator confirmed with the
+        station (by phone): a bundle of that station held for its key is then applied, and the
+        key becomes the station's confirmed key, in the bundle's transaction (recorded). A
+        fingerprint that is not the signer's confirms nothing: the bundle stays held.
+
+        Needs the import permission (a dry run too: it decrypts the records), and the
+        administrator's for a confirmation. A real import writes one audit entry per file
+        (services/bundles/access.py).
         """
         require(self.desk, Perm.IMPORT)
+        self.confirm: dict[str, str] = {}
+        self.note = note
+        if confirm:
+            require(self.desk, Perm.ADMIN)
+            for code, fp in confirm.items():
+                try:
+                    self.confirm[str(code)] = parse_fingerprint(fp)
+                except KeyProblem as exc:
+                    raise F.BundleRejected("fingerprint", exc.message) from None
         paths = [Path(p) for p in paths]
         order = sorted(range(len(paths)), key=lambda i: self._peek(paths[i]))
         if not dry_run and backup and paths and self.desk.identity \
@@ -153,9 +186,10 @@ class BundleImporter:
         finally:
             env.close()
 
-    def import_file(self, path: Path, dry_run: bool = False) -> ImportResult:
+    def import_file(self, path: Path, dry_run: bool = False,
+                    confirm: Mapping[str, str] | None = None) -> ImportResult:
         """One file; never raises for a bad file (the result says why it was refused)."""
-        return self.import_files([path], dry_run=dry_run, backup=False)[0]
+        return self.import_files([path], dry_run=dry_run, backup=False, confirm=confirm)[0]
 
     def _one(self, s, path: Path, dry_run: bool) -> ImportResult:
         result = ImportResult(file=path.name, dry_run=dry_run)
@@ -191,8 +225,10 @@ class BundleImporter:
         detail.update(reason_detail(result.reason_code, result.reason))
         if result.status != "rejected":
             detail.update(counts_detail(result.counts))
-        if result.key_pinned and result.status == "applied":
-            detail["key_pinned"] = True
+        if result.fingerprint and result.status in (HELD, "applied"):
+            detail["fingerprint"] = result.fingerprint
+        if result.key_confirmed and result.status == "applied":
+            detail["key_confirmed"] = True
         self.desk.audit.record("import", None, None,
                                {k: v for k, v in detail.items() if v is not None}, s=s)
 
@@ -231,19 +267,14 @@ class BundleImporter:
         if m["age_recipient"] != own_recipient:
             raise F.reject("wrong-key", QT_TRANSLATE_NOOP("Bundles", "The bundle was encrypted for another county key (fingerprint {theirs}). The station must load this county's current key card and export a full bundle."), theirs=str(m.get("county_fingerprint", "?"))[:40])
         signing = m["station_signing_key"]
-        enrolment = s.get(StationEnrolment, code)
-        pinned = enrolment.signing_key if enrolment else None
-        if pinned and pinned != signing:
-            raise F.reject("key-changed", QT_TRANSLATE_NOOP("Bundles", "Station {code} signed this bundle with a new key (fingerprint {new}); the key on record is {old}. If the station really renewed its key, re-enrol it: xiangyun-desk reenrol-station {code}"), code=code, new=fingerprint(signing), old=enrolment.fingerprint or "")
         if not verify(signing, env.signature, env.manifest_bytes):
             raise F.reject("bad-signature", QT_TRANSLATE_NOOP("Bundles", "The signature does not match: the file was changed after the station wrote it."))
+        if not self._trusted(s, m, result, identity.code):
+            return
         duplicate = s.scalar(select(BundleImport.id).where(
             BundleImport.station_code == code,
             BundleImport.manifest_sha256 == env.manifest_sha256,
             BundleImport.status.in_(("applied", "stale"))).limit(1))
-        if not pinned:
-            result.key_pinned = True
-            result.warnings.append(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "First bundle of station {code}: its signing key (fingerprint {fp}) is now on record."), code=code, fp=fingerprint(signing)))
         expected = F.bundle_filename(m["county_code"], code, station["name"],
                                      F.parse_utc(m["created_at"]).date(), m["bundle_seq"])
         if path.suffix != F.BUNDLE_SUFFIX or not path.name.startswith(expected[:-len(F.BUNDLE_SUFFIX) - 14]):
@@ -312,20 +343,56 @@ class BundleImporter:
         with self.desk.db.session() as s:
             return missing_numbers(self._received(s, code))
 
-    @staticmethod
-    def _enrol(s, m: dict, result: ImportResult) -> None:
-        code = m["station"]["code"]
-        key = m["station_signing_key"]
-        row = s.get(StationEnrolment, code)
-        if row is None:
-            row = StationEnrolment(station_code=code, station_name=m["station"]["name"],
-                                   signing_key=key, fingerprint=fingerprint(key),
-                                   enrolled_at=utcnow(), history="[]")
-            s.add(row)
-        elif not row.signing_key:
-            row.signing_key, row.fingerprint = key, fingerprint(key)
-        row.station_name = m["station"]["name"]
-        row.last_import_at = utcnow()
+    def _trusted(self, s, m: dict, result: ImportResult, county_code: str) -> bool:
+        """Whether the registry trusts the bundle's signer; a bundle it does not trust is held
+        (result filled in, the offered key remembered at a real import) and False returned."""
+        station = m["station"]
+        code, key = station["code"], m["station_signing_key"]
+        township = station.get("township") if isinstance(station.get("township"), str) else ""
+        row = registry.find(s, county_code, code)
+        fp = fingerprint(key)
+        result.fingerprint = fp
+        result.key_state = row.key_state if row is not None else None
+        decision = registry.trust(row, key)
+        confirmed = self.confirm.get(code)
+        if decision == "held" and confirmed == fp:
+            registry.accept(s, self.desk, county_code, code, station["name"], township, key,
+                            confirmed, self.note)
+            result.key_confirmed = True
+            decision = "trusted"
+        if decision == "held" and PIN_ON_FIRST_USE and (
+                row is None or (row.key_state == "pending" and not row.fingerprint)):
+            registry.pin_first_use(s, county_code, code, station["name"], township, key)
+            result.key_confirmed = True
+            result.warnings.append(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "First bundle of station {code}: its signing key (fingerprint {fp}) is now on record."), code=code, fp=fp))
+            return True
+        if decision == "held":
+            result.status = HELD
+            if row is None:
+                result.reason_code = "unknown-station"
+                result.reason = msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Station {code} is not in the county's list of stations. Before applying it, call the station and check that its key fingerprint (同步 → 本站密钥指纹) is {fp}, then confirm it."), code=code, fp=fp)
+            elif row.key_state == "pending":
+                result.reason_code = "key-unconfirmed"
+                result.reason = msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The key of station {code} has not been confirmed. Call the station and check that its key fingerprint is {fp}, then confirm it."), code=code, fp=fp)
+            else:
+                result.reason_code = "key-changed"
+                result.reason = msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Station {code} signed this bundle with another key (fingerprint {new}); the confirmed key is {old}. If the station renewed its key, check the new fingerprint with the station by phone and confirm it."), code=code, new=fp, old=row.fingerprint or "")
+            if confirmed:
+                result.warnings.append(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The fingerprint confirmed for station {code} ({typed}) is not the fingerprint of this bundle's key: nothing was confirmed."), code=code, typed=confirmed))
+            result.missing = missing_numbers(self._received(s, code))
+            if not result.dry_run:
+                registry.offer(s, self.desk, county_code, code, station["name"], township, key)
+                s.add(self._history_row(result, m))
+            return False
+        if row is not None and row.key_state == "first_use" and not result.key_confirmed:
+            result.warnings.append(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The key of station {code} was accepted at its first bundle, without a check (confirmed by first use). Verify its fingerprint {fp} with the station and confirm it in 站点."), code=code, fp=fp))
+        return True
+
+    def _enrol(self, s, m: dict, result: ImportResult) -> None:
+        station = m["station"]
+        township = station.get("township") if isinstance(station.get("township"), str) else ""
+        registry.touch(s, self.desk.identity.code, station["code"], station["name"], township,
+                       m["station_signing_key"])
 
     def _history_row(self, result: ImportResult, m: dict | None) -> BundleImport:
         created = None
@@ -362,7 +429,8 @@ def _stored_report(result: ImportResult) -> dict[str, Any]:
                               "reason": _message_json(r["reason"])}
                              for r in result.rejected_records],
         "warnings": [_message_json(w) for w in result.warnings],
-        "missing": result.missing, "key_pinned": result.key_pinned,
+        "missing": result.missing, "key_confirmed": result.key_confirmed,
+        "fingerprint": result.fingerprint, "key_state": result.key_state,
     }
 
 
@@ -379,7 +447,8 @@ def result_from_history(report: str) -> ImportResult:
                           station_name=doc.get("station_name"), bundle_seq=doc.get("bundle_seq"),
                           kind=doc.get("kind"), created_at=doc.get("created_at"),
                           counts=doc.get("counts") or {}, missing=doc.get("missing") or [],
-                          key_pinned=bool(doc.get("key_pinned")))
+                          key_confirmed=bool(doc.get("key_confirmed") or doc.get("key_pinned")),
+                          fingerprint=doc.get("fingerprint"), key_state=doc.get("key_state"))
     result.rejected_records = [{"table": r["table"], "id": r["id"],
                                 "reason": message(r["reason"])}
                                for r in doc.get("rejected_records", [])]
@@ -398,28 +467,11 @@ def import_history(desk, limit: int = 500) -> list[dict[str, Any]]:
                  "reason": r.reason, "report": r.report} for r in rows]
 
 
-def reenrol_station(desk, code: str, note: str = "") -> bool:
-    """Forget a station's pinned signing key; its next bundle pins the new one. Returns False
-    for a station the county has never heard of.
-
-    For the administrator (station head) only; recorded in the audit log. The note (who
-    confirmed the new key by phone) stays in the enrolment history, not in the audit entry,
-    which holds no personal data.
-    """
-    require(desk, Perm.ADMIN)
-    with desk.db.session() as s, s.begin():
-        row = s.get(StationEnrolment, code)
-        if row is None:
-            return False
-        desk.audit.record("reenrol_station", None, None, {
-            "station": code, "retired_fingerprint": row.fingerprint or "",
-            "note": bool(note.strip())}, s=s)
-        history = json.loads(row.history or "[]")
-        history.append({"retired_key": row.signing_key, "fingerprint": row.fingerprint,
-                        "at": utcnow().isoformat(timespec="seconds"), "note": note})
-        row.history = json.dumps(history, ensure_ascii=False)
-        row.signing_key, row.fingerprint = None, None
-        return True
+def reenrol_station(desk, code: str, fingerprint_text: str, note: str = ""):
+    """Confirm a station's new key by the fingerprint it read out over the phone (after
+    ``renew-station-key`` at the station): the same confirmation as any enrolment
+    (services/stations.py, ``StationRegistry.confirm_key``). Administrator only; recorded."""
+    return registry.StationRegistry(desk).confirm_key(code, fingerprint_text, note)
 
 
 def station_received(desk) -> dict[str, dict[str, Any]]:

@@ -62,6 +62,23 @@ def fingerprint(*parts: str) -> str:
     return " ".join(text[i:i + 4] for i in range(0, 20, 4))
 
 
+def parse_fingerprint(text: str) -> str:
+    """A fingerprint as typed (spaces, dashes, full-width digits allowed) in its canonical form
+    ``dddd dddd dddd dddd dddd``; raises KeyProblem when it is not 20 digits."""
+    import unicodedata
+
+    digits = "".join(ch for ch in unicodedata.normalize("NFKC", str(text or ""))
+                     if not ch.isspace() and ch not in "-_.,，")
+    if len(digits) != 20 or not digits.isascii() or not digits.isdigit():
+        raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "A key fingerprint is 20 digits (in five groups of four).")))
+    return " ".join(digits[i:i + 4] for i in range(0, 20, 4))
+
+
+def station_fingerprint(public_b64: str) -> str:
+    """The fingerprint of a station's signing key (read out over the phone at enrolment)."""
+    return fingerprint(public_b64)
+
+
 def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
     """The raw 32-byte Ed25519 public key in base64."""
     pub = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
