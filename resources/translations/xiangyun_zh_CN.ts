@@ -462,6 +462,10 @@
         <source>{file} cannot be restored: {problems}. The database was not changed.</source>
         <translation>无法恢复 {file}：{problems}。数据库未被改动。</translation>
     </message>
+    <message>
+        <source>The records are kept on the PostgreSQL server {url}: back them up there with pg_dump (for example pg_dump -Fc -f xiangyun.dump DATABASE) and restore with pg_restore. This program&apos;s backup copies only the SQLite database file, so it has made no copy.</source>
+        <translation>数据保存在 PostgreSQL 服务器 {url} 上，请在服务器上用 pg_dump 备份（例如 pg_dump -Fc -f xiangyun.dump 数据库名），用 pg_restore 恢复。本程序的备份只复制 SQLite 数据库文件，因此没有做任何复制。</translation>
+    </message>
 </context>
 <context>
     <name>BreakdownBox</name>
@@ -3959,6 +3963,14 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>The database file {path} was made by a newer version of this program (schema {revision}). Install the newer version; the file has not been changed.</source>
         <translation>数据库文件 {path} 由更新版本的程序创建（结构版本 {revision}）。请安装新版本；该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>The database address {url} is not supported: use postgresql+psycopg://user@host/database, or leave it out for the database file in the data directory.</source>
+        <translation>不支持数据库地址 {url}：请使用 postgresql+psycopg://用户名@主机/数据库名，或不填写（使用数据目录中的数据库文件）。</translation>
+    </message>
+    <message>
+        <source>The database {url} cannot be used: {detail}. Check the address, the password and that the server is running; nothing has been changed.</source>
+        <translation>无法使用数据库 {url}：{detail}。请检查地址、密码以及服务器是否在运行；没有做任何更改。</translation>
     </message>
 </context>
 <context>

@@ -8,13 +8,16 @@ from bundle_helpers import enrol
 from xiangyun_desk.services import bundles as B
 from xiangyun_desk.services.desk import Desk
 
+from db_dialects import open_desk
+
 COUNTY_CODE = "532923"
 STATIONS = {"01": "云南驿镇职工之家", "02": "下庄镇职工之家", "03": "刘厂镇职工之家"}
 
 
 @pytest.fixture
-def county(tmp_path):
-    desk = Desk(tmp_path / "county")
+def county(tmp_path, db_url):
+    """The county, on SQLite and on PostgreSQL (tests/conftest.py ``db_url``)."""
+    desk = open_desk(tmp_path / "county", db_url)
     desk.initialize("county", COUNTY_CODE, "祥云县总工会")
     yield desk
     desk.close()

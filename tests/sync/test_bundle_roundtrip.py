@@ -145,7 +145,9 @@ def test_county_backs_up_before_an_import(county, station, usb):
     path = B.export_bundle(station, usb).path
     before = set((county.data_dir / "backups").glob("*before-import*"))
     imp(county, path)
-    assert len(set((county.data_dir / "backups").glob("*before-import*")) - before) == 1
+    made = set((county.data_dir / "backups").glob("*before-import*")) - before
+    # On PostgreSQL backups are the server's business (pg_dump): no file copy, no failure.
+    assert len(made) == (1 if county.db.is_file else 0)
 
 
 def test_history_keeps_each_report(county, station, usb):

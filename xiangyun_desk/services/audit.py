@@ -356,6 +356,7 @@ class AuditedBackupService(BackupService):
         """Restore, keeping the audit trail: the entries written since the backup was made are
         carried over into the restored database, then the restore itself is recorded."""
         self.session.require(Perm.ADMIN)
+        self._require_file()
         later = self._entries_since(Path(backup))
         safety = super().restore(backup)
         with self.db.session() as s, s.begin():

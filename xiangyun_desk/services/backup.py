@@ -31,6 +31,17 @@ class BackupFailed(DomainError):
     """A backup or restore could not be completed; nothing was left half-written."""
 
 
+class BackupRefused(BackupFailed):
+    """The store is on a database server: its backups are the server's business (pg_dump)."""
+
+    def __init__(self, url: str):
+        super().__init__(msg(CTX, QT_TRANSLATE_NOOP(
+            "Backup", "The records are kept on the PostgreSQL server {url}: back them up there "
+                      "with pg_dump (for example pg_dump -Fc -f xiangyun.dump DATABASE) and "
+                      "restore with pg_restore. This program's backup copies only the SQLite "
+                      "database file, so it has made no copy."), url=url))
+
+
 @dataclass
 class CheckReport:
     """The result of 检查数据库."""
@@ -118,7 +129,12 @@ class BackupService:
         files = [p for p in self.folder.glob("xiangyun-*.sqlite3") if _stamp_of(p)]
         return sorted(files, key=lambda p: (_stamp_of(p), p.name), reverse=True)
 
+    def _require_file(self) -> None:
+        if not self.db.is_file:
+            raise BackupRefused(self.db.url)
+
     def _write_backup(self, target: Path) -> Path:
+        self._require_file()
         partial = target.with_name(target.name + ".partial")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -143,8 +159,11 @@ class BackupService:
         finally:
             _remove_quietly(partial)
 
-    def backup(self, reason: str = "manual", now: dt.datetime | None = None) -> Path:
-        """An automatic backup into the backups folder, then thinning."""
+    def backup(self, reason: str = "manual", now: dt.datetime | None = None) -> Path | None:
+        """An automatic backup into the backups folder, then thinning. None on a database
+        server, whose backups are the server's business (backup_to/restore say so)."""
+        if not self.db.is_file:
+            return None
         stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
         target = self.folder / f"xiangyun-{stamp}-{reason}.sqlite3"
         n = 1
@@ -157,6 +176,8 @@ class BackupService:
 
     def backup_if_due(self, hours: int = 24, now: dt.datetime | None = None) -> Path | None:
         """The daily backup: only when the newest one is older than ``hours``."""
+        if not self.db.is_file:
+            return None
         now = now or dt.datetime.now()
         newest = self.list_backups()[:1]
         if newest and now - _stamp_of(newest[0]) < dt.timedelta(hours=hours):
@@ -181,6 +202,7 @@ class BackupService:
 
     def check(self) -> CheckReport:
         """Integrity and foreign-key checks of the live database, with record counts."""
+        self._require_file()
         problems = _verify(self.db.path)
         counts: dict[str, int] = {}
         if not problems:
@@ -197,6 +219,7 @@ class BackupService:
         """Replace the database contents with ``backup`` after checking it; returns the
         safety backup taken first. The live engine stays valid (SQLite's backup API writes into
         the open database in one step)."""
+        self._require_file()
         backup = Path(backup)
         problems = _verify(backup) if backup.exists() else ["file not found"]
         if not problems:

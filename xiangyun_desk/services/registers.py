@@ -24,6 +24,8 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.search import build_search_key, normalize_query
 from ..storage.db import Database
 from ..storage.models import utcnow
+from ..storage import search_pg
+from ..storage.dialects import SQLITE, row_key
 from ..storage.search_index import PENDING, flush, index_name, match_expression
 
 CTX = "Registers"
@@ -125,7 +127,12 @@ class RegisterService:
     #   a screenful is found after a short walk. The count comes from the index.
 
     def _rowid(self):
-        return literal_column(f"{self.spec.table.name}.rowid")
+        """The listing key: SQLite's rowid, the primary key on a server (storage.dialects)."""
+        return row_key(self.spec.table, self.db.dialect)
+
+    @property
+    def _on_sqlite(self) -> bool:
+        return self.db.dialect == SQLITE
 
     @contextmanager
     def _reading(self) -> Iterator[Any]:
@@ -147,16 +154,19 @@ class RegisterService:
             found = None
             if "search_key" in self.spec.table.c:
                 name = index_name(self.spec.table.name)
+                catalog = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = :n" \
+                    if self._on_sqlite else "SELECT indexname FROM pg_indexes WHERE indexname = :n"
                 with self._reading() as conn:
-                    found = conn.exec_driver_sql(
-                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        (name,)).scalar()
+                    found = conn.execute(sql_text(catalog), {"n": name}).scalar()
             self._index = found
         return self._index
 
     def _catch_up(self) -> None:
         """Index the rows that writers outside the program's engine (a bare sqlite3 connection)
-        left noted; the program's own commits index their rows themselves (storage.db)."""
+        left noted; the program's own commits index their rows themselves (storage.db). A
+        server keeps its index current itself."""
+        if not self._on_sqlite:
+            return
         try:
             with self._reading() as conn:
                 pending = conn.exec_driver_sql(
@@ -176,7 +186,9 @@ class RegisterService:
         text = normalize_query(query.text or "")
         if not text or "search_key" not in self.spec.table.c:
             return "", None
-        return text, (match_expression(text) if self._search_index() else None)
+        if not self._search_index():
+            return text, None
+        return text, (match_expression(text) if self._on_sqlite else text)
 
     def _conditions(self, query: RegisterQuery, search: str = "like") -> list[ColumnElement]:
         """The WHERE conditions of a query. ``search``: "like" (test each row's key) or "none"
@@ -228,7 +240,10 @@ class RegisterService:
     def _ids(self, query: RegisterQuery, match: str | None = None) -> list[int]:
         """Every listed row id at once; with ``match``, the index supplies the candidates."""
         t = self.spec.table
-        if match:
+        if match and not self._on_sqlite:  # the GIN index narrows, LIKE decides (search_pg)
+            source, conds = t, [search_pg.contains(t.c.search_key, match),
+                                *self._conditions(query, "like")]
+        elif match:
             idx = self._search_index()
             source = table(idx).join(t, self._rowid() == literal_column(f"{idx}.rowid"))
             conds = [sql_text(f"{idx} MATCH :xyd_match").bindparams(xyd_match=match),
@@ -244,6 +259,10 @@ class RegisterService:
         """Records (live or deleted, any filter) whose key matches, from the index alone."""
         idx = self._search_index()
         with self._reading() as conn:
+            if not self._on_sqlite:
+                t = self.spec.table
+                return conn.execute(select(func.count()).select_from(t).where(
+                    search_pg.contains(t.c.search_key, match), self._like(match))).scalar_one()
             return conn.exec_driver_sql(
                 f"SELECT count(*) FROM {idx} WHERE {idx} MATCH ?", (match,)).scalar_one()
 
@@ -255,7 +274,13 @@ class RegisterService:
         sqrt(SEARCH_BLOCK * N): about 10,000 at a million rows, some 10-15 ms either way.
         """
         with self._reading() as conn:
-            top = conn.exec_driver_sql(f"SELECT max(rowid) FROM {self.spec.table.name}").scalar()
+            if self._on_sqlite:
+                top = conn.exec_driver_sql(
+                    f"SELECT max(rowid) FROM {self.spec.table.name}").scalar()
+            else:  # the planner's row estimate: free, and close enough for a threshold
+                top = conn.execute(sql_text("SELECT reltuples FROM pg_class WHERE relname = :t"),
+                                   {"t": self.spec.table.name}).scalar()
+                top = max(0, int(top or 0))
         return max(MATERIALIZE_AT_LEAST, int(((top or 0) * SEARCH_BLOCK) ** 0.5))
 
     def query_ids(self, query: RegisterQuery) -> list[int]:
@@ -291,6 +316,8 @@ class RegisterService:
         that a block at any position is a LIMIT/OFFSET away. Decided by EXPLAIN QUERY PLAN, once
         per kind of query."""
         _key, sort_expr = self._sort(query)
+        if not self._on_sqlite:
+            return False  # a server lists the (county's own, few) records at once
         if not hasattr(sort_expr, "nullable") or sort_expr.nullable:
             return False  # keeps positions simple (RowIds.index): NOT NULL sort columns only
         shape = (query.sort_column, query.descending, query.deleted, query.parent_id is not None,

@@ -20,7 +20,8 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import search_index
-from .errors import DatabaseCorrupt, DatabaseTooNew
+from .dialects import SQLITE, configured_url, display_url
+from .errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew, DatabaseUnreachable
 from .models import Synced
 from .search_index import register_functions
 
@@ -64,13 +65,25 @@ def _on_commit(conn) -> None:
         search_index.flush(dbapi.execute)
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine for the SQLite file at ``path`` with the station pragmas."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(path: Path | str) -> Engine:
+    """An engine for the SQLite file at ``path`` with the station pragmas, or for a server URL
+    (``postgresql+psycopg://...``; storage.dialects)."""
+    if isinstance(path, str) and "://" in path:
+        engine = create_engine(path, future=True, pool_pre_ping=True)
+        if engine.dialect.name != SQLITE:
+            event.listen(engine, "commit", _on_commit_server)
+            return engine
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     event.listen(engine, "commit", _on_commit)
     return engine
+
+
+def _on_commit_server(conn) -> None:
+    """What a commit brings up to date on a server (the search index needs nothing there)."""
+    return None
 
 
 def next_change_seqs(session: Session, count: int) -> range:
@@ -94,13 +107,21 @@ def _assign_change_seq(session: Session, _context, _instances) -> None:
 
 
 class Database:
-    """An open station database: the engine and a session factory."""
+    """An open database: the engine and a session factory. ``path`` is the SQLite file (None on
+    a server: then ``url`` names it, without the password)."""
 
-    def __init__(self, path: Path, engine: Engine):
+    def __init__(self, path: Path | None, engine: Engine, url: str | None = None):
         self.path = path
         self.engine = engine
+        self.dialect = engine.dialect.name
+        self.url = url or (str(path) if path else display_url(str(engine.url)))
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self.sessions, "before_flush", _assign_change_seq)
+
+    @property
+    def is_file(self) -> bool:
+        """Whether the store is the SQLite file in the data directory (file backups apply)."""
+        return self.dialect == SQLITE
 
     def session(self) -> Session:
         """A new session; use ``with db.session() as s, s.begin():`` for one write transaction."""
@@ -194,12 +215,67 @@ def _current_revision(path: Path) -> str | None:
         return row[0] if row else None
 
 
-def open_database(data_dir: Path) -> Database:
-    """Open (creating or migrating as needed) the database in ``data_dir``.
+def _known_revisions() -> frozenset[str]:
+    known, head = schema_revisions()
+    if head is None:  # unusual script layout: ask Alembic
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
+        known = frozenset(s.revision for s in script.walk_revisions())
+    return known
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        config = _alembic_config(engine.url.render_as_string(hide_password=False))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_server_database(url: str) -> Database:
+    """Open (creating the schema or migrating as needed) the database at a server URL.
+
+    Backups of a server are the server's business (pg_dump), so a migration runs without one,
+    in one transaction (PostgreSQL changes its schema transactionally). Raises
+    DatabaseUnreachable when the server cannot be used, DatabaseTooNew for a newer schema.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    shown = display_url(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = set(conn.dialect.get_table_names(conn))
+            revision = None
+            if "alembic_version" in tables:
+                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            elif tables - {"spatial_ref_sys"}:
+                raise DatabaseUnreachable(shown, "not a xiangyun-desk database")
+        if revision is not None and revision not in _known_revisions():
+            raise DatabaseTooNew(Path(shown), None, revision)
+        if revision is None or revision != schema_revisions()[1]:
+            _migrate(engine)
+    except DatabaseProblem:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise DatabaseUnreachable(shown, str(getattr(exc, "orig", exc)).strip()[:300]) from exc
+    return Database(None, engine, shown)
+
+
+def open_database(data_dir: Path, url: str | None = None) -> Database:
+    """Open (creating or migrating as needed) the database of ``data_dir``: the SQLite file in
+    it, or the server named by ``url`` or by the data directory's setting (storage.dialects).
 
     Raises DatabaseCorrupt or DatabaseTooNew without touching the file.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
+    url = url or configured_url(data_dir)
+    if url and not url.startswith(SQLITE):
+        return open_server_database(url)
     path = data_dir / DB_FILENAME
     existed = path.exists() and path.stat().st_size > 0
     revision = None
@@ -208,25 +284,14 @@ def open_database(data_dir: Path) -> Database:
             revision = _current_revision(path)
         except sqlite3.DatabaseError as exc:
             raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc
-        known, head = schema_revisions()
-        if head is None:  # unusual script layout: ask Alembic
-            from alembic.script import ScriptDirectory
-
-            script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
-            known = frozenset(s.revision for s in script.walk_revisions())
-        if revision is not None and revision not in known:
+        if revision is not None and revision not in _known_revisions():
             raise DatabaseTooNew(path, latest_backup(data_dir), revision)
     engine = make_engine(path)
     try:
         if revision is None or revision != schema_revisions()[1]:
-            from alembic import command
-
             if existed:
                 backup_database(path, backup_dir(data_dir), "before-migrate")
-            with engine.begin() as conn:
-                config = _alembic_config(str(engine.url))
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+            _migrate(engine)
         with engine.connect() as conn:  # a damaged file fails here, not later in the window
             conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
     except (SADatabaseError, sqlite3.DatabaseError) as exc:

@@ -36,3 +36,13 @@ class DatabaseTooNew(DatabaseProblem):
                  "(schema {revision}). Install the newer version; the file has not been changed."),
             path=str(path), revision=revision), path, latest_backup)
         self.revision = revision
+
+
+class DatabaseUnreachable(DatabaseProblem):
+    """The database server cannot be reached or used (address, password, permissions)."""
+
+    def __init__(self, url: str, detail: str = ""):
+        super().__init__(msg(CTX, QT_TRANSLATE_NOOP("Storage", "The database {url} cannot be used: {detail}. Check the address, the "
+                 "password and that the server is running; nothing has been changed."),
+            url=url, detail=detail or "?"), Path(url), None)
+        self.detail = detail

@@ -26,7 +26,9 @@ def run() -> None:
             context.run_migrations()
         return
     engine = create_engine(config.get_main_option("sqlalchemy.url"))
-    event.listen(engine, "connect", lambda dbapi_conn, _record: register_functions(dbapi_conn))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect",
+                     lambda dbapi_conn, _record: register_functions(dbapi_conn))
     with engine.begin() as conn:
         context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True,
                           include_name=include_name)

@@ -12,7 +12,7 @@ every row (docs/performance.md).
 import sqlalchemy as sa
 from alembic import op
 
-from xiangyun_desk.storage import search_index
+from xiangyun_desk.storage import search_index, search_pg
 
 revision = '0002'
 down_revision = '0001'
@@ -39,17 +39,23 @@ def _connection():
 
 
 def upgrade() -> None:
-    _connection()
     bind = op.get_bind()
-    for table in search_index.TABLES:
-        for statement in search_index.create_statements(table):
-            bind.exec_driver_sql(statement)
-        search_index.rebuild(bind.exec_driver_sql, table)
+    if bind.dialect.name == "sqlite":
+        _connection()
+        for table in search_index.TABLES:
+            for statement in search_index.create_statements(table):
+                bind.exec_driver_sql(statement)
+            search_index.rebuild(bind.exec_driver_sql, table)
+    else:  # PostgreSQL: a GIN index over the key's grams (storage/search_pg.py)
+        for table in search_index.TABLES:
+            for statement in search_pg.create_statements(table):
+                op.execute(statement)
     for name, table, columns in CATEGORY_INDEXES:
         op.create_index(name, table, columns, unique=False)
     for name, table, columns in DELETED_INDEXES:
         op.create_index(name, table, columns, unique=False,
-                        sqlite_where=sa.text("deleted_at IS NOT NULL"))
+                        sqlite_where=sa.text("deleted_at IS NOT NULL"),
+                        postgresql_where=sa.text("deleted_at IS NOT NULL"))
 
 
 def downgrade() -> None:
@@ -57,5 +63,7 @@ def downgrade() -> None:
         op.drop_index(name, table_name=table)
     bind = op.get_bind()
     for table in search_index.TABLES:
-        for statement in search_index.drop_statements(table):
+        statements = search_index.drop_statements(table) if bind.dialect.name == "sqlite" \
+            else search_pg.drop_statements(table)
+        for statement in statements:
             bind.exec_driver_sql(statement)

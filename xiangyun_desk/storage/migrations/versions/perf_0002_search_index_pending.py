@@ -9,7 +9,7 @@ statement's savepoint, so each row of an ``executemany`` (demo data, a county im
 times what it costs in one statement, and a writer without the ``xyd_search_grams`` function
 failed. Now the triggers note the changed rows in ``search_pending`` (plain SQL) and the program
 updates the index from it in set-based statements before every commit (storage/search_index.py).
-The index itself is unchanged.
+The index itself is unchanged. Nothing to do on PostgreSQL.
 """
 from alembic import op
 
@@ -23,6 +23,8 @@ depends_on = None
 
 def upgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return  # PostgreSQL keeps its GIN index current itself (storage/search_pg.py)
     search_index.register_functions(bind.connection.driver_connection)
     bind.exec_driver_sql(search_index.PENDING_TABLE)
     for table in search_index.TABLES:
@@ -34,6 +36,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
     search_index.register_functions(bind.connection.driver_connection)
     search_index.flush(bind.exec_driver_sql)
     for table in search_index.TABLES:

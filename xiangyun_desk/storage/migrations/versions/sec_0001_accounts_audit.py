@@ -31,6 +31,30 @@ TRIGGERS = (
        BEGIN SELECT RAISE(ABORT, 'audit_personal rows go only with an erasure'); END""",
 )
 
+# PostgreSQL: the same rules as PL/pgSQL trigger functions.
+PG_TRIGGERS = (
+    """CREATE FUNCTION xyd_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$""",
+    """CREATE FUNCTION xyd_audit_personal_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NOT EXISTS (SELECT 1 FROM audit_log WHERE action = 'erase'
+                        AND record_id = OLD.record_id AND id > OLD.entry_id) THEN
+           RAISE EXCEPTION 'audit_personal rows go only with an erasure';
+         END IF;
+         RETURN OLD;
+       END $$""",
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+       FOR EACH ROW EXECUTE FUNCTION xyd_append_only()""",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+       FOR EACH ROW EXECUTE FUNCTION xyd_append_only()""",
+    """CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+       FOR EACH STATEMENT EXECUTE FUNCTION xyd_append_only()""",
+    """CREATE TRIGGER audit_personal_no_update BEFORE UPDATE ON audit_personal
+       FOR EACH ROW EXECUTE FUNCTION xyd_append_only()""",
+    """CREATE TRIGGER audit_personal_delete_after_erasure BEFORE DELETE ON audit_personal
+       FOR EACH ROW EXECUTE FUNCTION xyd_audit_personal_delete()""",
+)
+
 
 def upgrade() -> None:
     op.create_table(
@@ -83,11 +107,18 @@ def upgrade() -> None:
     )
     op.create_index('ix_audit_personal_entry_id', 'audit_personal', ['entry_id'])
     op.create_index('ix_audit_personal_record_id', 'audit_personal', ['record_id'])
-    for statement in TRIGGERS:
+    for statement in TRIGGERS if op.get_bind().dialect.name == "sqlite" else PG_TRIGGERS:
         op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_table('audit_personal')
+        op.drop_table('audit_log')
+        op.drop_table('account')
+        op.execute('DROP FUNCTION IF EXISTS xyd_append_only()')
+        op.execute('DROP FUNCTION IF EXISTS xyd_audit_personal_delete()')
+        return
     for name in ('audit_personal_delete_after_erasure', 'audit_personal_no_update',
                  'audit_log_no_delete', 'audit_log_no_update'):
         op.execute(f'DROP TRIGGER IF EXISTS {name}')
