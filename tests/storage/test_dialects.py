@@ -81,8 +81,8 @@ def test_one_schema_on_both_dialects(fresh_pg_url, data_dir):
     try:
         assert _tables(server.engine) == _tables(local.engine)
         for table in _tables(local.engine):
-            cols = lambda e: {c["name"] for c in inspect(e).get_columns(table)}  # noqa: E731
-            assert cols(server.engine) == cols(local.engine), table
+            assert {c["name"] for c in inspect(server.engine).get_columns(table)} \
+                == {c["name"] for c in inspect(local.engine).get_columns(table)}, table
         with server.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() \
                 == head_revision()

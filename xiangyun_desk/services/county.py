@@ -14,7 +14,10 @@ from sqlalchemy import distinct, func, select
 
 from ..domain.money import format_hours, format_yuan
 from ..domain.permissions import Perm
+from ..domain.search import normalize_query
 from ..storage import models as M
+from ..storage import search_index, search_pg
+from ..storage.dialects import SQLITE, row_key
 from ..storage.sync_models import BundleImport, CountyStation
 from .bundles.importer import station_received
 
@@ -193,6 +196,46 @@ class CountyService:
         late = [r for r in statuses if r.code != county_code
                 and (r.last_created is None or r.days_late > 0 or r.missing)]
         return {"rows": rows, "totals": stats.compute(period), "late": late}
+
+    # ---- the registers read-only, all stations or one (the window's lazily fetched lists) ------
+
+    def record_keys(self, model, date_column: str, station: str | None = None,
+                    text: str = "") -> list:
+        """Keys of the live records of a register, newest first (storage.dialects.row_key:
+        SQLite's rowid, the primary key on PostgreSQL), optionally one station's, optionally
+        those whose search key holds ``text`` (the same substring match as a register's
+        search; on PostgreSQL narrowed by the GIN gram index, storage/search_pg.py)."""
+        self.desk.session.require(Perm.READ)
+        t = model.__table__
+        key = row_key(t, self.desk.db.dialect)
+        stmt = select(key).where(t.c.deleted_at.is_(None))
+        if station:
+            stmt = stmt.where(t.c.station_code == station)
+        text = normalize_query(text or "")
+        if text and "search_key" in t.c:
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(t.c.search_key.like(f"%{escaped}%", escape="\\"))
+            if self.desk.db.dialect != SQLITE and t.name in search_index.TABLES:
+                stmt = stmt.where(search_pg.contains(t.c.search_key, text))
+        stmt = stmt.order_by(t.c[date_column].desc(), key.desc())
+        with self.desk.db.engine.connect() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def fetch_records(self, model, keys: list, columns: list[str]) -> dict[Any, dict[str, Any]]:
+        """The given columns of the records with these keys (from :meth:`record_keys`)."""
+        self.desk.session.require(Perm.READ)
+        t = model.__table__
+        key = row_key(t, self.desk.db.dialect)
+        out: dict[Any, dict[str, Any]] = {}
+        with self.desk.db.engine.connect() as conn:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                rows = conn.execute(select(key.label("_key"), *(t.c[c] for c in columns))
+                                    .where(key.in_(chunk))).mappings()
+                for r in rows:
+                    data = dict(r)
+                    out[data.pop("_key")] = data
+        return out
 
     def station_names(self) -> dict[str, str]:
         self.desk.session.require(Perm.READ)

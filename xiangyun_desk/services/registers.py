@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select, table
+from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, table
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 
@@ -22,10 +22,10 @@ from ..domain.errors import ValidationFailed
 from ..domain.fields import Field, Kind, validate
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.search import build_search_key, normalize_query
-from ..storage.db import Database
-from ..storage.models import utcnow
 from ..storage import search_pg
+from ..storage.db import Database
 from ..storage.dialects import SQLITE, row_key
+from ..storage.models import utcnow
 from ..storage.search_index import PENDING, flush, index_name, match_expression
 
 CTX = "Registers"
@@ -197,7 +197,10 @@ class RegisterService:
         conds: list[ColumnElement] = [
             t.c.deleted_at.is_not(None) if query.deleted else t.c.deleted_at.is_(None)]
         if query.parent_id is not None and self.spec.parent_column:
-            conds.append(t.c[self.spec.parent_column] == query.parent_id)
+            # A key no record can have (the window's "nothing selected", "\x00") matches
+            # nothing; PostgreSQL refuses NUL in a text parameter, so it is not sent.
+            conds.append(false() if "\x00" in query.parent_id
+                         else t.c[self.spec.parent_column] == query.parent_id)
         text, _match = self._search(query)
         if text and search != "none":
             conds.append(self._like(text))

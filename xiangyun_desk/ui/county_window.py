@@ -38,11 +38,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import literal_column, select
 
 from ..domain.errors import DomainError
 from ..domain.permissions import Perm, PermissionDenied
-from ..domain.search import normalize_query
 from ..services import bundles as B
 from ..services.bundles.format import COUNT_KEYS
 from ..services.bundles.report import COUNT_LABELS, report_lines
@@ -378,52 +376,39 @@ class BreakdownBox(QGroupBox):
 # ---- read-only registers with a station column ----------------------------------------------------
 
 class CountyRecordsModel(QAbstractTableModel):
-    """Rows of one register at the county, all stations or one; fetched lazily by rowid."""
+    """Rows of one register at the county, all stations or one; fetched lazily by key
+    (CountyService.record_keys: no SQL here)."""
 
     def __init__(self, desk, model_class, columns: list[Column], labels, parent=None):
         super().__init__(parent)
         self.desk = desk
-        self.table = model_class.__table__
+        self.model_class = model_class
         self.columns = columns
         self.labels = labels
         self.station: str | None = None
         self.text = ""
-        self._ids: list[int] = []
-        self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._ids: list = []
+        self._cache: OrderedDict[Any, dict[str, Any]] = OrderedDict()
         self.date_column = next(c.key for c in columns if c.kind in ("date", "datetime", "utc"))
 
     def refresh(self) -> None:
-        t = self.table
-        rowid = literal_column(f"{t.name}.rowid")
-        stmt = select(rowid).where(t.c.deleted_at.is_(None))
-        if self.station:
-            stmt = stmt.where(t.c.station_code == self.station)
-        text = normalize_query(self.text or "")
-        if text and "search_key" in t.c:
-            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(t.c.search_key.like(f"%{escaped}%", escape="\\"))
-        stmt = stmt.order_by(t.c[self.date_column].desc(), rowid.desc())
+        keys = CountyService(self.desk).record_keys(self.model_class, self.date_column,
+                                                    self.station, self.text)
         self.beginResetModel()
-        with self.desk.db.engine.connect() as conn:
-            self._ids = [r[0] for r in conn.execute(stmt)]
+        self._ids = keys
         self._cache.clear()
         self.endResetModel()
 
     def _row(self, row: int) -> dict[str, Any] | None:
-        rowid = self._ids[row]
-        if rowid not in self._cache:
-            t = self.table
+        key = self._ids[row]
+        if key not in self._cache:
             start = max(0, row - PAGE // 2)
             wanted = [r for r in self._ids[start:start + PAGE] if r not in self._cache]
-            rid = literal_column(f"{t.name}.rowid")
-            cols = [rid.label("_rowid")] + [t.c[c.key] for c in self.columns]
-            with self.desk.db.engine.connect() as conn:
-                for r in conn.execute(select(*cols).where(rid.in_(wanted))).mappings():
-                    data = dict(r)
-                    self._cache[data.pop("_rowid")] = data
+            self._cache.update(CountyService(self.desk).fetch_records(
+                self.model_class, wanted, [c.key for c in self.columns]))
             while len(self._cache) > CACHE_LIMIT:
                 self._cache.popitem(last=False)
-        return self._cache.get(rowid)
+        return self._cache.get(key)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self._ids)
