@@ -2719,6 +2719,10 @@ Data directory: %2</source>
         <source>The linked record does not exist or was deleted.</source>
         <translation>关联的记录不存在或已删除。</translation>
     </message>
+    <message>
+        <source>{employer} does not offer the position {position}; it offers: {offered}.</source>
+        <translation>{employer} 没有招聘“{position}”这个岗位；它招聘的岗位有：{offered}。</translation>
+    </message>
 </context>
 <context>
     <name>ReliefTab</name>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import all_text, flat
+from report_helpers import all_text, flat, pages_text
 
 from xiangyun_desk.services.registers import RegisterQuery
 from xiangyun_desk.services.reports import (
@@ -74,3 +74,47 @@ def test_fair_choice(make, desk):
     desk.fairs.delete(only)
     with pytest.raises(ReportError):
         check_request(desk, ReportRequest("jobfair", event_id=only))
+
+
+def test_the_report_counts_intentions_per_position(desk, make, tmp_path):
+    from xiangyun_desk.services.reports.jobfair import position_counts
+
+    fair = make.fair()
+    bus = make.employer(fair, name="祥云县公交公司", job_titles="司机、调度员")
+    shop = make.employer(fair, name="商贸城", job_titles="营业员，保洁员")
+    a, b, c = (make.seeker(fair, name=n) for n in ("甲", "乙", "丙"))
+    make.intention(fair, a, bus, position="司机")
+    make.intention(fair, b, bus, position="司机")
+    make.intention(fair, b, bus, position="调度员")
+    make.intention(fair, c, shop)  # an old-style intention: no position
+    counts = position_counts(desk, fair)
+    assert [(x["employer"], x["position"], x["intentions"], x["people"]) for x in counts] == [
+        ("祥云县公交公司", "司机", 2, 2), ("祥云县公交公司", "调度员", 1, 1), ("商贸城", None, 1, 1)]
+    out = generate_report(desk, ReportRequest("jobfair", event_id=fair), tmp_path / "f.pdf")
+    first = flat(pages_text(out)[0])
+    assert flat(T.FAIR_SECTION_POSITIONS) in first
+    assert "祥云县公交公司司机22" in first and f"商贸城{T.FAIR_NO_POSITION}11" in first
+
+
+def test_a_position_must_be_one_the_employer_offers(desk, make):
+    import pytest
+
+    from xiangyun_desk.domain.errors import ValidationFailed
+    from xiangyun_desk.domain.fields import split_positions
+
+    assert split_positions("普工、焊工，营业员; 司机 / 普工") == ["普工", "焊工", "营业员", "司机"]
+    fair = make.fair()
+    bus = make.employer(fair, job_titles="司机、调度员")
+    seeker = make.seeker(fair)
+    with pytest.raises(ValidationFailed) as err:
+        make.intention(fair, seeker, bus, position="厨师")
+    assert "position" in err.value.errors
+
+
+def test_page_one_is_not_left_empty_by_a_long_employer_table(desk, make, tmp_path):
+    fair = make.fair()
+    for n in range(40):
+        make.employer(fair, name=f"单位{n:02d}", job_titles="普工")
+    out = generate_report(desk, ReportRequest("jobfair", event_id=fair), tmp_path / "f.pdf")
+    first = flat(pages_text(out)[0])
+    assert flat(T.FAIR_SECTION_EMPLOYERS) in first and "单位00" in first

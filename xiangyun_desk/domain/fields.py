@@ -131,6 +131,7 @@ INTENTION = (
     Field("employer_id", Kind.REF, required=True),
     Field("status", Kind.CODE, required=True, code_list="intention_status"),
     Field("agreed_on", Kind.DATE, required=True),
+    Field("position", max_len=100),  # optional: one of the employer's positions (岗位)
 )
 
 VOLUNTEER = (
@@ -308,3 +309,16 @@ def check_time_order(clean: dict[str, Any], start: str, end: str) -> None:
 def yuan(value: Decimal | str) -> int:
     """Shorthand used by services and tests: yuan to fen."""
     return parse_yuan(value)
+
+
+_POSITION_SEPARATORS = re.compile(r"[、,，;；/／|\n]+")
+
+
+def split_positions(job_titles: str | None) -> list[str]:
+    """An employer's positions (岗位) from its 招聘工种 text: "普工、焊工，营业员" -> three."""
+    out: list[str] = []
+    for part in _POSITION_SEPARATORS.split(job_titles or ""):
+        name = part.strip()
+        if name and name not in out:
+            out.append(name)
+    return out

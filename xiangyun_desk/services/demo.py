@@ -63,6 +63,7 @@ class DemoGenerator:
         self.db = db
         self.code = station_code
         self.rng = random.Random(seed)
+        self.rng_positions = random.Random(f"positions-{seed}")  # leaves self.rng's draws alone
         # Record keys must never repeat, even when the same seed is used on the same database
         # again; mixing in a random salt keeps the seeded content reproducible all the same.
         self._id_salt = uuid.uuid4().int
@@ -178,6 +179,9 @@ class DemoGenerator:
                 "place": r.choice(PLACES), "organiser": "祥云县总工会", "source": "local",
                 "search_key": _search_key(name)}])
         employers: dict[str, list[str]] = {f: [] for f in fairs}
+        titles_of: dict[str, list[str]] = {}
+        # Positions of intentions from their own generator: the other demo records stay the same.
+        pick = self.rng_positions
 
         def employer() -> dict:
             fid = r.choice(fairs)
@@ -185,6 +189,7 @@ class DemoGenerator:
             employers[fid].append(eid)
             name = r.choice(EMPLOYERS)
             titles = "、".join(r.sample(JOBS, 3))
+            titles_of[eid] = titles.split("、")
             return {"id": eid, "fair_id": fid, "name": name, "credit_code": None,
                     "contact": self._name(), "phone": self._phone(), "phone_norm": None,
                     "positions": r.randrange(2, 60), "job_titles": titles,
@@ -209,10 +214,12 @@ class DemoGenerator:
 
         def intention() -> dict:
             fid = r.choice(with_both)
+            eid = r.choice(employers[fid])
             return {"id": self._uuid(), "fair_id": fid, "seeker_id": r.choice(seekers[fid]),
-                    "employer_id": r.choice(employers[fid]),
+                    "employer_id": eid,
                     "status": r.choice(codes_of("intention_status")),
-                    "agreed_on": self._day().isoformat()}
+                    "agreed_on": self._day().isoformat(),
+                    "position": pick.choice(titles_of[eid]) if pick.random() < 0.85 else None}
 
         if with_both:
             self._batched(M.Intention.__table__, n_intentions, intention)

@@ -129,11 +129,21 @@ def _intention_same_fair(session, clean):
     if employer is None or employer.fair_id != clean["fair_id"]:
         raise ValidationFailed({"employer_id": msg("Registers", QT_TRANSLATE_NOOP(
             "Registers", "The employer does not take part in this fair."))})
+    position = clean.get("position")
+    if position:
+        from ..domain.fields import split_positions
+
+        offered = split_positions(employer.job_titles)
+        if position not in offered:
+            raise ValidationFailed({"position": msg("Registers", QT_TRANSLATE_NOOP(
+                "Registers", "{employer} does not offer the position {position}; it offers: "
+                             "{offered}."), employer=employer.name, position=position,
+                offered="、".join(offered) or "—")})
 
 
 INTENTIONS = RegisterSpec(
     key="intentions", model=M.Intention, fields=F.INTENTION,
-    columns=("agreed_on", "seeker_name", "employer_name", "status"),
+    columns=("agreed_on", "seeker_name", "employer_name", "position", "status"),
     date_column="agreed_on", default_sort="agreed_on", parent_column="fair_id",
     category_column="status", check_db=_intention_same_fair,
     computed={"seeker_name": _intention_seeker_name, "employer_name": _intention_employer_name},

@@ -189,6 +189,7 @@ class Intention(Synced, Base):
     employer_id: Mapped[str] = mapped_column(ForeignKey("fair_employer.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="intent")
     agreed_on: Mapped[dt.date] = mapped_column(Date)
+    position: Mapped[str | None] = mapped_column(String(100))  # one of the employer's positions
 
 
 class Volunteer(Synced, Person, Base):

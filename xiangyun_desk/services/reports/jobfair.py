@@ -3,10 +3,12 @@ intentions reached. Headline figures come from StatsService for the event's day.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Paragraph
 from sqlalchemy import distinct, func, select
 
 from ...storage import models as M
+from ..definitions import format_number as N
 from ..stats import Period, StatsService
 from . import texts as T
 from .common import Ctx, date_text
@@ -45,7 +47,30 @@ SEEKER_COLS = (SEQ, Column("name", 1.3, max_chars=50),
                Column("seeker_intentions", align="right", sample=S_SMALL))
 INTENTION_COLS = (SEQ, Column("agreed_on", align="center", sample=S_DATE),
                   Column("seeker", 1.6, max_chars=50), Column("employer_name", 4.0, max_chars=100),
+                  Column("position", 1.6, max_chars=100),
                   Column("intention_status", align="center", sample="达成意向"))
+POSITION_COLS = (SEQ, Column("employer_name", 4.0, max_chars=100), Column("position", 2.0,
+                                                                        max_chars=100),
+                 Column("position_intentions", align="right", sample="00000"),
+                 Column("position_people", align="right", sample="00000"))
+
+
+def position_counts(desk, fair_id: str) -> list[dict]:
+    """Live intentions of a fair per employer (by name) and position (None: no position
+    named), in the employers' order: ``[{employer, position, intentions, people}]``."""
+    e = M.FairEmployer.__table__.c
+    s = M.JobSeeker.__table__.c
+    i = M.Intention.__table__.c
+    stmt = (select(e.name, i.position, func.count(), func.count(distinct(i.seeker_id)))
+            .select_from(M.Intention.__table__.join(M.FairEmployer.__table__,
+                                                    e.id == i.employer_id))
+            .where(i.fair_id == fair_id, i.deleted_at.is_(None), e.deleted_at.is_(None),
+                   i.seeker_id.in_(select(s.id).where(s.deleted_at.is_(None))))
+            .group_by(e.name, i.position)
+            .order_by(func.min(e.created_at), e.name, i.position.is_(None), i.position))
+    with desk.db.engine.connect() as conn:
+        return [{"employer": name, "position": position, "intentions": n, "people": people}
+                for name, position, n, people in conn.execute(stmt)]
 
 
 def fair_info(desk, fair_id: str) -> dict | None:
@@ -84,7 +109,7 @@ def build(ctx: Ctx, fair_id: str) -> list:
     seeker_name = select(s.name).where(s.id == i.seeker_id).scalar_subquery()
     employer_name = select(e.name).where(e.id == i.employer_id).scalar_subquery()
     intentions_q = (select(i.agreed_on, seeker_name.label("seeker"),
-                           employer_name.label("employer"), i.status)
+                           employer_name.label("employer"), i.position, i.status)
                     .where(i.fair_id == fair_id, *live_intention)
                     .order_by(i.agreed_on, seeker_name))
 
@@ -106,8 +131,14 @@ def build(ctx: Ctx, fair_id: str) -> list:
         ctx.label("household", r["household"]), T.YES if r["poverty_relief"] else T.NO,
         r["desired_job"], str(r["intentions"] or 0)])
     int_rows, int_w = rows(intentions_q, INTENTION_COLS, 0.25, 0.3, lambda n, r: [
-        str(n), date_text(r["agreed_on"]), r["seeker"], r["employer"],
+        str(n), date_text(r["agreed_on"]), r["seeker"], r["employer"], r["position"] or "",
         ctx.label("intention_status", r["status"])])
+    per_position = position_counts(ctx.desk, fair_id)
+    pos_w = column_widths(ctx.cells, ctx.width * 0.8, POSITION_COLS)
+    pos_rows = [[ctx.cells(v, w, c.align, c.max_chars) for v, c, w in zip(
+        [str(n), x["employer"], x["position"] or T.FAIR_NO_POSITION, N(x["intentions"]),
+         N(x["people"])], POSITION_COLS, pos_w, strict=True)]
+        for n, x in enumerate(per_position, 1)]
 
     day = fair["held_on"]
     figures = StatsService(ctx.desk.db).compute(Period(day, day))["job_fairs"]["by_event"][fair_id]
@@ -126,8 +157,12 @@ def build(ctx: Ctx, fair_id: str) -> list:
         (T.COL_SEEKERS, str(figures["seekers"])), (T.COL_INTENTIONS, str(figures["intentions"]))],
         ctx.width, columns=4))
 
+    # Section titles do not keep with the (long) table after them: a table that does not fit
+    # on page 1 would otherwise take its title to page 2 and leave page 1 nearly empty.
+    h2 = ParagraphStyle("fair_h2", parent=st.h2, keepWithNext=0)
+
     def section(title, header_cols, body, widths, total=None):
-        out = [CondPageBreak(90), Paragraph(f.markup(title), st.h2)]
+        out = [CondPageBreak(90), Paragraph(f.markup(title), h2)]
         if not body:
             return out + no_records(f, st)
         out.append(data_table(f, st, [c.header for c in header_cols], body, widths,
@@ -136,6 +171,11 @@ def build(ctx: Ctx, fair_id: str) -> list:
             out.append(totals_box(f, st, [total], sum(widths)))
         return out
 
+    story += section(T.FAIR_SECTION_POSITIONS, POSITION_COLS, pos_rows, pos_w,
+                     T.FAIR_TOTAL_POSITIONS.format(records=N(len(int_rows)),
+                                                   people=N(figures["intentions"])))
+    if pos_rows:
+        story.append(Paragraph(f.markup(T.NOTE_FAIR_POSITIONS), st.note))
     story += section(T.FAIR_SECTION_EMPLOYERS, EMPLOYER_COLS, emp_rows, emp_w,
                      T.FAIR_TOTAL_EMPLOYERS.format(**figures))
     story += section(T.FAIR_SECTION_SEEKERS, SEEKER_COLS, seek_rows, seek_w,

@@ -129,9 +129,13 @@ COL_FAIR_PLACE = "地点"
 COL_FAIR_ORGANISER = "主办单位"
 COL_EMPLOYERS = "参会企业"
 FAIR_INFO = "名称：{name}　　日期：{date}　　地点：{place}　　主办：{organiser}"
-FAIR_SECTION_EMPLOYERS = "一、参会企业及岗位"
-FAIR_SECTION_SEEKERS = "二、登记求职者"
-FAIR_SECTION_INTENTIONS = "三、达成意向"
+FAIR_SECTION_POSITIONS = "一、各岗位达成意向"
+FAIR_SECTION_EMPLOYERS = "二、参会企业及岗位"
+FAIR_SECTION_SEEKERS = "三、登记求职者"
+FAIR_SECTION_INTENTIONS = "四、达成意向"
+FAIR_NO_POSITION = "（未填岗位）"
+FAIR_TOTAL_POSITIONS = "合计：{records} 条意向，{people} 人"
+NOTE_FAIR_POSITIONS = "注：意向数为意向条数；一人可对几个岗位有意向，故意向人数可能小于各岗位之和。"
 FAIR_HEADLINE = ("参会企业 {employers} 家，提供岗位 {positions} 个；登记求职者 {seekers} 人；"
                  "达成意向 {intentions} 人（{records} 条意向）。")
 FAIR_SOURCE_COUNTY = "（县总工会发布）"
@@ -193,6 +197,9 @@ COL = {
     "agreed_on": "日期",
     "seeker": "求职者",
     "intention_status": "状态",
+    "position": "岗位",
+    "position_intentions": "意向数",
+    "position_people": "意向人数",
 }
 
 LEDGER_TOTAL_VISITS = "合计：接待 {visits} 批次，来访 {people} 人次"

@@ -208,6 +208,7 @@ def _intentions() -> SheetDef:
             SheetColumn("employer_name", "意向单位", TEXT, None,
                         ("单位名称", "用人单位", "单位", "企业名称", "招聘单位"), required=True,
                         lookup=True, width=26),
+            _field_col(s, "position", "岗位", "意向岗位", "招聘岗位", "工种", width=14),
             _field_col(s, "status", "状态", "意向状态", width=9),
             SheetColumn("fair_name", "招聘会", importable=False, width=20)]
     return SheetDef("intentions", "招聘会意向", tuple(cols), parent="fair")
