@@ -3079,10 +3079,6 @@ Print them in full?</source>
         <translation>未知的空白表 {form}；可选：{forms}。</translation>
     </message>
     <message>
-        <source>Choose the job fair with --event (the start of its id is enough): {fairs}</source>
-        <translation>请用 --event 指定招聘会（写编号开头几位即可）：{fairs}</translation>
-    </message>
-    <message>
         <source>No job fair has the id {event}.</source>
         <translation>没有编号为 {event} 的招聘会。</translation>
     </message>
@@ -3105,6 +3101,18 @@ Print them in full?</source>
     <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose the job fair with --event (the start of its id, or its name and date): {fairs}</source>
+        <translation>请用 --event 指定招聘会（编号的开头几位，或名称和日期，如“春风行动 2026-02-20”）：{fairs}</translation>
+    </message>
+    <message>
+        <source>No job fair is called {event}.</source>
+        <translation>没有名为 {event} 的招聘会。</translation>
+    </message>
+    <message>
+        <source>Several job fairs match {event}; add the date or use the id: {fairs}</source>
+        <translation>有多场招聘会与 {event} 相符，请加上日期或使用编号：{fairs}</translation>
     </message>
 </context>
 <context>
@@ -4143,6 +4151,25 @@ Compare it with the county office by phone.</source>
     <message>
         <source>Reference data</source>
         <translation>参考数据</translation>
+    </message>
+</context>
+<context>
+    <name>Todo</name>
+    <message>
+        <source>{n} station(s) have not sent this month&apos;s bundle yet: {codes}</source>
+        <translation>{n} 个站点尚未报送本月数据包：{codes}</translation>
+    </message>
+    <message>
+        <source>{n} visit(s) being followed up are due for a return visit</source>
+        <translation>{n} 条跟进中的来访已到回访日期</translation>
+    </message>
+    <message>
+        <source>This month&apos;s sync bundle for the county has not been exported yet</source>
+        <translation>本月报送县总工会的数据包尚未导出</translation>
+    </message>
+    <message>
+        <source>{n} exported bundle(s) have no county receipt loaded yet</source>
+        <translation>{n} 个已导出的数据包尚未载入县总工会回执</translation>
     </message>
 </context>
 <context>

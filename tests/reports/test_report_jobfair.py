@@ -118,3 +118,24 @@ def test_page_one_is_not_left_empty_by_a_long_employer_table(desk, make, tmp_pat
     out = generate_report(desk, ReportRequest("jobfair", event_id=fair), tmp_path / "f.pdf")
     first = flat(pages_text(out)[0])
     assert flat(T.FAIR_SECTION_EMPLOYERS) in first and "单位00" in first
+
+
+def test_the_fair_can_be_named_by_its_name_and_date(desk, make):
+    from xiangyun_desk.services.reports import ReportError, check_request
+
+    a = make.fair(name="春风行动", held_on="2026-02-20")
+    b = make.fair(name="春风行动", held_on="2026-03-20")
+    c = make.fair(name="金秋招聘月", held_on="2026-09-01")
+
+    def resolve(text):
+        return check_request(desk, ReportRequest("jobfair", event_id=text)).event_id
+
+    assert resolve("春风行动 2026-02-20") == a
+    assert resolve("春风行动@2026-03-20") == b
+    assert resolve("金秋招聘月") == c
+    assert resolve("2026-09-01") == c
+    assert resolve(a[:8]) == a
+    with pytest.raises(ReportError):
+        resolve("春风行动")  # two of them: the date is needed
+    with pytest.raises(ReportError):
+        resolve("没有这场 2026-02-20")

@@ -53,11 +53,27 @@ class StationStatus:
     def total_records(self) -> int:
         return sum(self.records.values())
 
+    @property
+    def never_seen(self) -> bool:
+        """No bundle ever received from it (a listed station shows as missing)."""
+        return self.last_created is None
+
+    @property
+    def overdue(self) -> bool:
+        """逾期: a monthly bundle is expected and none came within MONTHLY_DAYS, or none ever."""
+        return self.monthly_expected and (self.never_seen or self.days_late > 0)
+
+    def received_since(self, day: dt.date) -> bool:
+        """Whether its newest bundle was written on or after ``day``."""
+        return self.last_created is not None and self.last_created.date() >= day
+
     def to_json(self) -> dict[str, Any]:
         doc = asdict(self)
         for key in ("last_created", "last_import"):
             doc[key] = doc[key].isoformat(timespec="seconds") if doc[key] else None
         doc["total_records"] = self.total_records
+        doc["never_seen"] = self.never_seen
+        doc["overdue"] = self.overdue
         return doc
 
 
@@ -183,6 +199,7 @@ class CountyService:
         stats = StatsService(self.desk.db)
         county_code = self.desk.identity.code if self.desk.identity else ""
         statuses = self.stations(today)
+        by_code = {r.code: r for r in statuses}
         names = self.station_codes()
         for r in statuses:
             names.setdefault(r.code, r.name)
@@ -192,9 +209,11 @@ class CountyService:
             own = code == county_code
             if own and not _has_any(figures):
                 continue  # the county's own row only when it has records in the period
-            rows.append({"code": code, "name": name, "own": own, "figures": figures})
-        late = [r for r in statuses if r.code != county_code
-                and (r.last_created is None or r.days_late > 0 or r.missing)]
+            status = by_code.get(code)
+            rows.append({"code": code, "name": name, "own": own, "figures": figures,
+                         "township": status.township if status else "",
+                         "never_seen": bool(status and status.listed and status.never_seen)})
+        late = [r for r in statuses if r.code != county_code and (r.overdue or r.missing)]
         return {"rows": rows, "totals": stats.compute(period), "late": late}
 
     # ---- the registers read-only, all stations or one (the window's lazily fetched lists) ------

@@ -76,6 +76,8 @@ class RegisterQuery:
     deleted: bool = False
     sort_column: str | None = None
     descending: bool = True
+    # Visits still being followed up (跟进中) whose 回访日期 is on or before this day (待办).
+    follow_up_due: dt.date | None = None
 
 
 class _Unguarded:
@@ -219,6 +221,8 @@ class RegisterService:
                 conds.append(date_col <= query.date_to)
         if query.category and self.spec.category_column:
             conds.append(t.c[self.spec.category_column] == query.category)
+        if query.follow_up_due is not None and "follow_up_on" in t.c:
+            conds += [t.c.status == "following", t.c.follow_up_on <= query.follow_up_due]
         return conds
 
     def _filtered(self, stmt: Select, query: RegisterQuery) -> Select:
@@ -325,7 +329,7 @@ class RegisterService:
             return False  # keeps positions simple (RowIds.index): NOT NULL sort columns only
         shape = (query.sort_column, query.descending, query.deleted, query.parent_id is not None,
                  query.date_from is not None, query.date_to is not None,
-                 query.category is not None, search)
+                 query.category is not None, query.follow_up_due is not None, search)
         known = self._in_order.get(shape)
         if known is None:
             stmt = self._block_statement(query, search, False).limit(BLOCK).offset(0)

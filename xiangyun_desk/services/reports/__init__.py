@@ -135,21 +135,53 @@ def check_request(desk, request: ReportRequest) -> ReportRequest:
     return request
 
 
+_FAIR_DATE = re.compile(r"^(.*?)[\s@]*(\d{4}-\d{1,2}-\d{1,2})$")
+
+
+def _fairs_by_name(desk, text: str) -> list[dict] | None:
+    """Fairs named by their name and/or date ("春风行动 2026-02-20", "2026-02-20", "春风行动");
+    None when ``text`` names no date and looks like an id."""
+    name, day = text.strip(), None
+    if m := _FAIR_DATE.match(name):
+        try:
+            y, mo, d = (int(x) for x in m.group(2).split("-"))
+            day = dt.date(y, mo, d)
+        except ValueError:
+            return []
+        name = m.group(1).strip()
+    elif re.fullmatch(r"[0-9a-f-]{4,36}", name):
+        return None
+    fairs = [x for x in fairs_in(desk) if day is None or x["held_on"] == day]
+    if name:
+        exact = [x for x in fairs if x["name"] == name]
+        fairs = exact or [x for x in fairs if name in x["name"]]
+    return fairs
+
+
 def _resolve_fair(desk, request: ReportRequest) -> str:
     def listing(fairs):
         return "; ".join(f"{x['id'][:8]} {x['held_on']} {x['name']}" for x in fairs[:20]) or "-"
 
-    event = (request.event_id or "").strip().lower()
+    event = (request.event_id or "").strip()
     if not event:
         fairs = fairs_in(desk, request.period)
         if len(fairs) == 1:
             return fairs[0]["id"]
         raise _fail(QT_TRANSLATE_NOOP(
-            "Reports", "Choose the job fair with --event (the start of its id is enough): {fairs}"),
+            "Reports", "Choose the job fair with --event (the start of its id, or its name and "
+                       "date): {fairs}"),
             fairs=listing(fairs))
-    if not re.fullmatch(r"[0-9a-f-]{4,36}", event):
-        raise _fail(QT_TRANSLATE_NOOP("Reports", "No job fair has the id {event}."),
-                    event=event[:40])
+    named = _fairs_by_name(desk, event)
+    if named is not None:
+        if len(named) == 1:
+            return named[0]["id"]
+        if not named:
+            raise _fail(QT_TRANSLATE_NOOP("Reports", "No job fair is called {event}."),
+                        event=event[:60])
+        raise _fail(QT_TRANSLATE_NOOP(
+            "Reports", "Several job fairs match {event}; add the date or use the id: {fairs}"),
+            event=event[:60], fairs=listing(named))
+    event = event.lower()
     matches = [x for x in fairs_in(desk) if x["id"].startswith(event)]
     if len(matches) == 1:
         return matches[0]["id"]
