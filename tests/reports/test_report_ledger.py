@@ -14,6 +14,7 @@ from xiangyun_desk.services.reports import (
     ReportRequest,
     generate_report,
 )
+from xiangyun_desk.services.definitions import format_number as N
 from xiangyun_desk.services.reports import texts as T
 from xiangyun_desk.services.stats import StatsService
 
@@ -42,15 +43,16 @@ def test_relief_totals_equal_stats_to_the_fen(demo_desk, tmp_path):
     out = ledger(demo_desk, tmp_path, "relief", "2026-Q3")
     c = stats(demo_desk, "2026-Q3")["condolence"]
     assert c["visits"] > 20
-    expected = T.LEDGER_TOTAL_RELIEF.format(visits=c["visits"], people=c["people"],
-                                            cash=c["cash_yuan"], goods=c["goods_value_yuan"])
+    expected = T.LEDGER_TOTAL_RELIEF.format(visits=N(c["visits"]), people=N(c["people"]),
+                                            cash=N(c["cash_yuan"], "money"),
+                                            goods=N(c["goods_value_yuan"], "money"))
     assert flat(expected) in all_text(out)
 
 
 def test_visit_totals_equal_stats(demo_desk, tmp_path):
     out = ledger(demo_desk, tmp_path, "visits", "2026-10")
     v = stats(demo_desk, "2026-10")["visitors"]
-    assert flat(T.LEDGER_TOTAL_VISITS.format(visits=v["visits"], people=v["people"])) in \
+    assert flat(T.LEDGER_TOTAL_VISITS.format(visits=N(v["visits"]), people=N(v["people"]))) in \
         all_text(out)
 
 
@@ -58,16 +60,16 @@ def test_fair_volunteer_and_service_totals_equal_stats(demo_desk, tmp_path):
     f = stats(demo_desk, "2026")
     j, vol = f["job_fairs"], f["volunteers"]
     text = all_text(ledger(demo_desk, tmp_path, "fairs", "2026"))
-    assert flat(T.LEDGER_TOTAL_FAIRS.format(**{k: j[k] for k in (
+    assert flat(T.LEDGER_TOTAL_FAIRS.format(**{k: N(j[k]) for k in (
         "events", "employers", "positions", "seekers", "intentions")})) in text
     text = all_text(ledger(demo_desk, tmp_path, "seekers", "2026"))
-    assert flat(T.LEDGER_TOTAL_SEEKERS.format(seekers=j["seekers"])) in text
+    assert flat(T.LEDGER_TOTAL_SEEKERS.format(seekers=N(j["seekers"]))) in text
     text = all_text(ledger(demo_desk, tmp_path, "volunteers", "2026"))
     assert f"在册{vol['registered']}人" in text and f"本期服务{vol['service_hours']}小时" in text
     text = all_text(ledger(demo_desk, tmp_path, "service_records", "2026"))
-    assert flat(T.LEDGER_TOTAL_SERVICE.format(records=vol["service_records"],
-                                              people=vol["active"],
-                                              hours=vol["service_hours"])) in text
+    assert flat(T.LEDGER_TOTAL_SERVICE.format(records=N(vol["service_records"]),
+                                              people=N(vol["serving"]),
+                                              hours=N(vol["service_hours"], "hours"))) in text
 
 
 def test_header_row_repeats_on_every_page(demo_desk, tmp_path):

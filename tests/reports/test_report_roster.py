@@ -13,6 +13,7 @@ from xiangyun_desk.services.reports import (
     check_request,
     generate_report,
 )
+from xiangyun_desk.services.definitions import format_number as N
 from xiangyun_desk.services.reports import texts as T
 from xiangyun_desk.services.reports.common import rmb_upper
 from xiangyun_desk.services.stats import StatsService
@@ -47,8 +48,9 @@ def test_totals_equal_stats_by_campaign(demo_desk, tmp_path):
         x = figures["by_campaign"][campaign]
         out = roster(demo_desk, tmp_path, campaign, "2026")
         text = all_text(out)
-        assert flat(T.ROSTER_TOTAL.format(people=x["people"], visits=x["visits"],
-                                          cash=x["cash_yuan"], goods=x["goods_value_yuan"])) in text
+        assert flat(T.ROSTER_TOTAL.format(
+            people=N(x["people"]), visits=N(x["visits"]), cash=N(x["cash_yuan"], "money"),
+            goods=N(x["goods_value_yuan"], "money"))) in text
         pages = pages_text(out)
         assert len(pages) > 1
         for page in pages:  # the header row with the signature column on every page

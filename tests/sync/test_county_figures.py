@@ -69,3 +69,31 @@ def test_a_station_that_never_sent_anything_shows_as_missing_and_overdue(county,
     assert listed["07"]["never_seen"] and listed["07"]["name"] == "禾甸镇职工之家"
     assert DEF.BY_KEY["visitors.batches"].value(listed["07"]["figures"]) == 0
     assert [r.code for r in result["late"]] == ["07"]
+
+
+def test_county_summary_pdf_has_the_station_table_and_the_missing_stations(
+        county, make_station, usb, tmp_path, monkeypatch):
+    import re
+
+    from pypdf import PdfReader
+
+    from xiangyun_desk.services.reports import ReportPeriod, ReportRequest, generate_report
+    from xiangyun_desk.services.reports import texts as T
+
+    monkeypatch.setenv("XYD_REPORT_FONTS", "bundled")
+    one, two = make_station("01"), make_station("02")
+    add_records(one, 200, seed=1)
+    add_records(two, 100, seed=2)
+    _import(county, [one, two], usb)
+    StationRegistry(county).add("07", "禾甸镇职工之家", "禾甸镇")
+    period = ReportPeriod.year(TODAY.year)
+    out = generate_report(county, ReportRequest("summary", period), tmp_path / "county.pdf")
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    totals = StatsService(county.db).compute(period.stats_period())
+    measures = [DEF.BY_KEY[k] for k in DEF.STATION_KEYS]
+    assert T.SUMMARY_STATIONS in text
+    assert T.TOTAL + "".join(m.text(totals) for m in measures) in text
+    for code in ("01", "02"):
+        station = StatsService(county.db).compute(period.stats_period(), code)
+        assert f"（{code}）" + "".join(m.text(station) for m in measures) in text
+    assert f"禾甸镇职工之家（07）——{T.LATE_NEVER}" in text

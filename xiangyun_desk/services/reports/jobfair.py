@@ -149,8 +149,9 @@ def build(ctx: Ctx, fair_id: str) -> list:
     story = title_block(f, st, ctx.meta,
                         extra=[info, T.CONFIDENTIAL_FULL if ctx.full else T.MASKED_NOTE])
     story.append(Paragraph(f.markup(T.FAIR_HEADLINE.format(
-        employers=figures["employers"], positions=figures["positions"],
-        seekers=figures["seekers"], intentions=figures["intentions"], records=len(int_rows))),
+        employers=N(figures["employers"]), positions=N(figures["positions"]),
+        seekers=N(figures["seekers"]), intentions=N(figures["intentions"]),
+        records=N(len(int_rows)))),
         st.body))
     story.append(key_value_table(f, st, [
         (T.COL_EMPLOYERS, str(figures["employers"])), (T.COL_POSITIONS, str(figures["positions"])),
@@ -177,10 +178,11 @@ def build(ctx: Ctx, fair_id: str) -> list:
     if pos_rows:
         story.append(Paragraph(f.markup(T.NOTE_FAIR_POSITIONS), st.note))
     story += section(T.FAIR_SECTION_EMPLOYERS, EMPLOYER_COLS, emp_rows, emp_w,
-                     T.FAIR_TOTAL_EMPLOYERS.format(**figures))
+                     T.FAIR_TOTAL_EMPLOYERS.format(employers=N(figures["employers"]),
+                                                   positions=N(figures["positions"])))
     story += section(T.FAIR_SECTION_SEEKERS, SEEKER_COLS, seek_rows, seek_w,
-                     T.FAIR_TOTAL_SEEKERS.format(**figures))
+                     T.FAIR_TOTAL_SEEKERS.format(seekers=N(figures["seekers"])))
     story += section(T.FAIR_SECTION_INTENTIONS, INTENTION_COLS, int_rows, int_w,
-                     T.FAIR_TOTAL_INTENTIONS.format(records=len(int_rows),
-                                                   people=figures["intentions"]))
+                     T.FAIR_TOTAL_INTENTIONS.format(records=N(len(int_rows)),
+                                                   people=N(figures["intentions"])))
     return story

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 
 from ...storage import models as M
+from ..definitions import format_number as N
 from ..stats import StatsService
 from . import texts as T
 from .common import Ctx, date_text, hours, yuan
@@ -90,7 +91,7 @@ VISITS = LedgerDef(
      Column("status", align="center", sample="已办结"),
      Column("staff", align="center", sample="王建国")),
     _visits_query, _visits_row,
-    lambda ctx, tot: T.LEDGER_TOTAL_VISITS.format(visits=tot.rows, people=tot.people),
+    lambda ctx, tot: T.LEDGER_TOTAL_VISITS.format(visits=N(tot.rows), people=N(tot.people)),
 )
 
 
@@ -117,8 +118,9 @@ def _relief_row(ctx: Ctx, r: dict, tot: Totals) -> list:
 
 def _relief_total(ctx: Ctx, tot: Totals) -> str:
     people = StatsService(ctx.desk.db).compute(ctx.period.stats_period())["condolence"]["people"]
-    return T.LEDGER_TOTAL_RELIEF.format(visits=tot.rows, people=people, cash=yuan(tot.fen),
-                                        goods=yuan(tot.goods_fen))
+    return T.LEDGER_TOTAL_RELIEF.format(visits=N(tot.rows), people=N(people),
+                                        cash=N(yuan(tot.fen), "money"),
+                                        goods=N(yuan(tot.goods_fen), "money"))
 
 
 RELIEF = LedgerDef(
@@ -163,7 +165,7 @@ FAIRS = LedgerDef(
        ("employers", "positions", "seekers", "intentions"))),
     _fairs_query, _fairs_row,
     lambda ctx, tot: T.LEDGER_TOTAL_FAIRS.format(
-        events=tot.rows, **{k: tot.extra.get(k, 0) for k in
+        events=N(tot.rows), **{k: N(tot.extra.get(k, 0)) for k in
                             ("employers", "positions", "seekers", "intentions")}),
     personal=False,
 )
@@ -209,7 +211,7 @@ SEEKERS = LedgerDef(
      Column("poverty_relief", align="center", sample="否"), Column("desired_job", 1.8),
      Column("seeker_intentions", align="right", sample=S_SMALL)),
     _seekers_query, _seekers_row,
-    lambda ctx, tot: T.LEDGER_TOTAL_SEEKERS.format(seekers=tot.rows),
+    lambda ctx, tot: T.LEDGER_TOTAL_SEEKERS.format(seekers=N(tot.rows)),
 )
 
 
@@ -255,8 +257,8 @@ VOLUNTEERS = LedgerDef(
      Column("hours_period", align="right", sample="0000.0"),
      Column("hours_total", align="right", sample="0000.0")),
     _volunteers_query, _volunteers_row,
-    lambda ctx, tot: T.LEDGER_TOTAL_VOLUNTEERS.format(count=tot.rows, registered=tot.people,
-                                                      hours=hours(tot.half_hours)),
+    lambda ctx, tot: T.LEDGER_TOTAL_VOLUNTEERS.format(
+        count=N(tot.rows), registered=N(tot.people), hours=N(hours(tot.half_hours), "hours")),
     personal=False,
 )
 
@@ -287,8 +289,8 @@ SERVICE_RECORDS = LedgerDef(
      Column("activity", 5.0), Column("hours", align="right", sample="000.0")),
     _service_query, _service_row,
     lambda ctx, tot: T.LEDGER_TOTAL_SERVICE.format(
-        records=tot.rows, people=len(tot.extra.get("volunteers", ())),
-        hours=hours(tot.half_hours)),
+        records=N(tot.rows), people=N(len(tot.extra.get("volunteers", ()))),
+        hours=N(hours(tot.half_hours), "hours")),
     personal=False,
 )
 

@@ -7,6 +7,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from sqlalchemy import select
 
 from ...storage import models as M
+from ..definitions import format_number as N
 from ..stats import StatsService
 from . import texts as T
 from .common import Ctx, rmb_upper, yuan
@@ -66,8 +67,8 @@ def build(ctx: Ctx, campaign: str) -> list:
         return story + no_records(ctx.fonts, ctx.styles)
     figures = StatsService(ctx.desk.db).compute(ctx.period.stats_period())["condolence"]
     people = figures["by_campaign"].get(campaign, {}).get("people", 0)
-    total = T.ROSTER_TOTAL.format(people=people, visits=visits, cash=yuan(fen),
-                                  goods=yuan(goods_fen))
+    total = T.ROSTER_TOTAL.format(people=N(people), visits=N(visits),
+                                  cash=N(yuan(fen), "money"), goods=N(yuan(goods_fen), "money"))
     words = T.ROSTER_AMOUNT_WORDS.format(words=rmb_upper(fen))
     story.append(data_table(ctx.fonts, ctx.styles, [c.header for c in COLUMNS], body, widths,
                             [c.align for c in COLUMNS], min_row_height=SIGN_ROW_HEIGHT,

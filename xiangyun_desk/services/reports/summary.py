@@ -270,17 +270,35 @@ def build(ctx: Ctx) -> list:
     return story
 
 
+def fitted_widths(ctx: Ctx, header: list[str], rows: list[list[str]],
+                  header_chars: int = 4) -> list[float]:
+    """Number columns exactly as wide as their widest value (headers wrap after a few
+    characters); the first column takes the rest. Scaled down only when nothing else fits."""
+    cells, width = ctx.cells, ctx.width
+    pad = 2 * 2.5 + 1.5
+    need = []
+    for i in range(1, len(header)):
+        widest = max(cells.width(str(r[i])) for r in rows)
+        head = min(cells.width(header[i]), header_chars * cells.size)
+        need.append(max(widest, head) + pad)
+    first = max(width - sum(need), width * 0.2)
+    total = first + sum(need)
+    scale = width / total if total > width else 1.0
+    return [first * scale] + [w * scale for w in need]
+
+
 def station_section(ctx: Ctx, stations, figures: dict, table, para, h2, h3) -> list:
     """The per-station table (totals = the county's figures) and the late or missing stations."""
     measures = [DEF.BY_KEY[k] for k in DEF.STATION_KEYS]
     header = [T.COL_STATION] + [m.name + (f"（{m.unit}）" if m.kind != "count" else "")
                                 for m in measures]
-    rows = [[f"{r['name'] or (T.COUNTY_OWN if r['own'] else '')}（{r['code']}）"]
+    rows = [[f"{r['name'] or (T.COUNTY_OWN if r['own'] else '')}（{r['code']}）"
+             + (T.STATION_NEVER_SEEN if r.get("never_seen") else "")]
             + [m.text(r["figures"]) for m in measures] for r in stations["rows"]]
     rows.append([T.TOTAL] + [m.text(figures) for m in measures])
     out = h2(T.SUMMARY_STATIONS)
-    out.append(table(header, rows, [2.2] + [1] * len(measures),
-                     ["left"] + ["right"] * len(measures), total_rows=1))
+    out.append(table(header, rows, None, ["left"] + ["right"] * len(measures), total_rows=1,
+                     widths=fitted_widths(ctx, header, rows)))
     out.append(para(T.NOTE_STATIONS, ctx.styles.note))
     out.append(h3(T.STATIONS_LATE))
     late = stations["late"]

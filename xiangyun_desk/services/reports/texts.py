@@ -121,6 +121,7 @@ LATE_NEVER = "从未报送"
 LATE_DAYS = "逾期 {days} 天"
 LATE_GAPS = "缺第 {seqs} 号包"
 COUNTY_OWN = "县总工会"
+STATION_NEVER_SEEN = "　未报送"
 
 # ---- job fairs ----------------------------------------------------------------------------------
 COL_FAIR_DATE = "日期"
