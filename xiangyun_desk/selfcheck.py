@@ -18,12 +18,12 @@ The exit status is 1 when any check FAILs. ``--startup-time`` instead starts the
 existing data directory like a normal start and prints how long it took from process start until
 the window was shown (used by installer/measure_startup.py).
 
-This module is imported with every CLI start, so it imports nothing heavy at module level.
+The subcommand is registered by :mod:`xiangyun_desk.cli.selfcheck_cmd`, which imports this module
+only when the command runs; it still imports nothing heavy at module level.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import importlib
 import os
@@ -36,7 +36,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from . import __version__, cli
+from . import __version__
 
 OK, SKIP, WARN, FAIL = "OK", "SKIP", "WARN", "FAIL"
 RARE_CHAR = "\U0002C317"  # 𬌗: CJK Extension C, only in the bundled HanaMinB fallback font
@@ -388,26 +388,3 @@ def startup_time(data_dir: Path) -> int:
     code = app.exec()
     desk.close()
     return code
-
-
-# ---- the command ------------------------------------------------------------------------------
-
-def cmd_self_check(args) -> int:
-    if args.startup_time:
-        return startup_time(cli.paths.data_dir(args.data_dir))
-    return run_checks(keep=args.keep)
-
-
-def add_self_check_command(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("self-check", help="check this installation works (no screen needed)",
-                       description="Open a temporary database, write and read a record, render "
-                                   "a PDF report, round-trip a bundle and build the main window "
-                                   "offscreen; exit 1 on any failure.")
-    p.add_argument("--keep", action="store_true", help="keep the temporary directory")
-    p.add_argument("--startup-time", action="store_true",
-                   help="instead: open the window on --data-dir like a normal start, print the "
-                        "seconds from process start to the window being shown, and quit")
-    p.set_defaults(func=cmd_self_check)
-
-
-cli.EXTRA_COMMANDS.append(add_self_check_command)

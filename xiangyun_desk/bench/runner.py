@@ -348,12 +348,8 @@ class Bench:
     def ledger(self) -> Result:
         result = Result("ledger_pdf", f"{self.ledger_rows:,}-row ledger PDF", unit="s",
                         goal="≤ 1.5× a bare ReportLab table")
-        bench_ledger = _find_ledger_bench()
-        if bench_ledger is None:
-            result.status = "skipped"
-            result.reason = "not landed yet: no bench_ledger() from the reports"
-            return result
         from ..services.desk import Desk
+        from .reports import bench_ledger
 
         # A scratch station: the ledger bench adds its 10,000 visits to an unused month.
         with tempfile.TemporaryDirectory(prefix="xiangyun-bench-ledger-") as scratch:
@@ -564,20 +560,6 @@ class Bench:
             "load_average": {"start": load_before, "end": _load()},
             "scenarios": [asdict(r) for r in results],
         }
-
-
-def _find_ledger_bench():
-    """The reports' ledger benchmark, ``bench_ledger(desk, rows, repeats=, out_dir=)``, returning
-    ``ledger_runs`` and ``bare_table_runs`` (seconds), or None while it has not landed."""
-    for module, name in (("xiangyun_desk.bench_reports", "bench_ledger"),
-                         ("xiangyun_desk.services.reports", "bench_ledger")):
-        try:
-            import importlib
-
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            continue
-    return None
 
 
 def _plain_export(data_dir: Path, station_code: str, target: Path) -> int:

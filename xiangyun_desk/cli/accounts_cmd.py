@@ -12,17 +12,16 @@ import getpass
 import sys
 from pathlib import Path
 
-from .domain.errors import DomainError, ValidationFailed
-from .domain.i18n import QT_TRANSLATE_NOOP, msg
-from .services import paths
+from ..domain.errors import DomainError, ValidationFailed
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..services import paths
+from ._common import EXIT_FAILED, EXIT_USAGE, fail, say, translator
 
-CTX = "Cli"
+CTX = "Cli"  # the translation context of the command line's messages
 
 
 def _read_password(args, prompt_twice: bool = True) -> str | None:
     """The password from --password-file (first line) or a prompt; None when none was given."""
-    from .cli import fail, say
-
     source = getattr(args, "password_file", None)
     if source:
         try:
@@ -37,25 +36,17 @@ def _read_password(args, prompt_twice: bool = True) -> str | None:
         fail(msg(CTX, QT_TRANSLATE_NOOP(
             "Cli", "Give the password with --password-file FILE (or - for standard input).")))
         return None
-    first = getpass.getpass(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Password: ")).render(_tr()))
+    first = getpass.getpass(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Password: ")).render(translator()))
     if prompt_twice:
         second = getpass.getpass(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Repeat the password: "))
-                                 .render(_tr()))
+                                 .render(translator()))
         if first != second:
             say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "The two passwords differ.")), sys.stderr)
             return None
     return first
 
 
-def _tr():
-    from .cli import _translator
-
-    return _translator()
-
-
 def _print_recovery_code(username: str, code: str) -> None:
-    from .cli import say
-
     say(msg(CTX, QT_TRANSLATE_NOOP(
         "Cli", "Recovery code of {user} (print it or write it down and keep it locked away; "
                "it is shown only now):"), user=username))
@@ -67,8 +58,7 @@ def _with_admin(original):
     station, then create the account (and print its recovery code)."""
 
     def cmd(args) -> int:
-        from .cli import EXIT_FAILED, say
-        from .services.accounts import AccountService
+        from ..services.accounts import AccountService
 
         if not args.admin:
             return original(args)
@@ -84,7 +74,7 @@ def _with_admin(original):
         code = original(args)
         if code != 0:
             return code
-        from .services.desk import Desk
+        from ..services.desk import Desk
 
         desk = Desk(paths.data_dir(args.data_dir))
         try:
@@ -105,8 +95,7 @@ def _with_admin(original):
 
 
 def cmd_reset_password(args) -> int:
-    from .cli import EXIT_FAILED, EXIT_USAGE, fail, say
-    from .services.desk import Desk
+    from ..services.desk import Desk
 
     if not args.recovery_code:
         return fail(msg(CTX, QT_TRANSLATE_NOOP(
@@ -119,7 +108,7 @@ def cmd_reset_password(args) -> int:
                 "Cli", "With --password-file -, give the code after --recovery-code.")),
                 EXIT_USAGE)
         try:
-            code = input(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Recovery code: ")).render(_tr()))
+            code = input(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Recovery code: ")).render(translator()))
         except EOFError:
             return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No recovery code was given.")),
                         EXIT_USAGE)
@@ -143,7 +132,8 @@ def cmd_reset_password(args) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
+    """``reset-password``, and ``--admin`` on ``init`` (register after the ``init`` command)."""
     init = sub.choices.get("init")
     if init is not None:
         init.add_argument("--admin", metavar="NAME",
@@ -163,13 +153,3 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--password-file", metavar="FILE",
                    help="read the new password from the first line of FILE (- = stdin)")
     p.set_defaults(func=cmd_reset_password)
-
-
-def _register() -> None:
-    from .cli import EXTRA_COMMANDS
-
-    if add_commands not in EXTRA_COMMANDS:
-        EXTRA_COMMANDS.append(add_commands)
-
-
-_register()

@@ -1,8 +1,5 @@
-"""``xiangyun-desk report KIND --period ... --out FILE.pdf``: the PDF reports from the command line.
-
-Registered into :data:`xiangyun_desk.cli.EXTRA_COMMANDS` when :mod:`xiangyun_desk.cli` imports
-this module.
-"""
+"""``xiangyun-desk report KIND --period ... --out FILE.pdf``: the PDF reports from the command
+line."""
 
 from __future__ import annotations
 
@@ -10,16 +7,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import cli
-from .domain.errors import DomainError
-from .domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.errors import DomainError
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ._common import EXIT_USAGE, fail, open_desk, require_setup, say
 
-CTX = "Cli"
+CTX = "Cli"  # the translation context of the command line's messages
 KINDS = ("summary", "ledger", "roster", "jobfair", "blank")
 
 
 def cmd_report(args) -> int:
-    from .services.reports import (
+    from ..services.reports import (
         LEDGER_REGISTERS,
         ReportCancelled,
         ReportPeriod,
@@ -33,26 +30,26 @@ def cmd_report(args) -> int:
         try:
             period = ReportPeriod.parse(args.period)
         except DomainError as exc:
-            return cli.fail(exc.message, cli.EXIT_USAGE)
+            return fail(exc.message, EXIT_USAGE)
     elif args.kind in ("summary", "ledger", "roster"):
-        return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
-            "Cli", "--period is required (2026-10, 2026-Q4 or 2026).")), cli.EXIT_USAGE)
+        return fail(msg(CTX, QT_TRANSLATE_NOOP(
+            "Cli", "--period is required (2026-10, 2026-Q4 or 2026).")), EXIT_USAGE)
     if args.kind == "ledger" and args.register not in LEDGER_REGISTERS:
-        return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
+        return fail(msg(CTX, QT_TRANSLATE_NOOP(
             "Cli", "--register is required for a ledger: {registers}."),
-            registers=", ".join(LEDGER_REGISTERS)), cli.EXIT_USAGE)
+            registers=", ".join(LEDGER_REGISTERS)), EXIT_USAGE)
     if args.kind == "roster" and not args.campaign:
-        return cli.fail(msg(CTX, QT_TRANSLATE_NOOP(
+        return fail(msg(CTX, QT_TRANSLATE_NOOP(
             "Cli", "--campaign is required for a roster (e.g. winter or 冬送温暖).")),
-            cli.EXIT_USAGE)
+            EXIT_USAGE)
     request = ReportRequest(kind=args.kind, period=period, register=args.register,
                             campaign=args.campaign, event_id=args.event,
                             forms=tuple(args.form or ("visits", "fair")),
                             full_ids=args.full_ids)
-    desk = cli._desk(args)
+    desk = open_desk(args)
     try:
-        if problem := cli._require_setup(desk):
-            return cli.fail(problem)
+        if problem := require_setup(desk):
+            return fail(problem)
         out = Path(args.out) if args.out else Path.cwd() / default_filename(desk, request)
         show = sys.stderr.isatty() and not args.quiet
 
@@ -65,16 +62,16 @@ def cmd_report(args) -> int:
         except (ReportCancelled, KeyboardInterrupt):
             if show:
                 print(file=sys.stderr)
-            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cancelled; nothing was written.")))
+            return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cancelled; nothing was written.")))
         if show:
             print(file=sys.stderr)
     finally:
         desk.close()
-    cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote {path}"), path=str(path)))
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote {path}"), path=str(path)))
     return 0
 
 
-def add_report_command(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report", help="make a PDF report (summary, ledger, roster, jobfair, blank)",
         description="Make a PDF report. Periods: 2026-10 (month), 2026-Q4 (quarter), 2026 (year) "
@@ -92,6 +89,3 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", help="the PDF file to write (default: a descriptive name here)")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=cmd_report)
-
-
-cli.EXTRA_COMMANDS.append(add_report_command)

@@ -1,4 +1,4 @@
-"""Sync-bundle commands (registered into :data:`xiangyun_desk.cli.EXTRA_COMMANDS`):
+"""Sync-bundle commands:
 
 station: ``load-county-key FILE``, ``export-bundle --out DIR [--full]``, ``export-history``,
 ``import-reference FILE``, ``renew-station-key``;
@@ -13,85 +13,65 @@ import argparse
 import json
 from pathlib import Path
 
-from . import cli
-from .domain.errors import DomainError
-from .domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.errors import DomainError
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ._common import EXIT_FAILED, EXIT_USAGE, fail, open_desk, require_setup, say, translator
 
-CTX = "Cli"
-
-
-def init_options(args):
-    """(code, name, key card bytes | None) for ``init``; an int exit code for a bad key card."""
-    county = args.role == "county"
-    code = ((args.county_code if county else None) or args.station_code or "").strip()
-    name = ((args.county_name if county else None) or args.station_name or "").strip()
-    card = None
-    if getattr(args, "county_key", None):
-        from .services.bundles import KeyCard
-
-        try:
-            data = Path(args.county_key).read_bytes()
-            KeyCard.parse(data)
-        except OSError:
-            return code, name, cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.county_key))
-        except DomainError as exc:
-            return code, name, cli.fail(exc.message)
-        card = data
-    return code, name, card
+CTX = "Cli"  # the translation context of the command line's messages
 
 
 def _translate():
-    return cli._translator()
+    return translator()
 
 
 def _with_desk(args, role: str | None, body) -> int:
-    desk = cli._desk(args)
+    desk = open_desk(args)
     try:
-        if problem := cli._require_setup(desk):
-            return cli.fail(problem)
+        if problem := require_setup(desk):
+            return fail(problem)
         if role and desk.identity.role != role:
             text = QT_TRANSLATE_NOOP("Cli", "This command is for the county installation.") \
                 if role == "county" else QT_TRANSLATE_NOOP("Cli", "This command is for a station installation.")
-            return cli.fail(msg(CTX, text))
+            return fail(msg(CTX, text))
         return body(desk)
     except DomainError as exc:
-        return cli.fail(exc.message)
+        return fail(exc.message)
     finally:
         desk.close()
 
 
 def cmd_county_key(args) -> int:
-    from .services.bundles import county_card
+    from ..services.bundles import county_card
 
     def body(desk):
         card = county_card(desk)
         out = Path(args.out)
         out.write_text(card.to_json(), encoding="utf-8")
-        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote the key card of {name} to {path}. Fingerprint: {fp}"),
-                    name=card.county_name, path=str(out), fp=card.fingerprint))
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote the key card of {name} to {path}. Fingerprint: {fp}"),
+                name=card.county_name, path=str(out), fp=card.fingerprint))
         return 0
 
     return _with_desk(args, "county", body)
 
 
 def cmd_load_county_key(args) -> int:
-    from .services.bundles import load_county_card
+    from ..services.bundles import load_county_card
 
     def body(desk):
         try:
             data = Path(args.file).read_bytes()
         except OSError:
-            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.file))
+            return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.file))
         card = load_county_card(desk, data)
-        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Loaded the key card of {name} ({code}). Fingerprint: {fp} — compare it with the county by phone."),
-                    name=card.county_name, code=card.county_code, fp=card.fingerprint))
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Loaded the key card of {name} ({code}). Fingerprint: {fp} — compare it with the county by phone."),
+                name=card.county_name, code=card.county_code, fp=card.fingerprint))
         return 0
 
     return _with_desk(args, "station", body)
 
 
 def cmd_export_bundle(args) -> int:
-    from .services.bundles import export_bundle
+    from ..services.bundles import export_bundle
 
     def body(desk):
         result = export_bundle(desk, Path(args.out), full=args.full)
@@ -108,7 +88,7 @@ def cmd_export_bundle(args) -> int:
 
 
 def cmd_export_history(args) -> int:
-    from .services.bundles import export_history
+    from ..services.bundles import export_history
 
     def body(desk):
         rows = export_history(desk)
@@ -125,7 +105,7 @@ def cmd_export_history(args) -> int:
 
 
 def _expand(paths: list[str]) -> list[Path]:
-    from .services.bundles import BUNDLE_SUFFIX
+    from ..services.bundles import BUNDLE_SUFFIX
 
     files: list[Path] = []
     for text in paths:
@@ -139,13 +119,13 @@ def _expand(paths: list[str]) -> list[Path]:
 
 
 def cmd_import_bundle(args) -> int:
-    from .services.bundles import BundleImporter
-    from .services.bundles.report import report_lines
+    from ..services.bundles import BundleImporter
+    from ..services.bundles.report import report_lines
 
     def body(desk):
         files = _expand(args.files)
         if not files:
-            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No bundle files (*.xyb) were given or found.")), cli.EXIT_USAGE)
+            return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No bundle files (*.xyb) were given or found.")), EXIT_USAGE)
         results = BundleImporter(desk).import_files(files, dry_run=args.dry_run)
         translate = _translate()
         if args.json:
@@ -155,14 +135,14 @@ def cmd_import_bundle(args) -> int:
             for r in results:
                 for line in report_lines(r, translate):
                     print(line)
-        return cli.EXIT_FAILED if any(r.status == "rejected" for r in results) else 0
+        return EXIT_FAILED if any(r.status == "rejected" for r in results) else 0
 
     return _with_desk(args, "county", body)
 
 
 def cmd_import_history(args) -> int:
-    from .services.bundles import import_history, result_from_history
-    from .services.bundles.report import report_lines
+    from ..services.bundles import import_history, result_from_history
+    from ..services.bundles.report import report_lines
 
     def body(desk):
         rows = import_history(desk, args.limit)
@@ -182,7 +162,7 @@ def cmd_import_history(args) -> int:
 
 
 def cmd_stations(args) -> int:
-    from .services.county import CountyService
+    from ..services.county import CountyService
 
     def body(desk):
         rows = CountyService(desk).stations()
@@ -200,21 +180,21 @@ def cmd_stations(args) -> int:
 
 
 def cmd_reenrol(args) -> int:
-    from .services.stations import StationRegistry
+    from ..services.stations import StationRegistry
 
     def body(desk):
         registry = StationRegistry(desk)
         if registry.station(args.code) is None:
-            return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No station {code} is known to this county."), code=args.code))
+            return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No station {code} is known to this county."), code=args.code))
         station = registry.confirm_key(args.code, args.fingerprint, args.note or "")
-        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code}: key fingerprint {fp} confirmed. Bundles signed with it are applied; any other key is held for confirmation."), code=station.code, fp=station.fingerprint))
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code}: key fingerprint {fp} confirmed. Bundles signed with it are applied; any other key is held for confirmation."), code=station.code, fp=station.fingerprint))
         return 0
 
     return _with_desk(args, "county", body)
 
 
 def cmd_publish_reference(args) -> int:
-    from .services.bundles import publish_reference
+    from ..services.bundles import publish_reference
 
     def body(desk):
         result = publish_reference(desk, Path(args.out))
@@ -225,8 +205,8 @@ def cmd_publish_reference(args) -> int:
 
 
 def cmd_import_reference(args) -> int:
-    from .services.bundles import import_reference
-    from .services.bundles.report import STATUS_LABELS, counts_line, render, table_label
+    from ..services.bundles import import_reference
+    from ..services.bundles.report import STATUS_LABELS, counts_line, render, table_label
 
     def body(desk):
         translate = _translate()
@@ -243,15 +223,15 @@ def cmd_import_reference(args) -> int:
                 for table, counts in r.counts.items():
                     print(f"  {table_label(table, translate)}: {counts_line(counts, translate)}")
                 if r.confirmed:
-                    cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "  The county confirmed bundle(s) {numbers}."),
-                                numbers=", ".join(map(str, r.confirmed))))
-        return cli.EXIT_FAILED if any(r.status == "rejected" for r in results) else 0
+                    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "  The county confirmed bundle(s) {numbers}."),
+                            numbers=", ".join(map(str, r.confirmed))))
+        return EXIT_FAILED if any(r.status == "rejected" for r in results) else 0
 
     return _with_desk(args, "station", body)
 
 
 def cmd_code_item(args) -> int:
-    from .services.bundles import set_code_item
+    from ..services.bundles import set_code_item
 
     def body(desk):
         set_code_item(desk, args.list, args.code, args.zh, args.en or "", not args.inactive,
@@ -262,19 +242,19 @@ def cmd_code_item(args) -> int:
 
 
 def cmd_renew_key(args) -> int:
-    from .services.bundles import renew_station_key
-    from .services.bundles.keys import fingerprint, public_key_b64
+    from ..services.bundles import renew_station_key
+    from ..services.bundles.keys import fingerprint, public_key_b64
 
     def body(desk):
         key = renew_station_key(desk)
-        cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle."),
-                    fp=fingerprint(public_key_b64(key)), code=desk.identity.code))
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle."),
+                fp=fingerprint(public_key_b64(key)), code=desk.identity.code))
         return 0
 
     return _with_desk(args, "station", body)
 
 
-def add_sync_commands(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("county-key", help="county: write the public key card for the stations")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_county_key)
@@ -337,6 +317,3 @@ def add_sync_commands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("renew-station-key", help="station: replace a lost signing key")
     p.set_defaults(func=cmd_renew_key)
-
-
-cli.EXTRA_COMMANDS.append(add_sync_commands)

@@ -6,7 +6,7 @@ ReportLab alone needs for the same printed rows: one ``Table`` (same strings, sa
 same font, header repeated) in a ``SimpleDocTemplate``, given the strings ready-made. Goal: the
 ledger within 1.5x of the baseline.
 
-``python -m xiangyun_desk.bench_reports [ROWS]`` runs it on a scratch station; from code,
+``python -m xiangyun_desk.bench.reports [ROWS]`` runs it on a scratch station; from code,
 :func:`bench_ledger` takes a desk (a scratch one: it adds demo visits to an otherwise unused
 month when the desk has fewer than ``rows`` there).
 """
@@ -24,15 +24,15 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from .storage import models as M
+from ..storage import models as M
 
 BENCH_PERIOD = "2001-01"  # a month no real station has data in
 
 
 def _add_visits(desk, count: int, year: int, month: int, seed: int = 1) -> None:
     """Insert ``count`` realistic visits in the month (fast; change sequence numbers reserved)."""
-    from .domain.codes import codes_of
-    from .services.demo import EMPLOYERS, GIVEN, SUMMARIES, SURNAMES, _search_key
+    from ..domain.codes import codes_of
+    from ..services.demo import EMPLOYERS, GIVEN, SUMMARIES, SURNAMES, _search_key
 
     rng = random.Random(seed)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
@@ -94,10 +94,10 @@ def bench_ledger(desk, rows: int = 10_000, repeats: int = 3,
                  out_dir: Path | None = None) -> dict:
     """Time the visitor ledger of ``rows`` records against a bare ReportLab table of the same
     printed rows; best of ``repeats`` each, interleaved. Returns seconds, pages and the ratio."""
-    from .services.reports import ReportPeriod, ReportRequest, generate_report, make_context
-    from .services.reports.common import Ctx
-    from .services.reports.layout import column_widths
-    from .services.reports.ledger import LEDGERS, Totals
+    from ..services.reports import ReportPeriod, ReportRequest, generate_report, make_context
+    from ..services.reports.common import Ctx
+    from ..services.reports.layout import column_widths
+    from ..services.reports.ledger import LEDGERS, Totals
 
     period = ReportPeriod.parse(BENCH_PERIOD)
     t = M.Visit.__table__.c
@@ -158,7 +158,7 @@ def bench_ledger(desk, rows: int = 10_000, repeats: int = 3,
 def main(argv: list[str] | None = None) -> int:
     import json
 
-    from .services.desk import Desk
+    from ..services.desk import Desk
 
     args = sys.argv[1:] if argv is None else argv
     rows = int(args[0]) if args else 10_000

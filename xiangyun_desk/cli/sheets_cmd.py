@@ -1,8 +1,4 @@
-"""``xiangyun-desk import-sheet`` and ``export-sheet``: spreadsheets from the command line.
-
-Registered into :data:`xiangyun_desk.cli.EXTRA_COMMANDS` when :mod:`xiangyun_desk.cli` imports
-this module.
-"""
+"""``xiangyun-desk import-sheet`` and ``export-sheet``: spreadsheets from the command line."""
 
 from __future__ import annotations
 
@@ -11,11 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import cli
-from .domain.errors import DomainError
-from .domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.errors import DomainError
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ._common import EXIT_USAGE, fail, open_desk, parse_date, require_setup, say, translator
 
-CTX = "Cli"
+CTX = "Cli"  # the translation context of the command line's messages
 REGISTERS = ("visits", "relief", "fairs", "employers", "seekers", "intentions", "volunteers",
              "service_records")
 
@@ -31,7 +27,7 @@ def _pairs(items: list[str] | None, what: str) -> dict[str, str]:
 
 
 def cmd_import_sheet(args) -> int:
-    from .services.sheets import (
+    from ..services.sheets import (
         SheetImporter,
         missing_message,
         report_dict,
@@ -45,18 +41,18 @@ def cmd_import_sheet(args) -> int:
         defaults = _pairs(args.set, "--set")
     except argparse.ArgumentTypeError as exc:
         print(exc, file=sys.stderr)
-        return cli.EXIT_USAGE
-    translate = cli._translator()
-    desk = cli._desk(args)
+        return EXIT_USAGE
+    translate = translator()
+    desk = open_desk(args)
     try:
-        if problem := cli._require_setup(desk):
-            return cli.fail(problem)
+        if problem := require_setup(desk):
+            return fail(problem)
         try:
             importer = SheetImporter(desk, args.register, fair_id=args.fair)
             preview = importer.preview_file(Path(args.file), mapping, header_row=args.header_row,
                                             defaults=defaults, sheet=args.sheet)
             if preview.missing:
-                return cli.fail(missing_message(importer.sheet, preview.missing))
+                return fail(missing_message(importer.sheet, preview.missing))
             if not args.dry_run:
                 importer.commit(preview, include_possible=not args.skip_possible_duplicates)
             else:
@@ -64,7 +60,7 @@ def cmd_import_sheet(args) -> int:
         except DomainError as exc:
             if args.json:
                 print(json.dumps({"error": exc.message.render(translate)}, ensure_ascii=False))
-            return cli.fail(exc.message)
+            return fail(exc.message)
         if args.report:
             save_report(preview, Path(args.report), translate)
         if args.json:
@@ -72,41 +68,41 @@ def cmd_import_sheet(args) -> int:
             return 0
         for r in preview.rows:
             if r.status != "ready":
-                cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Row {row}: {status}. {reason}"),
-                            row=r.row, status=status_text(r.status, translate),
-                            reason=r.reason(translate)))
+                say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Row {row}: {status}. {reason}"),
+                        row=r.row, status=status_text(r.status, translate),
+                        reason=r.reason(translate)))
         counts = preview.counts()
-        cli.say(msg(CTX, QT_TRANSLATE_NOOP(
+        say(msg(CTX, QT_TRANSLATE_NOOP(
             "Cli", "{ready} ready, {possible} possible duplicates, {duplicate} duplicates "
             "skipped, {refused} refused, {merged} merged into another row."),
             ready=counts["ready"], possible=counts["possible_duplicate"],
             duplicate=counts["duplicate"], refused=counts["refused"], merged=counts["merged"]))
         if args.dry_run:
-            cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Dry run: nothing was written.")))
+            say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Dry run: nothing was written.")))
         else:
-            cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Imported {n} records into {register}."),
-                        n=preview.imported, register=args.register))
+            say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Imported {n} records into {register}."),
+                    n=preview.imported, register=args.register))
         return 0
     finally:
         desk.close()
 
 
 def cmd_export_sheet(args) -> int:
-    from .services.registers import RegisterQuery
-    from .services.sheets import export_view, resolve_fair, write_template
+    from ..services.registers import RegisterQuery
+    from ..services.sheets import export_view, resolve_fair, write_template
 
     if args.date_from and args.date_to and args.date_to < args.date_from:
-        return cli.fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--to is before --from.")),
-                        cli.EXIT_USAGE)
-    desk = cli._desk(args)
+        return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--to is before --from.")),
+                    EXIT_USAGE)
+    desk = open_desk(args)
     try:
-        if problem := cli._require_setup(desk):
-            return cli.fail(problem)
+        if problem := require_setup(desk):
+            return fail(problem)
         out = Path(args.out)
         try:
             if args.template:
                 write_template(desk, args.register, out)
-                cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote {path}"), path=str(out)))
+                say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote {path}"), path=str(out)))
                 return 0
             query = RegisterQuery(text=args.search or "", date_from=args.date_from,
                                   date_to=args.date_to, category=args.category,
@@ -117,15 +113,15 @@ def cmd_export_sheet(args) -> int:
                 query.parent_id = args.volunteer
             result = export_view(desk, args.register, query, out, full=args.full_ids)
         except DomainError as exc:
-            return cli.fail(exc.message)
+            return fail(exc.message)
     finally:
         desk.close()
-    cli.say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote {n} records to {path}"), n=result.rows,
-                path=str(result.path)))
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote {n} records to {path}"), n=result.rows,
+            path=str(result.path)))
     return 0
 
 
-def add_sheet_commands(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-sheet", help="import an Excel (.xlsx) or CSV (UTF-8/GBK) sheet into a register",
         description="Import the rows of a sheet. Headings are matched automatically (姓名, "
@@ -155,8 +151,8 @@ def add_sheet_commands(sub: argparse._SubParsersAction) -> None:
                     "phones are masked unless --full-ids is given.")
     p.add_argument("register", choices=REGISTERS)
     p.add_argument("--out", required=True, help="the .xlsx file to write")
-    p.add_argument("--from", dest="date_from", type=cli._date)
-    p.add_argument("--to", dest="date_to", type=cli._date)
+    p.add_argument("--from", dest="date_from", type=parse_date)
+    p.add_argument("--to", dest="date_to", type=parse_date)
     p.add_argument("--template", action="store_true",
                    help="write a blank import template with drop-down lists instead")
     p.add_argument("--search", help="only records matching this search text")
@@ -168,6 +164,3 @@ def add_sheet_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--full-ids", action="store_true",
                    help="write ID numbers and phones in full (default: masked)")
     p.set_defaults(func=cmd_export_sheet)
-
-
-cli.EXTRA_COMMANDS.append(add_sheet_commands)

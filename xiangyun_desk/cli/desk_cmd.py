@@ -1,0 +1,173 @@
+"""The desk itself from the command line: ``init``, ``demo-data``, ``stats``, ``backup``,
+``restore``, ``check-db``, and the window (no subcommand)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..domain.errors import DomainError, ValidationFailed
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..services import paths
+from ._common import EXIT_FAILED, EXIT_USAGE, fail, open_desk, parse_date, require_setup, say
+
+CTX = "Cli"  # the translation context of the command line's messages
+
+
+def init_options(args):
+    """(code, name, key card bytes | None) for ``init``; an int exit code for a bad key card."""
+    county = args.role == "county"
+    code = ((args.county_code if county else None) or args.station_code or "").strip()
+    name = ((args.county_name if county else None) or args.station_name or "").strip()
+    card = None
+    if getattr(args, "county_key", None):
+        from ..services.bundles import KeyCard
+
+        try:
+            data = Path(args.county_key).read_bytes()
+            KeyCard.parse(data)
+        except OSError:
+            return code, name, fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.county_key))
+        except DomainError as exc:
+            return code, name, fail(exc.message)
+        card = data
+    return code, name, card
+
+
+def cmd_init(args) -> int:
+    code, name, card = init_options(args)  # --county-code/--county-name/--county-key
+    if isinstance(card, int):
+        return card
+    desk = open_desk(args)
+    try:
+        identity = desk.initialize(args.role, code, name, args.township or "", args.staff or [])
+        if card is not None:
+            from ..services.bundles import load_county_card
+
+            load_county_card(desk, card)
+    except ValidationFailed as exc:
+        for message in exc.errors.values():
+            say(message, sys.stderr)
+        return EXIT_FAILED
+    finally:
+        desk.close()
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Set up {name} ({code}) in {dir}"),
+            name=identity.name, code=identity.code, dir=str(desk.data_dir)))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ..services.demo import DemoGenerator
+
+    desk = open_desk(args)
+    try:
+        if problem := require_setup(desk):
+            return fail(problem)
+        if args.records < 1:
+            return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--records must be at least 1.")),
+                        EXIT_USAGE)
+        counts = DemoGenerator(desk.db, desk.identity.code, args.seed).generate(args.records)
+    finally:
+        desk.close()
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Added demo records: {counts}"),
+            counts=json.dumps(counts, ensure_ascii=False)))
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from ..services.stats import Period, StatsService
+
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--to is before --from.")), EXIT_USAGE)
+    desk = open_desk(args)
+    try:
+        figures = StatsService(desk.db).compute(Period(args.date_from, args.date_to))
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        for section, values in figures.items():
+            flat = {k: v for k, v in values.items() if not isinstance(v, dict)}
+            print(section, json.dumps(flat, ensure_ascii=False))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    desk = open_desk(args)
+    try:
+        path = desk.backups.backup_to(Path(args.out)) if args.out else desk.backups.backup("manual")
+    finally:
+        desk.close()
+    print(path)
+    return 0
+
+
+def cmd_restore(args) -> int:
+    desk = open_desk(args)
+    try:
+        safety = desk.backups.restore(Path(args.file))
+    finally:
+        desk.close()
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Restored {file}. The previous state was saved as {safety}."),
+            file=args.file, safety=str(safety)))
+    return 0
+
+
+def cmd_check(args) -> int:
+    desk = open_desk(args)
+    try:
+        report = desk.backups.check()
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps({"ok": report.ok, "problems": report.problems, "counts": report.counts},
+                         ensure_ascii=False, indent=2))
+    else:
+        say(report.message(), sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else EXIT_FAILED
+
+
+def cmd_gui(args) -> int:
+    """No subcommand: open the window."""
+    from ..app import run
+
+    return run(paths.data_dir(args.data_dir))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="first-run set-up without a screen")
+    p.add_argument("--role", choices=("station", "county"), default="station")
+    p.add_argument("--station-code")
+    p.add_argument("--station-name")
+    p.add_argument("--township", default="")
+    p.add_argument("--staff", nargs="*", default=[])
+    p.add_argument("--county-code", help="with --role county: the county code, e.g. 532923")
+    p.add_argument("--county-name", help="with --role county: e.g. 祥云县总工会")
+    p.add_argument("--county-key", help="station: the county's key card (county-key --out)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo-data", help="add realistic demo records")
+    p.add_argument("--records", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=None)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("stats", help="headline figures for a period")
+    p.add_argument("--from", dest="date_from", type=parse_date)
+    p.add_argument("--to", dest="date_to", type=parse_date)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("backup", help="back up the database (into backups/, or --out DIR)")
+    p.add_argument("--out", help="folder to write the backup to, e.g. a USB stick")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore the database from a backup file (verified first)")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("check-db", help="integrity and foreign-key checks with a plain report")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
