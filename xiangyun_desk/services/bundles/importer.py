@@ -26,7 +26,6 @@ from sqlalchemy import select
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.models import utcnow
 from ...storage.sync_models import BundleImport
-from .. import stations as registry
 from . import format as F
 from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
@@ -346,6 +345,10 @@ class BundleImporter:
     def _trusted(self, s, m: dict, result: ImportResult, county_code: str) -> bool:
         """Whether the registry trusts the bundle's signer; a bundle it does not trust is held
         (result filled in, the offered key remembered at a real import) and False returned."""
+        # Imported here: services/stations.py imports bundles.keys, i.e. this package, whose
+        # __init__ imports this module (tests/test_import_cycles.py).
+        from .. import stations as registry
+
         station = m["station"]
         code, key = station["code"], m["station_signing_key"]
         township = station.get("township") if isinstance(station.get("township"), str) else ""
@@ -389,6 +392,8 @@ class BundleImporter:
         return True
 
     def _enrol(self, s, m: dict, result: ImportResult) -> None:
+        from .. import stations as registry  # not at module level: see _trusted
+
         station = m["station"]
         township = station.get("township") if isinstance(station.get("township"), str) else ""
         registry.touch(s, self.desk.identity.code, station["code"], station["name"], township,
@@ -471,6 +476,8 @@ def reenrol_station(desk, code: str, fingerprint_text: str, note: str = ""):
     """Confirm a station's new key by the fingerprint it read out over the phone (after
     ``renew-station-key`` at the station): the same confirmation as any enrolment
     (services/stations.py, ``StationRegistry.confirm_key``). Administrator only; recorded."""
+    from .. import stations as registry  # not at module level: see _trusted
+
     return registry.StationRegistry(desk).confirm_key(code, fingerprint_text, note)
 
 
