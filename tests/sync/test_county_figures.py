@@ -97,3 +97,25 @@ def test_county_summary_pdf_has_the_station_table_and_the_missing_stations(
         station = StatsService(county.db).compute(period.stats_period(), code)
         assert f"（{code}）" + "".join(m.text(station) for m in measures) in text
     assert f"禾甸镇职工之家（07）——{T.LATE_NEVER}" in text
+
+
+def test_county_registers_filter_by_dates_category_and_station(county, make_station, usb):
+    from xiangyun_desk.storage import models as M
+
+    one, two = make_station("01"), make_station("02")
+    for desk, purpose, day in ((one, "legal", "2026-03-01"), (one, "rest", "2026-03-31"),
+                               (two, "legal", "2026-04-01"), (two, "legal", "2026-03-15")):
+        desk.visits.create({"visited_at": f"{day} 23:30", "name": "张三", "purpose": purpose,
+                            "status": "done"})
+    _import(county, [one, two], usb)
+    service = CountyService(county)
+
+    def keys(**kw):
+        return len(service.record_keys(M.Visit, "visited_at", category_column="purpose", **kw))
+
+    assert keys() == 4
+    march = {"date_from": dt.date(2026, 3, 1), "date_to": dt.date(2026, 3, 31)}
+    assert keys(**march) == 3  # the evening of the 31st is in March
+    assert keys(category="legal", **march) == 2
+    assert keys(category="legal", station="01", **march) == 1
+    assert keys(station="02") == 2

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import DateTime, distinct, func, select
 
 from ..domain.money import format_hours, format_yuan
 from ..domain.permissions import Perm
@@ -219,17 +219,31 @@ class CountyService:
     # ---- the registers read-only, all stations or one (the window's lazily fetched lists) ------
 
     def record_keys(self, model, date_column: str, station: str | None = None,
-                    text: str = "") -> list:
+                    text: str = "", date_from: dt.date | None = None,
+                    date_to: dt.date | None = None, category: str | None = None,
+                    category_column: str | None = None) -> list:
         """Keys of the live records of a register, newest first (storage.dialects.row_key:
-        SQLite's rowid, the primary key on PostgreSQL), optionally one station's, optionally
-        those whose search key holds ``text`` (the same substring match as a register's
-        search; on PostgreSQL narrowed by the GIN gram index, storage/search_pg.py)."""
+        SQLite's rowid, the primary key on PostgreSQL), optionally one station's, within dates
+        (inclusive, on ``date_column``), of one category (``category_column``, as a station's
+        register filters), optionally those whose search key holds ``text`` (the same substring
+        match as a register's search; on PostgreSQL narrowed by the GIN gram index,
+        storage/search_pg.py)."""
         self.desk.session.require(Perm.READ)
         t = model.__table__
         key = row_key(t, self.desk.db.dialect)
         stmt = select(key).where(t.c.deleted_at.is_(None))
         if station:
             stmt = stmt.where(t.c.station_code == station)
+        day = t.c[date_column]
+        timed = isinstance(day.type, DateTime)
+        if date_from:
+            stmt = stmt.where(day >= (dt.datetime.combine(date_from, dt.time()) if timed
+                                      else date_from))
+        if date_to:
+            stmt = stmt.where(day < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time())
+                              if timed else day <= date_to)
+        if category and category_column:
+            stmt = stmt.where(t.c[category_column] == category)
         text = normalize_query(text or "")
         if text and "search_key" in t.c:
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
