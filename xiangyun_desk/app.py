@@ -47,7 +47,7 @@ def window_for(desk: Desk, lang: str):
     """The window of the desk's role. A station gets its desk; the county gets the county window:
     the same main window, to which the 同步 menu adds the 站点 tab, the stations' registers
     read-only with a station column, the import dialog and the per-station figures on 概览
-    (ui/sync_menu.py, ui/county_window.py)."""
+    (ui/sync/sync_menu.py, ui/sync/county_window.py)."""
     from .ui.main_window import MainWindow
 
     return MainWindow(desk, lang)
@@ -164,7 +164,7 @@ def claim_data_dir(app, data_dir: Path):
 def run(data_dir: Path) -> int:
     """Start the application (the set-up wizard on first run, station or county), then the
     window of the role after a sign-in."""
-    from .ui.signin import sign_in_at_start
+    from .ui.security.signin import sign_in_at_start
     from .ui.wizard import SetupWizard
 
     app = QApplication.instance() or QApplication(sys.argv)

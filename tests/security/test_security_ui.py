@@ -15,8 +15,8 @@ from security_helpers import PASSWORD, VISIT
 from xiangyun_desk.app import build_main_window
 from xiangyun_desk.services.audit import AuditFilter
 from xiangyun_desk.services.desk import Desk
-from xiangyun_desk.ui.masked import MaskedLineEdit
-from xiangyun_desk.ui.signin import (
+from xiangyun_desk.ui.registers.masked import MaskedLineEdit
+from xiangyun_desk.ui.security.signin import (
     FirstAdminDialog,
     RecoveryCodeDialog,
     RecoveryResetDialog,
@@ -341,7 +341,7 @@ def test_input_postpones_the_lock(qtbot, open_window):
 # ---- audit log and person view -----------------------------------------------------------------
 
 def test_audit_view_lists_and_filters(qtbot, open_window):
-    from xiangyun_desk.ui.audit_view import AuditView
+    from xiangyun_desk.ui.security.audit_view import AuditView
 
     staff = open_window("gongzuo")
     staff.desk.visits.create({**VISIT, "name": "王五"})
@@ -362,7 +362,7 @@ def test_audit_view_lists_and_filters(qtbot, open_window):
 
 
 def test_person_view_find_print_correct_erase(qtbot, open_window, no_modal, tmp_path):
-    from xiangyun_desk.ui.person_view import PersonView
+    from xiangyun_desk.ui.security.person_view import PersonView
 
     window = open_window("zhanzhang")
     dialog = PersonView(window.desk, window)
@@ -385,9 +385,9 @@ def test_screenshots(qtbot, open_window, tmp_path, no_modal):
     """Renders the dialogs offscreen (kept when XYD_SHOTS is set, for looking at them)."""
     import os
 
-    from xiangyun_desk.ui.audit_view import AuditView
-    from xiangyun_desk.ui.person_view import PersonView
-    from xiangyun_desk.ui.security import AccountsDialog
+    from xiangyun_desk.ui.security.audit_view import AuditView
+    from xiangyun_desk.ui.security.person_view import PersonView
+    from xiangyun_desk.ui.security.security_menu import AccountsDialog
 
     folder = Path(os.environ.get("XYD_SHOTS", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
 from xiangyun_desk.app import build_main_window
 from xiangyun_desk.services.desk import Desk
-from xiangyun_desk.ui import sheet_import as SI
+from xiangyun_desk.ui.sheets import sheet_import as SI
 
 VISITS = [["来访日期", "名字", "手机号码", "公民身份号码", "事由", "状态", "备用电话"],
           ["2026-03-10 09:30", "张三", "13812345678", "", "法律咨询", "已办结", "13900000000"],

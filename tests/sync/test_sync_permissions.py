@@ -422,7 +422,7 @@ def test_station_viewer_sees_no_export_and_a_refusal_is_shown(qtbot, station, wa
     history = window.sync.export_history()
     assert history is not None
     history.close()
-    from xiangyun_desk.ui.sync_dialogs import ExportDialog
+    from xiangyun_desk.ui.sync.sync_dialogs import ExportDialog
 
     dialog = ExportDialog(window.desk, window)  # even if opened: the button is off, and says why
     qtbot.addWidget(dialog)
@@ -444,7 +444,7 @@ def test_county_viewer_cannot_import_from_the_window(qtbot, county, warnings):
     assert window.sync.import_bundles() is None
     assert window.sync.publish_reference() is None
     assert warnings == [refusal(Perm.IMPORT), refusal(Perm.EXPORT)]
-    from xiangyun_desk.ui.county_window import ImportDialog
+    from xiangyun_desk.ui.sync.county_window import ImportDialog
 
     dialog = ImportDialog(window.desk, window)
     qtbot.addWidget(dialog)

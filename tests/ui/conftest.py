@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from xiangyun_desk.app import build_main_window
 from xiangyun_desk.services.desk import Desk
-from xiangyun_desk.ui.form import RecordForm
-from xiangyun_desk.ui.register_view import RegisterView
+from xiangyun_desk.ui.registers.form import RecordForm
+from xiangyun_desk.ui.registers.register_view import RegisterView
 
 STAFF = ["李红", "王建国"]
 

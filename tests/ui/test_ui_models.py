@@ -13,7 +13,12 @@ from xiangyun_desk.domain.search import build_search_key
 from xiangyun_desk.services.demo import DemoGenerator
 from xiangyun_desk.services.desk import Desk
 from xiangyun_desk.storage import models as M
-from xiangyun_desk.ui.table_model import CACHE_LIMIT, PAGE, RECORD_ID_ROLE, RegisterTableModel
+from xiangyun_desk.ui.registers.table_model import (
+    CACHE_LIMIT,
+    PAGE,
+    RECORD_ID_ROLE,
+    RegisterTableModel,
+)
 
 BIG = 100_000
 NAMES = ["张三", "李四", "王五", "单田芳", "赵六", "钱七", "孙八", "周九"]
@@ -73,7 +78,7 @@ def test_model_without_a_view(qtmodeltester, ui):
     desk = Desk(ui.dir)
     try:
         DemoGenerator(desk.db, "01", seed=3).generate(100)
-        from xiangyun_desk.ui.tabs import Common
+        from xiangyun_desk.ui.registers.tabs import Common
 
         columns = Common().person_columns()
         model = RegisterTableModel(desk.relief, columns, desk.code_labels())

@@ -18,7 +18,7 @@ from xiangyun_desk.domain.i18n import msg
 from xiangyun_desk.services.demo import DemoGenerator
 from xiangyun_desk.services.desk import Desk
 from xiangyun_desk.services.reports import KINDS, ReportError, ReportPeriod
-from xiangyun_desk.ui import report_dialog as RD
+from xiangyun_desk.ui.reports import report_dialog as RD
 
 TODAY = dt.date(2026, 11, 20)
 LEFT = Qt.MouseButton.LeftButton

@@ -17,8 +17,8 @@ from xiangyun_desk.services import bundles as B
 from xiangyun_desk.services.audit import AuditFilter
 from xiangyun_desk.services.bundles.keys import KeyStore
 from xiangyun_desk.services.desk import Desk
-from xiangyun_desk.ui import signin
 from xiangyun_desk.ui.main_window import MainWindow
+from xiangyun_desk.ui.security import signin
 from xiangyun_desk.ui.wizard import SetupWizard
 
 PASSWORD = "geheim-123"

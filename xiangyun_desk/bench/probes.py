@@ -213,7 +213,7 @@ def search_probe(data_dir: str, repeat: int) -> None:
 
     from xiangyun_desk.services.desk import Desk
     from xiangyun_desk.storage.db import DB_FILENAME
-    from xiangyun_desk.ui.tabs import TabContext, VisitsTab
+    from xiangyun_desk.ui.registers.tabs import TabContext, VisitsTab
 
     _application()
     desk = Desk(Path(data_dir))

@@ -23,9 +23,9 @@ from ..services.desk import Desk
 from ..services.stats import StatsService
 from .i18n import LANGUAGES, render
 from .overview import OverviewTab
-from .register_view import RegisterView
+from .registers.register_view import RegisterView
+from .registers.tabs import JobFairTab, ReliefTab, TabContext, VisitsTab, VolunteersTab
 from .settings import ui_settings
-from .tabs import JobFairTab, ReliefTab, TabContext, VisitsTab, VolunteersTab
 
 
 class MainWindow(QMainWindow):
@@ -76,15 +76,18 @@ class MainWindow(QMainWindow):
         self.fairs.detail.currentChanged.connect(lambda _i: self._update_count())
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._build_menus()
-        from .sync_menu import install_sync  # 同步 menu; county: 站点 tab, read-only registers
+        # 同步 menu; county: 站点 tab, read-only registers
+        from .sync.sync_menu import install_sync
 
         install_sync(self)
         self._restore_layout()
         self._update_count()
-        from .sheet_actions import install_sheet_actions  # 导出 Excel / 导入… per register
+        # 导出 Excel / 导入… per register
+        from .sheets.sheet_actions import install_sheet_actions
 
         install_sheet_actions(self)
-        from .security import install_security  # the signed-in person's role, lock, 安全 menu
+        # the signed-in person's role, lock, 安全 menu
+        from .security.security_menu import install_security
 
         install_security(self)
         # Menus added by the features above go before 帮助, which stays last by convention.
@@ -311,7 +314,8 @@ class MainWindow(QMainWindow):
 
     def open_report_dialog(self, kind: str | None = None):
         """The 报表 dialog, preset to ``kind``, the register in front and the fair selected."""
-        from .report_dialog import ReportDialog  # ReportLab loads on first use, not at start
+        # ReportLab loads on first use, not at start
+        from .reports.report_dialog import ReportDialog
 
         view = self.current_view()
         register = view.service.spec.key if view is not None else None

@@ -108,7 +108,7 @@ class SetupWizard(QWizard):
 
         # The station head's account (issue 7). Finish on the staff page skips it; then the
         # first start asks for it before the window opens (app.run -> ui.signin).
-        from .signin import FirstAdminForm
+        from .security.signin import FirstAdminForm
 
         staff.setFinalPage(True)
         admin = QWizardPage()
@@ -273,7 +273,7 @@ class SetupWizard(QWizard):
 
     def show_recovery_code(self, code: str) -> None:
         """Shown once, right after the station head's account is made."""
-        from .signin import RecoveryCodeDialog
+        from .security.signin import RecoveryCodeDialog
 
         RecoveryCodeDialog(code, self.name.text().strip(), self.admin.username.text().strip(),
                            self).exec()

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QStyle, QToolButton
 
-from ..domain.idnumber import mask_id_number
-from ..domain.phone import mask_phone
+from ...domain.idnumber import mask_id_number
+from ...domain.phone import mask_phone
 
 MASKED_FORM_FIELDS = {"id_number": mask_id_number, "phone": mask_phone}
 

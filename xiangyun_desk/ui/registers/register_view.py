@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import ValidationFailed
-from ..services.registers import RegisterService
+from ...domain.errors import ValidationFailed
+from ...services.registers import RegisterService
+from ..i18n import render
 from .columns import Column
 from .form import FormField, RecordForm
-from .i18n import render
 from .table_model import RegisterTableModel
 
 SEARCH_DELAY_MS = 250
@@ -120,7 +120,7 @@ class RegisterView(QWidget):
         self.act_restore = self._action(self.tr("&Restore"), "Ctrl+R", self.restore_current,
                                         "restore")
         buttons = QHBoxLayout()
-        self.button_bar = buttons  # more actions go here (spreadsheets: ui/sheet_actions.py)
+        self.button_bar = buttons  # more actions go here (spreadsheets: ui/sheets/sheet_actions.py)
         for act in (self.act_new, self.act_edit, self.act_delete, self.act_restore):
             b = QToolButton()
             b.setDefaultAction(act)

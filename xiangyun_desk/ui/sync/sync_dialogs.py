@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError
-from ..domain.permissions import Perm, PermissionDenied
-from ..services import bundles as B
-from ..services.bundles.report import COUNT_LABELS, STATUS_LABELS, table_label
-from .i18n import render
-from .settings import ui_settings
+from ...domain.errors import DomainError
+from ...domain.permissions import Perm, PermissionDenied
+from ...services import bundles as B
+from ...services.bundles.report import COUNT_LABELS, STATUS_LABELS, table_label
+from ..i18n import render
+from ..settings import ui_settings
 
 
 def qt_translate(context: str, text: str) -> str:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.phone import mask_phone
-from ..services.desk import Desk
+from ...domain.phone import mask_phone
+from ...services.desk import Desk
 from .columns import Column
 from .form import FormField
 from .register_view import RegisterView
@@ -281,7 +281,7 @@ class JobFairTab(QWidget):
 
     def _intention_form(self, record_id):
         """The intention form lists this fair's seekers and employers."""
-        from ..services.registers import RegisterQuery
+        from ...services.registers import RegisterQuery
 
         desk = self.ctx.desk
         fair_id = self.fairs.current_id()

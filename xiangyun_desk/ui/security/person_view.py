@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError, ValidationFailed
-from ..domain.permissions import Perm
-from ..services.desk import Desk
-from ..services.people import CORRECTABLE, REGISTER_TITLES, PersonRecord
-from .i18n import current_language, render
+from ...domain.errors import DomainError, ValidationFailed
+from ...domain.permissions import Perm
+from ...services.desk import Desk
+from ...services.people import CORRECTABLE, REGISTER_TITLES, PersonRecord
+from ..i18n import current_language, render
 from .signin import _error_label, _row, _show_error
 
 

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError, ValidationFailed
-from ..domain.permissions import ROLES, Perm, role_label
-from ..services.accounts import IDLE_RANGE
-from ..services.desk import Desk
-from .i18n import render
+from ...domain.errors import DomainError, ValidationFailed
+from ...domain.permissions import ROLES, Perm, role_label
+from ...services.accounts import IDLE_RANGE
+from ...services.desk import Desk
+from ..i18n import render
 from .signin import (
     ChangePasswordDialog,
     RecoveryCodeDialog,

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError, ValidationFailed
-from ..services.accounts import MIN_PASSWORD
-from ..services.desk import Desk
-from .i18n import render
+from ...domain.errors import DomainError, ValidationFailed
+from ...services.accounts import MIN_PASSWORD
+from ...services.desk import Desk
+from ..i18n import render
 
 ERROR_STYLE = "color: #c02020;"
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.i18n import QT_TRANSLATE_NOOP
-from ..domain.permissions import role_label
-from ..services.audit import ACTIONS, AuditFilter, AuditRow
-from ..services.desk import Desk
-from .i18n import render
+from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...domain.permissions import role_label
+from ...services.audit import ACTIONS, AuditFilter, AuditRow
+from ...services.desk import Desk
+from ..i18n import render
 
 TABLE_NAMES = {
     "visit": QT_TRANSLATE_NOOP("AuditView", "Visitor log"),

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..services.registers import RegisterQuery, RegisterService
+from ...services.registers import RegisterQuery, RegisterService
 from .columns import NUMERIC, Column, display
 
 PAGE = 100

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import ValidationFailed
-from ..domain.money import format_hours, format_yuan
-from .i18n import render
+from ...domain.errors import ValidationFailed
+from ...domain.money import format_hours, format_yuan
+from ..i18n import render
 from .masked import MASKED_FORM_FIELDS, MaskedLineEdit
 
 EMPTY_DATE = QDate(1900, 1, 1)
@@ -385,6 +385,6 @@ class RecordForm(QDialog):
 
 
 def _lang_zh() -> bool:
-    from .i18n import current_language
+    from ..i18n import current_language
 
     return current_language() == "zh_CN"

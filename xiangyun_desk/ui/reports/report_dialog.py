@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from ..domain.errors import DomainError
-from ..services.reports import (
+from ...domain.errors import DomainError
+from ...services.reports import (
     KINDS,
     LEDGER_REGISTERS,
     PROGRESS_TOTAL,
@@ -55,11 +55,11 @@ from ..services.reports import (
     fairs_in,
     generate_report,
 )
-from ..storage import models as M
-from .crash import show_crash
-from .i18n import current_language, render
-from .settings import ui_settings
-from .sheet_worker import SheetJob
+from ...storage import models as M
+from ..crash import show_crash
+from ..i18n import current_language, render
+from ..settings import ui_settings
+from ..sheet_worker import SheetJob
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def _permission_problem(desk, perm_name: str) -> str | None:
     if session is None or not hasattr(session, "require"):
         return None
     try:
-        from ..domain.permissions import Perm
+        from ...domain.permissions import Perm
     except ImportError:  # pragma: no cover - a desk without accounts has no session either
         return None
     try:

@@ -13,10 +13,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..domain.errors import DomainError
-from ..domain.permissions import Perm, PermissionDenied
-from ..services import bundles as B
-from .i18n import render
+from ...domain.errors import DomainError
+from ...domain.permissions import Perm, PermissionDenied
+from ...services import bundles as B
+from ..i18n import render
 from .sync_dialogs import ExportDialog, SyncTexts
 
 
@@ -128,7 +128,7 @@ class SyncMenu(QObject):
         w.update_view_menu()  # 视图 → Ctrl+1… follow the county's tabs
 
     def _station_names(self) -> dict[str, str]:
-        from ..services.county import CountyService
+        from ...services.county import CountyService
 
         return CountyService(self.desk).station_names()
 

@@ -39,15 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import DomainError
-from ..domain.permissions import Perm, PermissionDenied
-from ..services import bundles as B
-from ..services.bundles.format import COUNT_KEYS
-from ..services.bundles.report import COUNT_LABELS, report_lines
-from ..services.county import CountyService
-from ..storage import models as M
-from .columns import Column, display
-from .i18n import render
+from ...domain.errors import DomainError
+from ...domain.permissions import Perm, PermissionDenied
+from ...services import bundles as B
+from ...services.bundles.format import COUNT_KEYS
+from ...services.bundles.report import COUNT_LABELS, report_lines
+from ...services.county import CountyService
+from ...storage import models as M
+from ..i18n import render
+from ..registers.columns import Column, display
 from .sync_dialogs import HistoryDialog, qt_translate
 
 PAGE = 200
@@ -264,7 +264,7 @@ class ImportDialog(QDialog):
 
 
 def _status_text(result: B.ImportResult) -> str:
-    from ..services.bundles.report import DRY_STATUS_LABELS, STATUS_LABELS
+    from ...services.bundles.report import DRY_STATUS_LABELS, STATUS_LABELS
 
     labels = DRY_STATUS_LABELS if result.dry_run else STATUS_LABELS
     return labels.get(result.status, result.status)

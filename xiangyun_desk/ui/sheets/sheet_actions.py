@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from ..domain.errors import DomainError
-from ..services import sheets as S
-from .i18n import render
+from ...domain.errors import DomainError
+from ...services import sheets as S
+from ..i18n import render
+from ..sheet_worker import SheetJob
 from .sheet_import import SheetImportDialog
-from .sheet_worker import SheetJob
 
 
 class SheetActions(QObject):

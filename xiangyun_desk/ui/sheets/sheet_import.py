@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import sheets as S
-from ..services.sheets import layout as L
-from .i18n import render
-from .sheet_worker import SheetJob
+from ...services import sheets as S
+from ...services.sheets import layout as L
+from ..i18n import render
+from ..sheet_worker import SheetJob
 
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DONE = range(4)
 COLOURS = {S.READY: "#e3f4e1", S.POSSIBLE: "#fff3c4", S.DUPLICATE: "#e6e6e6",

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.idnumber import mask_id_number
-from ..domain.money import format_hours, format_yuan
-from ..domain.phone import mask_phone
+from ...domain.idnumber import mask_id_number
+from ...domain.money import format_hours, format_yuan
+from ...domain.phone import mask_phone
 
 
 @dataclass(frozen=True)

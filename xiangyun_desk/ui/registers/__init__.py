@@ -1,0 +1,1 @@
+"""The registers: one tab per register, its table, search and record form."""

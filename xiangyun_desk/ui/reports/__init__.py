@@ -1,0 +1,1 @@
+"""The printed reports (PDF) and their dialog."""

@@ -1,0 +1,1 @@
+"""Spreadsheets: export a register to Excel, import a sheet with preview and report."""
