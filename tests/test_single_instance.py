@@ -62,7 +62,7 @@ def answer_boxes(qtbot, shown: list):
 def test_a_second_copy_is_told_and_opens_no_window(qtbot, station, monkeypatch):
     other = hold_lock(station)
     signed = []
-    monkeypatch.setattr("xiangyun_desk.ui.signin.sign_in_at_start",
+    monkeypatch.setattr("xiangyun_desk.ui.security.signin.sign_in_at_start",
                         lambda desk, parent=None: signed.append(desk) or False)
     shown: list[str] = []
     timer = answer_boxes(qtbot, shown)
@@ -84,7 +84,7 @@ def test_a_lock_left_by_a_killed_copy_never_blocks(qtbot, station, monkeypatch):
     crashed.wait()
     assert (station / LOCK_NAME).exists()  # left behind by the crash
     signed = []
-    monkeypatch.setattr("xiangyun_desk.ui.signin.sign_in_at_start",
+    monkeypatch.setattr("xiangyun_desk.ui.security.signin.sign_in_at_start",
                         lambda desk, parent=None: signed.append(desk) or False)
     shown: list[str] = []
     timer = answer_boxes(qtbot, shown)

@@ -107,7 +107,7 @@ class SetupWizard(QWizard):
         self.staff_id = self.addPage(staff)
 
         # The station head's account (issue 7). Finish on the staff page skips it; then the
-        # first start asks for it before the window opens (app.run -> ui.signin).
+        # first start asks for it before the window opens (app.run -> ui/security/signin.py).
         from .security.signin import FirstAdminForm
 
         staff.setFinalPage(True)
