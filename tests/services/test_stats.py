@@ -6,12 +6,22 @@ import datetime as dt
 import json
 
 import pytest
+from db_dialects import open_desk
 
 from xiangyun_desk.services.registers import RegisterQuery
 from xiangyun_desk.services.stats import Period, StatsService
 
 ID1 = "53292319900101005X"
 D = dt.date
+
+
+@pytest.fixture
+def desk(tmp_path, db_url):
+    """A station desk on SQLite and on PostgreSQL (tests/conftest.py ``db_url``)."""
+    d = open_desk(tmp_path / "data", db_url)
+    d.initialize("station", "01", "云南驿镇职工之家", "云南驿镇", ["李红", "王建国"])
+    yield d
+    d.close()
 
 
 def figures(desk, start=None, end=None):

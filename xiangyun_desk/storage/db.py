@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import search_index
+from . import search_index, summary
 from .dialects import SQLITE, configured_url, display_url
 from .errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew, DatabaseUnreachable
 from .models import Synced
@@ -63,6 +63,19 @@ def _on_commit(conn) -> None:
         return
     if pending:
         search_index.flush(dbapi.execute)
+    _flush_summaries(conn)
+
+
+def _flush_summaries(conn) -> None:
+    """Bring the figures' summary tables up to date with what this transaction changed
+    (storage/summary.py), before it commits."""
+    state = conn.engine.__dict__.setdefault("_xyd_summaries", {})
+    if not state.get("present"):  # a database before migration stats_0001 has none
+        state["present"] = conn.dialect.has_table(conn, "stats_pending")
+        if not state["present"]:
+            return
+    if summary.has_pending(conn.exec_driver_sql):
+        summary.flush(conn.exec_driver_sql, conn.dialect.name)
 
 
 def make_engine(path: Path | str) -> Engine:
@@ -82,8 +95,9 @@ def make_engine(path: Path | str) -> Engine:
 
 
 def _on_commit_server(conn) -> None:
-    """What a commit brings up to date on a server (the search index needs nothing there)."""
-    return None
+    """What a commit brings up to date on a server: the summaries (the search index keeps
+    itself current there)."""
+    _flush_summaries(conn)
 
 
 def next_change_seqs(session: Session, count: int) -> range:
