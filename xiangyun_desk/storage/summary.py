@@ -133,8 +133,13 @@ def _notes(dialect: str) -> dict[str, list[tuple[str, str, str]]]:
                        "JOIN service_record s ON s.volunteer_id = {r}.id"),
                       ("stats_pending_person", "'service', {r}.id", "")],
         "job_fair": [("stats_pending_fair", "{r}.id", "")],
-        "fair_employer": [("stats_pending_fair", "{r}.fair_id", "")],
-        "job_seeker": [("stats_pending_fair", "{r}.fair_id", "")],
+        # An intention counts under its own fair: note it too, should it link across fairs.
+        "fair_employer": [("stats_pending_fair", "{r}.fair_id", ""),
+                          ("stats_pending_fair", "i.fair_id",
+                           "JOIN intention i ON i.employer_id = {r}.id")],
+        "job_seeker": [("stats_pending_fair", "{r}.fair_id", ""),
+                       ("stats_pending_fair", "i.fair_id",
+                        "JOIN intention i ON i.seeker_id = {r}.id")],
         "intention": [("stats_pending_fair", "{r}.fair_id", "")],
     }
 

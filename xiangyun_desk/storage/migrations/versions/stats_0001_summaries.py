@@ -1,7 +1,7 @@
 """summary tables behind the figures
 
 Revision ID: stats_0001
-Revises: trust_0001
+Revises: fig_0001
 Create Date: 2026-12-07
 
 Period figures at 10,000,000 records in well under a second (issue 15 "Figures at scale"):
@@ -16,7 +16,7 @@ from alembic import op
 from xiangyun_desk.storage import summary
 
 revision = 'stats_0001'
-down_revision = 'trust_0001'
+down_revision = 'fig_0001'
 branch_labels = None
 depends_on = None
 
