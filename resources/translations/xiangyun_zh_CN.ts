@@ -459,6 +459,10 @@
         <translation>无法把备份写到 {folder}：磁盘可能已满，或 U 盘已拔出（{detail}）。没有留下不完整的文件。</translation>
     </message>
     <message>
+        <source>Could not write the backup to {folder}: the disk may be full or the USB stick removed ({detail}). An unfinished file {file} could not be removed; delete it.</source>
+        <translation>无法把备份写到 {folder}：磁盘可能已满，或 U 盘已拔出（{detail}）。未写完的文件 {file} 无法删除，请手动删除它。</translation>
+    </message>
+    <message>
         <source>{file} cannot be restored: {problems}. The database was not changed.</source>
         <translation>无法恢复 {file}：{problems}。数据库未被改动。</translation>
     </message>

@@ -154,3 +154,67 @@ def test_cli_check_fails_on_a_damaged_database(data_dir, capsys):
     assert cli(["--data-dir", str(data_dir), "check-db"]) != 0
     err = capsys.readouterr().err
     assert "损坏" in err or "damaged" in err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_backups_are_private_files_in_a_private_folder(desk):
+    path = desk.backups.backup("manual")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(desk.backups.folder.stat().st_mode) == 0o700
+
+
+def test_a_killed_backup_leaves_nothing_after_the_next_start(desk, data_dir):
+    """What a SIGKILL mid-backup leaves (this and earlier versions' names) is gone at the next
+    start, and was never counted as a backup."""
+    from xiangyun_desk.services.desk import Desk
+
+    good = desk.backups.backup("manual")
+    folder = desk.backups.folder
+    leftovers = [folder / "xiangyun-20261124-101010-start.sqlite3.partial",
+                 folder / "xiangyun-20261124-101010-before-migrate.partial",
+                 folder / f".{good.name}.0123abcd.partial",
+                 folder / f".{good.name}.0123abcd.partial-journal"]
+    for path in leftovers:
+        shutil.copyfile(good, path)
+    assert desk.backups.list_backups() == [good]
+    desk.close()
+    again = Desk(data_dir)
+    try:
+        assert sorted(folder.iterdir()) == [good]
+        assert again.backups.list_backups() == [good]
+    finally:
+        again.close()
+
+
+def test_a_failed_backup_does_not_claim_nothing_was_left(desk, tmp_path, monkeypatch):
+    """Disk full, and the unfinished copy cannot be removed either (the stick is gone): the
+    message says so and names the file, instead of "Nothing was left behind"."""
+    from pathlib import Path
+
+    from xiangyun_desk.services import backup as backup_module
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    def full(path):
+        raise OSError(28, "No space left on device")
+
+    real_unlink = Path.unlink
+
+    def unlink(self, missing_ok=False):
+        if self.parent == usb:
+            raise OSError(5, "Input/output error")
+        return real_unlink(self, missing_ok)
+
+    monkeypatch.setattr(backup_module, "_verify", full)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(BackupFailed) as err:
+        desk.backups.backup_to(usb)
+    left = [p for p in usb.iterdir()]
+    assert left, "the injected fault leaves the unfinished copy"
+    text = str(err.value.message)
+    assert "Nothing was left behind" not in text
+    assert left[0].name in text
+    monkeypatch.undo()
+    desk.backups.backup_to(usb)  # the next backup into that folder clears it
+    assert [p.name for p in usb.iterdir() if p.name.endswith(".partial")] == []

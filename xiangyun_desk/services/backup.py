@@ -21,6 +21,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ..storage.db import DB_FILENAME, Database, backup_dir, head_revision
+from ..storage.files import AtomicFile, make_private_dir
 
 CTX = "Backup"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
@@ -71,14 +72,6 @@ def _verify(path: Path) -> list[str]:
             return problems
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-
-
-def _remove_quietly(path: Path) -> None:
-    """Remove a partial file; a folder that vanished with its stick is not a second error."""
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def _stamp_of(path: Path) -> dt.datetime | None:
@@ -135,29 +128,32 @@ class BackupService:
 
     def _write_backup(self, target: Path) -> Path:
         self._require_file()
-        partial = target.with_name(target.name + ".partial")
+        saver = AtomicFile(target, mode=0o600)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.db.path)) as src, closing(sqlite3.connect(partial)) as dst:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-            problems = _verify(partial)
-            if problems:
-                raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
-                    "Backup", "The backup copy failed its check: {problems}"),
-                    problems="; ".join(problems[:3])))
-            with open(partial, "rb") as fh:
-                os.fsync(fh.fileno())
-            partial.replace(target)
+            make_private_dir(target.parent, private=target.parent == self.folder)
+            with saver as partial:
+                with closing(sqlite3.connect(self.db.path)) as src, \
+                        closing(sqlite3.connect(partial)) as dst:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                problems = _verify(partial)
+                if problems:
+                    raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
+                        "Backup", "The backup copy failed its check: {problems}"),
+                        problems="; ".join(problems[:3])))
             return target
         except (OSError, sqlite3.Error) as exc:
-            _remove_quietly(partial)
+            if saver.left_behind is not None:
+                raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
+                    "Backup", "Could not write the backup to {folder}: the disk may be full or "
+                              "the USB stick removed ({detail}). An unfinished file {file} could "
+                              "not be removed; delete it."),
+                    folder=str(target.parent), detail=str(exc)[:120],
+                    file=saver.left_behind.name)) from exc
             raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
                 "Backup", "Could not write the backup to {folder}: the disk may be full or the "
                           "USB stick removed ({detail}). Nothing was left behind."),
                 folder=str(target.parent), detail=str(exc)[:120])) from exc
-        finally:
-            _remove_quietly(partial)
 
     def backup(self, reason: str = "manual", now: dt.datetime | None = None) -> Path | None:
         """An automatic backup into the backups folder, then thinning. None on a database
@@ -242,14 +238,21 @@ class BackupService:
 
 
 def secure_data_dir(data_dir: Path) -> None:
-    """Make the data directory and database readable by the user only (where modes exist)."""
+    """Make the data directory, the database and the backups readable by the user only (where
+    modes exist): folders 0700, files 0600."""
     if os.name != "posix":
         return
+    data_dir = Path(data_dir)
     try:
         os.chmod(data_dir, 0o700)
         for name in (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm"):
-            path = Path(data_dir) / name
+            path = data_dir / name
             if path.exists():
+                os.chmod(path, 0o600)
+        folder = backup_dir(data_dir)
+        if folder.is_dir():
+            os.chmod(folder, 0o700)
+            for path in folder.glob("xiangyun-*.sqlite3"):
                 os.chmod(path, 0o600)
     except OSError:
         pass

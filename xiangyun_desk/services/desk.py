@@ -13,8 +13,10 @@ from ..domain.fields import Field, Kind, clean_value
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.money import format_yuan
 from ..domain.permissions import SYSTEM, Perm, Principal
-from ..storage.db import Database, open_database
+from ..storage.db import BACKUP_DIRNAME, KEYS_DIRNAME, Database, open_database
+from ..storage.files import clean_at_start
 from ..storage.models import CodeItem, ReliefVisit
+from ..storage.sync_models import PENDING_EXPORT_SETTING
 from . import specs
 from .accounts import AccountService
 from .audit import AuditedBackupService, AuditService, RecordGuard, SessionState
@@ -43,6 +45,7 @@ class Desk:
         self.data_dir = Path(data_dir)
         self.db = db or open_database(self.data_dir)
         secure_data_dir(self.data_dir)
+        clean_at_start(self.data_dir, (BACKUP_DIRNAME, KEYS_DIRNAME))
         self.session = SessionState(user)
         self.audit = AuditService(self.db, self.session)
         self.accounts = AccountService(self.db, self.session, self.audit)
@@ -55,6 +58,10 @@ class Desk:
             spec.key: RegisterService(self.db, spec, code, guard) for spec in specs.ALL_SPECS
         }
         self.people = PeopleService(self)
+        if self.settings.get(PENDING_EXPORT_SETTING):  # a crash while a bundle took its name
+            from .bundles.export import recover_pending_export
+
+            recover_pending_export(self)
 
     # Named access for readability at call sites.
     @property

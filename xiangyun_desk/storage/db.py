@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import search_index, summary
 from .dialects import SQLITE, configured_url, display_url
 from .errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew, DatabaseUnreachable
+from .files import AtomicFile, make_private_dir, rename_durably
 from .models import Synced
 from .search_index import register_functions
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILENAME = "xiangyun.sqlite3"
 BACKUP_DIRNAME = "backups"
+KEYS_DIRNAME = "keys"  # private keys of sync bundles (services/bundles/keys.py)
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -199,17 +201,17 @@ def latest_backup(data_dir: Path) -> Path | None:
 
 def backup_database(path: Path, target_dir: Path, reason: str) -> Path:
     """Copy the database with SQLite's online backup API; returns the backup file."""
-    target_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(target_dir)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = target_dir / f"xiangyun-{stamp}-{reason}.sqlite3"
     n = 1
     while target.exists():
         n += 1
         target = target_dir / f"xiangyun-{stamp}-{reason}-{n}.sqlite3"
-    partial = target.with_suffix(".partial")
-    with closing(sqlite3.connect(path)) as src, closing(sqlite3.connect(partial)) as dst:
+    with AtomicFile(target, mode=0o600) as partial, closing(sqlite3.connect(path)) as src, \
+            closing(sqlite3.connect(partial)) as dst:
         src.backup(dst)
-    partial.replace(target)
+        dst.execute("PRAGMA journal_mode=DELETE")
     return target
 
 
@@ -325,13 +327,14 @@ def restore_backup(data_dir: Path, backup: Path) -> Path:
     path = data_dir / DB_FILENAME
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = path.with_name(f"{DB_FILENAME}.damaged-{stamp}")
-    staged = path.with_name(f"{DB_FILENAME}.restoring")
-    with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src, \
-            closing(sqlite3.connect(staged)) as dst:
-        src.backup(dst)
-    for suffix in ("", "-wal", "-shm"):
-        old = Path(str(path) + suffix)
-        if old.exists():
-            old.replace(Path(str(kept) + suffix))
-    staged.replace(path)
+    saver = AtomicFile(path, mode=0o600)
+    with saver as staged:
+        with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src, \
+                closing(sqlite3.connect(staged)) as dst:
+            src.backup(dst)
+        saver.sync()
+        for suffix in ("", "-wal", "-shm"):
+            old = Path(str(path) + suffix)
+            if old.exists():
+                rename_durably(old, Path(str(kept) + suffix))
     return kept

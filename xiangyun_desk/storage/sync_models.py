@@ -17,6 +17,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base, utcnow
 
+# Setting key: a bundle whose number is recorded but whose file may not have its final name yet
+# (services/bundles/export.py; cleared once it has, checked at the next start after a crash).
+PENDING_EXPORT_SETTING = "bundle_export_pending"
+
 
 class BundleExport(Base):
     """A sync bundle this station wrote."""

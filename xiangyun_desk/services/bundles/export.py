@@ -7,11 +7,12 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
+import shutil
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pyrage
 from pyrage import x25519
@@ -20,8 +21,9 @@ from sqlalchemy import func, select
 from ... import __version__
 from ...domain.errors import DomainError
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ...storage.models import ChangeCounter
-from ...storage.sync_models import BundleExport
+from ...storage.files import AtomicFile, rename_durably, scratch_file
+from ...storage.models import ChangeCounter, Setting
+from ...storage.sync_models import PENDING_EXPORT_SETTING, BundleExport
 from . import format as F
 from .access import Perm, require
 from .keys import KeyProblem, KeyStore, public_key_b64, station_county_card, verify
@@ -114,6 +116,7 @@ def preview_export(desk, full: bool = False) -> ExportPlan:
 def export_history(desk) -> list[dict]:
     """Bundles written by this station, newest first."""
     require(desk, Perm.READ)
+    recover_pending_export(desk)
     with desk.db.session() as s:
         rows = s.scalars(select(BundleExport).order_by(BundleExport.seq.desc())).all()
         return [{"seq": r.seq, "file_name": r.file_name, "folder": r.folder, "kind": r.kind,
@@ -122,40 +125,41 @@ def export_history(desk) -> list[dict]:
                  "confirmed_at": r.confirmed_at} for r in rows]
 
 
-def write_signed_file(target: Path, manifest_bytes: bytes, signature: bytes, payload: Path,
-                      payload_name: str, readme: str) -> None:
-    """Write a bundle file (manifest, signature, payload, readme; stored zip) whole or not at all:
-    a hidden partial file, fsynced, renamed into place."""
-    out_dir = target.parent
-    partial = out_dir / f".{target.name}.partial"
-    try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zf:
-            zf.writestr(F.MANIFEST, manifest_bytes)
-            zf.writestr(F.SIGNATURE, signature)
-            zf.write(payload, payload_name)
-            zf.writestr(F.README, readme.encode())
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(partial, target)
-        _fsync_dir(out_dir)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+class _HashSink:
+    """A write-only file that keeps nothing (reading a payload back to hash it)."""
 
+    def write(self, data: bytes) -> int:
+        return len(data)
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
+    def flush(self) -> None:
         pass
-    finally:
-        os.close(fd)
+
+
+def write_signed_file(target: Path, manifest_bytes: bytes, signature: bytes, payload: IO[bytes],
+                      payload_name: str, readme: str,
+                      before_final_name: Callable[[Path], None] | None = None) -> None:
+    """Write a bundle file (manifest, signature, payload, readme; stored zip) whole or not at all
+    (storage/files.py). ``before_final_name(temporary_path)`` runs once the complete file is on
+    disk and before it takes its name: reading it back, recording its number."""
+    size = payload.seek(0, os.SEEK_END)
+    payload.seek(0)
+    saver = AtomicFile(target)
+    try:
+        with saver as partial:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as zf:
+                zf.writestr(F.MANIFEST, manifest_bytes)
+                zf.writestr(F.SIGNATURE, signature)
+                info = zipfile.ZipInfo(payload_name, dt.datetime.now().timetuple()[:6])
+                info.file_size = size
+                info.external_attr = 0o644 << 16
+                with zf.open(info, "w") as out:
+                    shutil.copyfileobj(payload, out, 1024 * 1024)
+                zf.writestr(F.README, readme.encode())
+            saver.sync()
+            if before_final_name is not None:
+                before_final_name(partial)
+    except OSError as exc:
+        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
 
 
 def export_bundle(desk, out_dir: Path, full: bool = False,
@@ -180,14 +184,15 @@ def export_bundle(desk, out_dir: Path, full: bool = False,
     created = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
     recipient = x25519.Recipient.from_str(card.age_recipient)
 
-    with tempfile.TemporaryDirectory(prefix="xyd-export-") as tmp:
-        inner_path = Path(tmp) / "payload.zip"
-        tables: dict[str, dict] = {}
+    recover_pending_export(desk)
+    tables: dict[str, dict] = {}
+    # The records in clear exist only in an anonymous scratch file inside the data directory.
+    with scratch_file(desk.data_dir) as inner, scratch_file(desk.data_dir) as encrypted:
         with desk.db.session() as s, s.begin():  # one read snapshot for plan and records
             plan = _plan(s, identity.code, full)
             total = plan.total
             done = 0
-            with zipfile.ZipFile(inner_path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
                 for name, model in F.TABLES.items():
                     t = model.__table__
                     sha = hashlib.sha256()
@@ -217,13 +222,14 @@ def export_bundle(desk, out_dir: Path, full: bool = False,
                                     "sha256": sha.hexdigest()}
         if progress:
             progress(total, total)
-        encrypted = Path(tmp) / F.PAYLOAD_ENCRYPTED
         try:
-            with open(inner_path, "rb") as src, open(encrypted, "wb") as dst:
-                pyrage.encrypt_io(src, dst, [recipient])
+            inner.seek(0)
+            pyrage.encrypt_io(inner, encrypted, [recipient])
+            encrypted.flush()
         except OSError as exc:
             raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
-        payload_sha = F.file_sha256(encrypted)
+        inner.close()  # the clear records are gone from here on
+        payload_sha = F.stream_sha256(encrypted)
         manifest = {
             "format": F.BUNDLE_FORMAT,
             "format_version": F.FORMAT_VERSION,
@@ -238,7 +244,7 @@ def export_bundle(desk, out_dir: Path, full: bool = False,
             "change_seq": {"from": plan.from_seq, "to": plan.to_seq},
             "created_at": F.utc_text(created),
             "app_version": __version__,
-            "payload": {"file": F.PAYLOAD_ENCRYPTED, "size": encrypted.stat().st_size,
+            "payload": {"file": F.PAYLOAD_ENCRYPTED, "size": encrypted.seek(0, os.SEEK_END),
                         "sha256": payload_sha, "encryption": "age-x25519",
                         "content": "zip of records/<table>.jsonl"},
             "tables": tables,
@@ -252,23 +258,81 @@ def export_bundle(desk, out_dir: Path, full: bool = False,
         while target.exists():
             n += 1
             target = out_dir / name.replace(F.BUNDLE_SUFFIX, f"-{n}{F.BUNDLE_SUFFIX}")
-        write_signed_file(target, manifest_bytes, signature, encrypted, F.PAYLOAD_ENCRYPTED,
-                          README_TEXT)
-    _read_back(target, manifest_bytes, public_key_b64(key), payload_sha)
-    sha = F.file_sha256(target)
-    counts = {k: v["count"] for k, v in tables.items()}
-    with desk.db.session() as s, s.begin():
-        s.add(BundleExport(seq=plan.seq, file_name=target.name, folder=str(out_dir),
-                           kind=plan.kind, from_seq=plan.from_seq, to_seq=plan.to_seq,
-                           record_count=sum(counts.values()),
-                           counts=json.dumps(counts), sha256=sha, created_at=created))
-        desk.audit.record("export", None, None, {
-            "bundle": "sync", "file": target.name, "folder": str(out_dir),
-            "bundle_seq": plan.seq, "kind": plan.kind,
-            "change_seq": [plan.from_seq, plan.to_seq], "records": sum(counts.values()),
-            "counts": {F.REGISTER_OF.get(k, k): v for k, v in counts.items() if v}}, s=s)
+        counts = {k: v["count"] for k, v in tables.items()}
+        file_sha: list[str] = []
+
+        def record(partial: Path) -> None:
+            """Read the complete file back, then record its number before it takes its name:
+            a crash from here on leaves a history that knows the number (recovered at start)."""
+            _read_back(partial, manifest_bytes, public_key_b64(key), payload_sha)
+            file_sha.append(F.file_sha256(partial))
+            with desk.db.session() as s, s.begin():
+                s.add(BundleExport(seq=plan.seq, file_name=target.name, folder=str(out_dir),
+                                   kind=plan.kind, from_seq=plan.from_seq, to_seq=plan.to_seq,
+                                   record_count=sum(counts.values()),
+                                   counts=json.dumps(counts), sha256=file_sha[0],
+                                   created_at=created))
+                s.merge(Setting(key=PENDING_EXPORT_SETTING, value=json.dumps(
+                    {"seq": plan.seq, "target": str(target), "temp": str(partial),
+                     "sha256": file_sha[0]})))
+                desk.audit.record("export", None, None, {
+                    "bundle": "sync", "file": target.name, "folder": str(out_dir),
+                    "bundle_seq": plan.seq, "kind": plan.kind,
+                    "change_seq": [plan.from_seq, plan.to_seq], "records": sum(counts.values()),
+                    "counts": {F.REGISTER_OF.get(k, k): v for k, v in counts.items() if v}}, s=s)
+
+        try:
+            write_signed_file(target, manifest_bytes, signature, encrypted, F.PAYLOAD_ENCRYPTED,
+                              README_TEXT, before_final_name=record)
+        except BaseException:
+            if file_sha:  # recorded, but the file did not take its name: the number is free
+                _forget_export(desk, plan.seq, target)
+            raise
+    _clear_pending(desk)
     return ExportResult(target, plan.seq, plan.kind, plan.from_seq, plan.to_seq, counts,
-                        target.stat().st_size, sha)
+                        target.stat().st_size, file_sha[0])
+
+
+def _clear_pending(desk) -> None:
+    with desk.db.session() as s, s.begin():
+        row = s.get(Setting, PENDING_EXPORT_SETTING)
+        if row is not None:
+            s.delete(row)
+
+
+def _forget_export(desk, seq: int, target: Path) -> None:
+    """The bundle recorded as ``seq`` never took its name (the rename failed): free its number."""
+    try:
+        with desk.db.session() as s, s.begin():
+            row = s.get(BundleExport, seq)
+            if row is not None:
+                s.delete(row)
+            pending = s.get(Setting, PENDING_EXPORT_SETTING)
+            if pending is not None:
+                s.delete(pending)
+            desk.audit.record("export", None, None, {
+                "bundle": "sync", "file": target.name, "bundle_seq": seq, "failed": True}, s=s)
+    except Exception:  # noqa: BLE001 - the marker stays; the next start keeps the number
+        pass
+
+
+def recover_pending_export(desk) -> None:
+    """After a crash between recording a bundle's number and its final name (the marker written
+    with the number is still there): finish the rename when the complete temporary file is
+    still there. Either way the number stays recorded, so it is never given to a second bundle
+    (a bundle whose file was lost shows as missing at the county; a full bundle makes up)."""
+    with desk.db.session() as s:
+        row = s.get(Setting, PENDING_EXPORT_SETTING)
+        pending = json.loads(row.value) if row is not None else None
+    if not pending:
+        return
+    target, temp = Path(pending["target"]), Path(pending["temp"])
+    try:
+        if not target.exists() and temp.exists() and F.file_sha256(temp) == pending["sha256"]:
+            rename_durably(temp, target)
+    except OSError:
+        pass
+    _clear_pending(desk)
 
 
 class ExportCancelled(DomainError):
@@ -281,7 +345,6 @@ class ExportCancelled(DomainError):
 def _read_back(path: Path, manifest_bytes: bytes, public_b64: str, payload_sha: str) -> None:
     """Open the written file like the county will (all but decryption) and compare."""
     def broken():
-        path.unlink(missing_ok=True)
         return ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle did not read back correctly from {path}; the file was removed. Try another USB stick or folder."), path=str(path.parent)))
     try:
         env = F.open_envelope(path, F.BUNDLE_FORMAT)
@@ -291,9 +354,8 @@ def _read_back(path: Path, manifest_bytes: bytes, public_b64: str, payload_sha: 
         if env.manifest_bytes != manifest_bytes or not verify(public_b64, env.signature,
                                                                env.manifest_bytes):
             raise broken()
-        with tempfile.TemporaryFile() as fh:
-            if env.copy_payload(fh, env.manifest["payload"]["size"]) != payload_sha:
-                raise broken()
+        if env.copy_payload(_HashSink(), env.manifest["payload"]["size"]) != payload_sha:
+            raise broken()
     except (F.BundleRejected, OSError):
         raise broken() from None
     finally:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ import pyrage
 from sqlalchemy import select
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from ...storage.files import scratch_file
 from ...storage.models import utcnow
 from ...storage.sync_models import BundleImport
 from . import format as F
@@ -284,25 +285,26 @@ class BundleImporter:
             result.missing = missing_numbers(self._received(s, code))
             s.add(self._history_row(result, m))
             return
-        with tempfile.TemporaryDirectory(prefix="xyd-import-") as tmp:
-            encrypted = Path(tmp) / "payload.age"
-            with open(encrypted, "wb") as fh:
-                sha = env.copy_payload(fh, m["payload"]["size"])
-            if sha != m["payload"]["sha256"] or encrypted.stat().st_size != m["payload"]["size"]:
+        # The decrypted records exist only in an anonymous scratch file inside the data
+        # directory: no name on disk, gone with the process however it ends.
+        with scratch_file(self.desk.data_dir) as encrypted, \
+                scratch_file(self.desk.data_dir) as plain:
+            sha = env.copy_payload(encrypted, m["payload"]["size"])
+            size = encrypted.seek(0, os.SEEK_END)
+            if sha != m["payload"]["sha256"] or size != m["payload"]["size"]:
                 raise F.reject("payload-hash", QT_TRANSLATE_NOOP("Bundles", "The encrypted records do not match the manifest: the file is damaged or was changed."))
-            plain = Path(tmp) / "payload.zip"
             try:
-                with open(encrypted, "rb") as src, open(plain, "wb") as dst:
-                    pyrage.decrypt_io(src, dst, [own])
+                encrypted.seek(0)
+                pyrage.decrypt_io(encrypted, plain, [own])
             except pyrage.DecryptError:
                 raise F.reject("decrypt", QT_TRANSLATE_NOOP("Bundles", "The records cannot be decrypted with this county's key.")) from None
-            encrypted.unlink()
-            with open(plain, "rb") as fh:
-                payload = F.Payload(fh, tuple(F.TABLES))
-                try:
-                    self._apply(s, payload, m, result)
-                finally:
-                    payload.close()
+            encrypted.close()
+            plain.seek(0)
+            payload = F.Payload(plain, tuple(F.TABLES))
+            try:
+                self._apply(s, payload, m, result)
+            finally:
+                payload.close()
 
     def _apply(self, s, payload: F.Payload, m: dict, result: ImportResult) -> None:
         code = m["station"]["code"]

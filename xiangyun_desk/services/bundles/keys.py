@@ -32,10 +32,11 @@ from pyrage import x25519
 from ...domain.errors import DomainError
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...domain.permissions import SYSTEM, Perm
+from ...storage.db import KEYS_DIRNAME
+from ...storage.files import rename_durably, write_atomic
 from ...storage.models import Setting
 
 CTX = "Bundles"
-KEYS_DIRNAME = "keys"
 COUNTY_AGE_FILE = "county-age.key"
 COUNTY_SIGNING_FILE = "county-signing.key"
 STATION_SIGNING_FILE = "station-signing.key"
@@ -107,14 +108,7 @@ def _write_private(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         os.chmod(path.parent, 0o700)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    write_atomic(path, data, mode=0o600)
 
 
 class KeyStore:
@@ -155,7 +149,7 @@ class KeyStore:
         path = self.folder / STATION_SIGNING_FILE
         if path.exists():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            path.replace(path.with_name(f"{path.name}.retired-{stamp}"))
+            rename_durably(path, path.with_name(f"{path.name}.retired-{stamp}"))
         return self._signing(STATION_SIGNING_FILE, True)
 
     # ---- the county's age identity -----------------------------------------------------------

@@ -13,7 +13,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import tempfile
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from sqlalchemy import insert, select, update
 
 from ... import __version__
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from ...storage.files import scratch_file
 from ...storage.models import CodeItem, utcnow
 from ...storage.sync_models import BundleExport, ReferenceExport, ReferenceImport
 from . import format as F
@@ -97,8 +98,7 @@ def publish_reference(desk, out_dir: Path, now: dt.datetime | None = None) -> Pu
                        "to_seq": e["to_seq"]}
                 for code, e in station_received(desk).items()}
     tables: dict[str, dict] = {}
-    with tempfile.TemporaryDirectory(prefix="xyd-ref-") as tmp:
-        inner = Path(tmp) / F.PAYLOAD_PLAIN
+    with scratch_file(desk.data_dir) as inner:
         with desk.db.session() as s, s.begin(), \
                 zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as zf:
             last = s.scalar(select(ReferenceExport.seq).order_by(ReferenceExport.seq.desc()).limit(1))
@@ -128,8 +128,8 @@ def publish_reference(desk, out_dir: Path, now: dt.datetime | None = None) -> Pu
             "county_signing_key": public_key_b64(key),
             "reference_seq": seq, "created_at": F.utc_text(created), "app_version": __version__,
             "receipts": receipts,
-            "payload": {"file": F.PAYLOAD_PLAIN, "size": inner.stat().st_size,
-                        "sha256": F.file_sha256(inner), "encryption": "none",
+            "payload": {"file": F.PAYLOAD_PLAIN, "size": inner.seek(0, os.SEEK_END),
+                        "sha256": F.stream_sha256(inner), "encryption": "none",
                         "content": "zip of records/<table>.jsonl"},
             "tables": tables,
         }
@@ -137,16 +137,42 @@ def publish_reference(desk, out_dir: Path, now: dt.datetime | None = None) -> Pu
         signature = base64.b64encode(key.sign(manifest_bytes)) + b"\n"
         target = out_dir / F.reference_filename(identity.code, identity.name,
                                                 (now or dt.datetime.now()).date(), seq)
-        write_signed_file(target, manifest_bytes, signature, inner, F.PAYLOAD_PLAIN, README_TEXT)
-    counts = {k: v["count"] for k, v in tables.items()}
-    with desk.db.session() as s, s.begin():
-        s.add(ReferenceExport(seq=seq, file_name=target.name, counts=json.dumps(counts),
-                              sha256=F.file_sha256(target), created_at=created))
-        desk.audit.record("export", None, None, {
-            "bundle": "reference", "file": target.name, "folder": str(out_dir),
-            "reference_seq": seq, "counts": counts,
-            "receipts": {code: len(r["bundles"]) for code, r in receipts.items()}}, s=s)
+        counts = {k: v["count"] for k, v in tables.items()}
+        recorded = []
+
+        def record(partial: Path) -> None:
+            """The number is recorded before the file takes its name (never given twice)."""
+            with desk.db.session() as s, s.begin():
+                s.add(ReferenceExport(seq=seq, file_name=target.name, counts=json.dumps(counts),
+                                      sha256=F.file_sha256(partial), created_at=created))
+                desk.audit.record("export", None, None, {
+                    "bundle": "reference", "file": target.name, "folder": str(out_dir),
+                    "reference_seq": seq, "counts": counts,
+                    "receipts": {code: len(r["bundles"]) for code, r in receipts.items()}}, s=s)
+            recorded.append(seq)
+
+        try:
+            write_signed_file(target, manifest_bytes, signature, inner, F.PAYLOAD_PLAIN,
+                              README_TEXT, before_final_name=record)
+        except BaseException:
+            if recorded:
+                _forget_reference(desk, seq, target)
+            raise
     return PublishResult(target, seq, counts)
+
+
+def _forget_reference(desk, seq: int, target: Path) -> None:
+    """The reference bundle recorded as ``seq`` never took its name: free its number."""
+    try:
+        with desk.db.session() as s, s.begin():
+            row = s.get(ReferenceExport, seq)
+            if row is not None:
+                s.delete(row)
+            desk.audit.record("export", None, None, {
+                "bundle": "reference", "file": target.name, "reference_seq": seq,
+                "failed": True}, s=s)
+    except Exception:  # noqa: BLE001 - the number stays used; never given twice
+        pass
 
 
 def _mark_county(table: str, rec: dict[str, Any]) -> None:
@@ -215,7 +241,7 @@ def _import_reference(desk, path: Path, result: ReferenceResult) -> None:
             result.reason_code = result.status
             result.reason = msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Reference bundle No. {seq} is not newer than No. {last} already applied; nothing changes."), seq=m["reference_seq"], last=last)
             return
-        with tempfile.TemporaryFile() as fh:
+        with scratch_file(desk.data_dir) as fh:
             sha = env.copy_payload(fh, m["payload"]["size"])
             if sha != m["payload"]["sha256"]:
                 raise F.reject("payload-hash", QT_TRANSLATE_NOOP("Bundles", "The records do not match the manifest: the file is damaged or was changed."))

@@ -5,9 +5,7 @@ atomic write of the finished file."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +30,7 @@ from reportlab.platypus import (
 
 from ...domain.errors import DomainError
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
+from ...storage.files import AtomicFile
 from . import texts as T
 from .fonts import ReportFonts, clean_text
 
@@ -571,31 +570,21 @@ def write_pdf(out_path: Path, meta: ReportMeta, story: list, fonts: ReportFonts,
         raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
             "Reports", "{path} is a folder; choose a file name ending in .pdf."),
             path=str(out_path)))
+    saver = AtomicFile(out_path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".pdf.part",
-                                        dir=folder)
-    except OSError as exc:
-        raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
-            "Reports", "Cannot write to {folder}: {reason}"), folder=str(folder),
-            reason=exc.strerror or str(exc))) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with saver, saver.open("wb") as fh:
             units = flowable_units(story)
             job.phase(layout_from, 0.98, units)
             doc = _Doc(fh, meta, job, units)
             doc.build(story, canvasmaker=_canvas_class(meta, fonts, job))
             job.check()
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out_path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        if saver.temp is None:  # not even a temporary file could be made there
+            raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
+                "Reports", "Cannot write to {folder}: {reason}"), folder=str(folder),
+                reason=exc.strerror or str(exc))) from exc
         raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
             "Reports", "Cannot write {path}: {reason}"), path=str(out_path),
             reason=exc.strerror or str(exc))) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     job.finish()
     return out_path

@@ -24,6 +24,7 @@ from sqlalchemy import literal_column, select
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...domain.idnumber import mask_id_number
 from ...storage import models as M
+from ...storage.files import AtomicFile
 from ..registers import RegisterQuery
 from . import guard
 from . import layout as L
@@ -282,12 +283,10 @@ def export_view(desk, register: str, query: RegisterQuery | None, path: Path | s
     for k, v in lines:
         info.append([WriteOnlyCell(info, value=k), WriteOnlyCell(info, value=v)])
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
     try:
-        wb.save(tmp)
-        tmp.replace(path)
+        with AtomicFile(path) as tmp:
+            wb.save(tmp)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise SheetError(msg(CTX, QT_TRANSLATE_NOOP("Sheets", "The file cannot be written: {reason}"),
                              reason=exc.strerror or str(exc))) from None
     guard.record(desk, "export", service.spec.table.name,
@@ -390,7 +389,8 @@ def write_template(desk, register: str, path: Path | str) -> Path:
     ws.row_dimensions[1].height = 22
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        wb.save(path)
+        with AtomicFile(path) as tmp:
+            wb.save(tmp)
     except OSError as exc:
         raise SheetError(msg(CTX, QT_TRANSLATE_NOOP("Sheets", "The file cannot be written: {reason}"),
                              reason=exc.strerror or str(exc))) from None

@@ -32,6 +32,7 @@ from sqlalchemy import or_, select
 
 from ...domain.errors import DomainError, FieldInvalid, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from ...storage.files import write_atomic
 from ...storage.models import new_id
 from . import guard
 from . import layout as L
@@ -880,7 +881,7 @@ def save_report(preview: ImportPreview, path: Path | str, translate=None) -> Pat
     path = Path(path)
     data = report_dict(preview, translate)
     if path.suffix.lower() == ".json":
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
         return path
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -891,7 +892,7 @@ def save_report(preview: ImportPreview, path: Path | str, translate=None) -> Pat
             reasons.append(r["note"])
         w.writerow([r["row"], r["status_text"], "是" if r["imported"] else "否",
                     "；".join(reasons), r["duplicate_of"] or "", r["record_id"] or ""])
-    path.write_text(buf.getvalue(), encoding="utf-8-sig")
+    write_atomic(path, buf.getvalue().encode("utf-8-sig"))
     return path
 
 

@@ -20,6 +20,8 @@ from xml.etree import ElementTree as ET
 
 from ...domain.errors import DomainError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from ...storage import zips
+from ...storage.zips import BoundedZip, ZipLimits, ZipRefused
 
 CTX = "Sheets"
 
@@ -112,54 +114,39 @@ def read_bytes(data: bytes, name: str, sheet: str | None = None, headers_hint=No
 
 # ---- xlsx --------------------------------------------------------------------------------
 
+ZIP_LIMITS = ZipLimits(MAX_ZIP_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, MAX_RATIO, RATIO_FLOOR,
+                       strict_names=False)
+
+
 def check_zip(data: bytes) -> zipfile.ZipFile:
-    """Open ``data`` as a zip after bounding its entries, sizes and ratios (a zip bomb is refused)."""
+    """Open ``data`` as a zip after bounding its entries, sizes and ratios (a zip bomb is refused;
+    storage/zips.py), and inflating every part within the bounds before openpyxl reads it."""
     bomb = QT_TRANSLATE_NOOP(
         "Sheets", "The file claims to be a workbook but unpacks to far more data than any real "
         "sheet ({detail}). It was refused unread (it may be damaged or malicious).")
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise _refuse(QT_TRANSLATE_NOOP(
-            "Sheets", "The file looks like an Excel workbook but is damaged (the zip container "
-            "cannot be read). Open it in Excel or WPS and save it again.")) from None
-    if len(infos) > MAX_ZIP_ENTRIES:
-        raise _refuse(bomb, detail=f"{len(infos)} parts")
-    total = 0
-    for info in infos:
-        name = info.filename
-        if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/"):
-            raise _refuse(bomb, detail=name[:60])
-        if info.flag_bits & 0x1:
+        archive = BoundedZip(data, ZIP_LIMITS)
+        archive.inflate_all()
+    except ZipRefused as exc:
+        if exc.reason == zips.DAMAGED:
+            raise _refuse(QT_TRANSLATE_NOOP(
+                "Sheets", "The file looks like an Excel workbook but is damaged (the zip "
+                "container cannot be read). Open it in Excel or WPS and save it again.")) from None
+        if exc.reason == zips.ENCRYPTED:
             raise _refuse(QT_TRANSLATE_NOOP(
                 "Sheets", "The workbook is protected with a password. Open it in Excel or WPS, "
                 "remove the password (File > Info > Protect Workbook > Encrypt with Password, "
-                "clear it), save, and import it again."))
-        total += info.file_size
-        if info.file_size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES:
-            raise _refuse(bomb, detail=f"{info.file_size // (1024 * 1024)} MB")
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _refuse(bomb, detail=f"{info.file_size // max(info.compress_size, 1)}:1")
-    # The sizes above are what the zip *declares*; inflate each part (bounded) to be sure the
-    # declared sizes are true before openpyxl reads them.
-    actual = 0
-    try:
-        for info in infos:
-            with zf.open(info) as part:
-                seen = 0
-                while chunk := part.read(1024 * 1024):
-                    seen += len(chunk)
-                    actual += len(chunk)
-                    if seen > info.file_size or seen > MAX_ENTRY_BYTES or actual > MAX_TOTAL_BYTES:
-                        raise _refuse(bomb, detail=f"{info.filename[:40]} > {info.file_size}")
-    except SheetError:
-        raise
-    except Exception:  # bad CRC, truncated data, unsupported compression
-        raise _refuse(QT_TRANSLATE_NOOP(
-            "Sheets", "The file looks like an Excel workbook but is damaged (the zip container "
-            "cannot be read). Open it in Excel or WPS and save it again.")) from None
-    return zf
+                "clear it), save, and import it again.")) from None
+        if exc.reason == zips.ENTRIES:
+            detail = f"{exc.size} parts"
+        elif exc.reason == zips.RATIO:
+            detail = f"{exc.size}:1"
+        elif exc.reason == zips.TOO_LARGE:
+            detail = f"{exc.size // (1024 * 1024)} MB"
+        else:
+            detail = exc.name[:60]
+        raise _refuse(bomb, detail=detail) from None
+    return archive.zip
 
 
 def _read_xlsx(data: bytes, name: str, sheet: str | None, headers_hint) -> Table:
