@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError
 
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from .files import write_atomic
 
 CTX = "Storage"
 ENV_VAR = "XIANGYUN_DESK_DATABASE_URL"
@@ -81,14 +82,7 @@ def store_url(data_dir: Path, url: str) -> None:
     url = check_url(url)
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / URL_FILENAME
-    partial = path.with_name(URL_FILENAME + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(url + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    partial.replace(path)
+    write_atomic(data_dir / URL_FILENAME, (url + "\n").encode("utf-8"), mode=0o600)
 
 
 def display_url(url: str) -> str:
