@@ -761,6 +761,10 @@
         <translation>只有县级安装才有县总工会密钥卡。</translation>
     </message>
     <message>
+        <source>The key card could not be written to {path}: {error}</source>
+        <translation>无法把密钥卡写到 {path}：{error}</translation>
+    </message>
+    <message>
         <source>Only the county publishes reference bundles.</source>
         <translation>只有县总工会才发布参考数据包。</translation>
     </message>

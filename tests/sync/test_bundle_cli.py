@@ -97,3 +97,15 @@ def test_cli_speaks_chinese_by_default(tmp_path, capsys, monkeypatch):
     (tmp_path / "junk.xyb").write_bytes(b"junk")
     code, out, _ = cli(capsys, "--data-dir", c, "import-bundle", tmp_path / "junk.xyb")
     assert code == 1 and "junk.xyb" in out
+
+
+def test_the_key_card_to_a_missing_folder_is_a_message_not_a_traceback(tmp_path, capsys,
+                                                                       monkeypatch):
+    monkeypatch.setenv("XYD_LANG", "en")
+    c = tmp_path / "county"
+    assert cli(capsys, "--data-dir", c, "init", "--role", "county", "--county-code", "532923",
+               "--county-name", "祥云县总工会")[0] == 0
+    code, out, err = cli(capsys, "--data-dir", c, "county-key", "--out",
+                         tmp_path / "no-such-stick" / "card.json")
+    assert code != 0 and "Traceback" not in out + err
+    assert "The key card could not be written to" in out + err

@@ -41,12 +41,11 @@ def _with_desk(args, role: str | None, body) -> int:
 
 
 def cmd_county_key(args) -> int:
-    from ..services.bundles import county_card
+    from ..services.bundles import save_county_card
 
     def body(desk):
-        card = county_card(desk)
         out = Path(args.out)
-        out.write_text(card.to_json(), encoding="utf-8")
+        card = save_county_card(desk, out)
         say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Wrote the key card of {name} to {path}. Fingerprint: {fp}"),
                 name=card.county_name, path=str(out), fp=card.fingerprint))
         return 0

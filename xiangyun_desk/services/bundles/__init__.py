@@ -35,6 +35,7 @@ from .keys import (
     ensure_keys,
     load_county_card,
     renew_station_key,
+    save_county_card,
     station_county_card,
 )
 from .reference import (
@@ -53,5 +54,6 @@ __all__ = [
     "export_bundle", "export_history", "import_bundle", "import_history", "import_reference",
     "load_county_card", "missing_numbers", "preview_export", "publish_reference",
     "reenrol_station", "reference_history", "renew_station_key", "result_from_history",
+    "save_county_card",
     "set_code_item", "station_county_card", "station_received",
 ]

@@ -245,6 +245,16 @@ def county_card(desk) -> KeyCard:
                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
 
+def save_county_card(desk, path: Path) -> KeyCard:
+    """Write the county's key card to ``path`` (a USB stick) whole or not at all; returns it."""
+    card = county_card(desk)
+    try:
+        write_atomic(Path(path), card.to_json().encode("utf-8"))
+    except OSError as exc:
+        raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The key card could not be written to {path}: {error}"), path=str(path), error=exc.strerror or str(exc))) from exc
+    return card
+
+
 def load_county_card(desk, data: bytes) -> KeyCard:
     """Store the county's key card at a station (public data, kept in the settings table).
 

@@ -191,8 +191,7 @@ class SyncMenu(QObject):
         if not path:
             return None
         try:
-            card = B.county_card(self.desk)
-            Path(path).write_text(card.to_json(), encoding="utf-8")
+            card = B.save_county_card(self.desk, Path(path))
         except DomainError as exc:
             self.refused(self.tr("Key card"), exc)
             return None
