@@ -472,53 +472,6 @@
     </message>
 </context>
 <context>
-    <name>BreakdownBox</name>
-    <message>
-        <source>Station</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>来访</translation>
-    </message>
-    <message>
-        <source>People who came</source>
-        <translation>来访人数</translation>
-    </message>
-    <message>
-        <source>Relief visits</source>
-        <translation>慰问走访</translation>
-    </message>
-    <message>
-        <source>People visited</source>
-        <translation>慰问人数</translation>
-    </message>
-    <message>
-        <source>Relief cash (yuan)</source>
-        <translation>慰问金（元）</translation>
-    </message>
-    <message>
-        <source>Job seekers</source>
-        <translation>求职者</translation>
-    </message>
-    <message>
-        <source>Seekers with an intention</source>
-        <translation>达成意向人数</translation>
-    </message>
-    <message>
-        <source>Volunteers</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <source>Service hours</source>
-        <translation>服务时长（小时）</translation>
-    </message>
-    <message>
-        <source>By station (all records)</source>
-        <translation>各站点（全部记录）</translation>
-    </message>
-</context>
-<context>
     <name>Bundles</name>
     <message>
         <source>The record belongs to station {code}, not to the station that sent the bundle.</source>
@@ -1195,6 +1148,10 @@
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
 </context>
 <context>
     <name>CountyTexts</name>
@@ -1313,6 +1270,22 @@
     <message>
         <source>Import history</source>
         <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>(all purposes)</source>
+        <translation>（全部来访事由）</translation>
+    </message>
+    <message>
+        <source>(all campaigns)</source>
+        <translation>（全部慰问活动）</translation>
+    </message>
+    <message>
+        <source>(all education levels)</source>
+        <translation>（全部学历）</translation>
+    </message>
+    <message>
+        <source>(all statuses)</source>
+        <translation>（全部状态）</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +1783,22 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
         <source>E&amp;mployer</source>
         <translation>工作单位(&amp;M)</translation>
     </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>编号 %1</translation>
+    </message>
+    <message>
+        <source>Job fair id (for the command line: report jobfair --event): %1</source>
+        <translation>招聘会编号（命令行 report jobfair --event 用）：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>岗位(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>LockDialog</name>
@@ -2067,54 +2056,6 @@ Data directory: %2</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <source>Visits to the station</source>
-        <translation>来访人次</translation>
-    </message>
-    <message>
-        <source>People who came</source>
-        <translation>来访人数</translation>
-    </message>
-    <message>
-        <source>Relief visits</source>
-        <translation>慰问走访</translation>
-    </message>
-    <message>
-        <source>People visited</source>
-        <translation>慰问人数</translation>
-    </message>
-    <message>
-        <source>Relief cash (yuan)</source>
-        <translation>慰问金（元）</translation>
-    </message>
-    <message>
-        <source>Job fairs</source>
-        <translation>招聘会</translation>
-    </message>
-    <message>
-        <source>Positions offered</source>
-        <translation>提供岗位</translation>
-    </message>
-    <message>
-        <source>Job seekers registered</source>
-        <translation>登记求职者</translation>
-    </message>
-    <message>
-        <source>Seekers with an intention</source>
-        <translation>达成意向人数</translation>
-    </message>
-    <message>
-        <source>Volunteers on the roster</source>
-        <translation>在册志愿者</translation>
-    </message>
-    <message>
-        <source>Volunteers who served</source>
-        <translation>参与服务志愿者</translation>
-    </message>
-    <message>
-        <source>Service hours</source>
-        <translation>服务时长（小时）</translation>
-    </message>
-    <message>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -2127,12 +2068,28 @@ Data directory: %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Visitor log</source>
-        <translation>来访登记</translation>
+        <source>To do</source>
+        <translation>待办</translation>
     </message>
     <message>
-        <source>Volunteers</source>
-        <translation>志愿者</translation>
+        <source>Nothing waiting.</source>
+        <translation>暂无待办事项。</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>较上月</translation>
+    </message>
+    <message>
+        <source>Who served: anyone with service in the month or year, including volunteers who have since left.</source>
+        <translation>参与服务：期间内有服务记录的志愿者，含服务后已退出或暂停的。</translation>
+    </message>
+    <message>
+        <source>Last 12 months: %1</source>
+        <translation>近 12 个月：%1</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +2656,14 @@ Data directory: %2</source>
     <message>
         <source>Delete this record? It can be restored later from &quot;Show deleted&quot;.</source>
         <translation>确定删除这条记录吗？之后可以在“显示已删除”中恢复。</translation>
+    </message>
+    <message>
+        <source>Only return visits due ✕</source>
+        <translation>只看到期回访 ✕</translation>
+    </message>
+    <message>
+        <source>Showing the visits being followed up whose return-visit date is today or past; click to show all.</source>
+        <translation>正在只显示跟进中、回访日期已到或已过的来访；点击显示全部。</translation>
     </message>
 </context>
 <context>
@@ -3865,6 +3830,57 @@ Call the county office and compare this number with theirs before you rely on it
     </message>
 </context>
 <context>
+    <name>StationFiguresBox</name>
+    <message>
+        <source>By station</source>
+        <translation>分站点统计</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>The totals row is the county&apos;s figures (stations and the county&apos;s own records). People visited are counted once across the county, so the total can be less than the sum of the stations.</source>
+        <translation>合计行为全县数字（各站点和县总工会自己的记录）。慰问人数在全县范围去重，故合计可能小于各站之和。</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>county office</source>
+        <translation>县总工会</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>Stations</name>
     <message>
         <source>not confirmed</source>
@@ -3972,6 +3988,10 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>%1 station(s); %2 late, %3 with missing bundles.</source>
         <translation>共 %1 个站点；%2 个逾期，%3 个缺包。</translation>
+    </message>
+    <message>
+        <source>never sent</source>
+        <translation>从未报送</translation>
     </message>
 </context>
 <context>

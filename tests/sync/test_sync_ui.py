@@ -135,8 +135,11 @@ def test_county_window_imports_after_showing_the_dry_run(qtbot, county_window, s
     first = visits.model.index(0, 0).data()
     assert first == "下庄镇职工之家"
     assert not hasattr(visits, "act_new")
-    # overview: county totals and a per-station breakdown
-    assert w.sync.breakdown.model.rowCount() == 3
+    # overview: county totals and a per-station table (3 stations and the totals row)
+    box = w.sync.breakdown
+    with qtbot.waitSignal(box.refreshed, timeout=20000):
+        box.refresh()
+    assert box.model.rowCount() == 4
     history = w.sync.import_history()
     qtbot.addWidget(history)
     assert history.model.rowCount() == 4

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from xiangyun_desk import __version__
+from xiangyun_desk.services import definitions as DEF
 from xiangyun_desk.services.stats import Period, StatsService
 
 TODAY = dt.date.today()
@@ -172,20 +173,21 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window, qtbot):
     with qtbot.waitSignal(window.overview.refreshed, timeout=10000):
         window.tabs.setCurrentWidget(window.overview)
     stats = StatsService(window.desk.db)
-    for span, period in (("month", Period.month_of(TODAY)), ("year", Period.year_of(TODAY))):
+    last_month = Period.month_of(TODAY.replace(day=1) - dt.timedelta(days=1))
+    for span, period in (("month", Period.month_of(TODAY)), ("previous", last_month),
+                         ("year", Period.year_of(TODAY))):
         figures = stats.compute(period)
         for key, _label in window.overview.rows:
-            section, name = key.split(".")
             shown = window.overview.values[(span, key)].text()
-            assert shown == str(figures[section][name]), (span, key)
+            assert shown == DEF.BY_KEY[key].text(figures), (span, key)
     month = window.overview.values
-    assert month[("month", "visitors.visits")].text() == "2"
-    assert month[("month", "visitors.people")].text() == "4"
+    assert month[("month", "visitors.batches")].text() == "2"
+    assert month[("month", "visitors.person_times")].text() == "4"
     assert month[("month", "condolence.cash_yuan")].text() == "500.01"
     assert month[("month", "job_fairs.positions")].text() == "25"
     assert month[("month", "volunteers.service_hours")].text() == "2.5"
     if earlier:
-        assert month[("year", "visitors.visits")].text() == "3"
+        assert month[("year", "visitors.batches")].text() == "3"
         assert month[("year", "condolence.cash_yuan")].text() == "600.01"
         assert month[("year", "volunteers.service_hours")].text() == "3.5"
 
@@ -194,7 +196,7 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window, qtbot):
     window.tabs.setCurrentWidget(window.visits)
     with qtbot.waitSignal(window.overview.refreshed, timeout=10000):
         window.tabs.setCurrentWidget(window.overview)
-    assert month[("month", "visitors.visits")].text() == "3"
+    assert month[("month", "visitors.batches")].text() == "3"
 
 
 def test_first_window_fits_on_the_screen(window):

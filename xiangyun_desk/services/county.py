@@ -10,9 +10,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import DateTime, distinct, func, select
+from sqlalchemy import DateTime, func, select
 
-from ..domain.money import format_hours, format_yuan
 from ..domain.permissions import Perm
 from ..domain.search import normalize_query
 from ..storage import models as M
@@ -129,53 +128,6 @@ class CountyService:
                 row.days_since = (today - row.last_created.date()).days
                 row.days_late = max(0, row.days_since - MONTHLY_DAYS)
         return sorted(rows.values(), key=lambda r: r.code)
-
-    def breakdown(self) -> dict[str, dict[str, Any]]:
-        """Headline figures per station (all time), for 概览 and reports."""
-        self.desk.session.require(Perm.READ)
-        out: dict[str, dict[str, Any]] = {}
-
-        def row(code):
-            return out.setdefault(code, {"visits": 0, "visitors": 0, "relief_visits": 0,
-                                         "relief_people": 0, "cash_yuan": "0.00",
-                                         "seekers": 0, "intentions": 0, "volunteers": 0,
-                                         "service_hours": "0"})
-
-        with self.desk.db.engine.connect() as conn:
-            v = M.Visit.__table__.c
-            for code, n, people in conn.execute(select(
-                    v.station_code, func.count(), func.coalesce(func.sum(v.party_size), 0))
-                    .where(v.deleted_at.is_(None)).group_by(v.station_code)):
-                row(code).update(visits=n, visitors=int(people))
-            r = M.ReliefVisit.__table__.c
-            from .stats import _person_key
-
-            for code, n, people, cash in conn.execute(select(
-                    r.station_code, func.count(), func.count(distinct(_person_key(r))),
-                    func.coalesce(func.sum(r.cash_fen), 0))
-                    .where(r.deleted_at.is_(None)).group_by(r.station_code)):
-                row(code).update(relief_visits=n, relief_people=people,
-                                 cash_yuan=format_yuan(cash))
-            js = M.JobSeeker.__table__.c
-            for code, n in conn.execute(select(js.station_code, func.count())
-                                        .where(js.deleted_at.is_(None)).group_by(js.station_code)):
-                row(code)["seekers"] = n
-            i = M.Intention.__table__.c
-            for code, n in conn.execute(select(i.station_code, func.count(distinct(i.seeker_id)))
-                                        .where(i.deleted_at.is_(None)).group_by(i.station_code)):
-                row(code)["intentions"] = n
-            vol = M.Volunteer.__table__.c
-            for code, n in conn.execute(select(vol.station_code, func.count())
-                                        .where(vol.deleted_at.is_(None), vol.status == "active")
-                                        .group_by(vol.station_code)):
-                row(code)["volunteers"] = n
-            sr = M.ServiceRecord.__table__.c
-            for code, half in conn.execute(select(sr.station_code,
-                                                  func.coalesce(func.sum(sr.half_hours), 0))
-                                           .where(sr.deleted_at.is_(None))
-                                           .group_by(sr.station_code)):
-                row(code)["service_hours"] = format_hours(half)
-        return dict(sorted(out.items()))
 
     def station_codes(self) -> dict[str, str]:
         """Every station the county knows (enrolled, or with records), code -> name; the

@@ -575,7 +575,8 @@ class RowIds(Sequence[int]):
         q = self._query
         return not q.deleted and q.date_from is None and q.date_to is None \
             and not (q.category and self._service.spec.category_column) \
-            and not (q.parent_id is not None and self._service.spec.parent_column)
+            and not (q.parent_id is not None and self._service.spec.parent_column) \
+            and q.follow_up_due is None
 
     @property
     def windowed(self) -> bool:

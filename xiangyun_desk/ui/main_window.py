@@ -21,6 +21,7 @@ from .. import __version__
 from ..domain.errors import DomainError, ValidationFailed
 from ..services.desk import Desk
 from ..services.stats import StatsService
+from ..services.todo import TodoService
 from .i18n import LANGUAGES, render
 from .overview import OverviewTab
 from .registers.register_view import RegisterView
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         self.duty.setMinimumWidth(90)
         self._fill_staff()
         ctx = TabContext(desk, lang, lambda: self.duty.currentText())
-        self.overview = OverviewTab(StatsService(desk.db), identity.name)
+        self.overview = OverviewTab(StatsService(desk.db), identity.name, todo=TodoService(desk))
+        self.overview.todoActivated.connect(self.open_todo)
         self.visits = VisitsTab(ctx)
         self.relief = ReliefTab(ctx)
         self.fairs = JobFairTab(ctx)
@@ -311,6 +313,21 @@ class MainWindow(QMainWindow):
         report = self.desk.backups.check()
         show = QMessageBox.information if report.ok else QMessageBox.warning
         show(self, self.tr("Check the database"), render(report.message()))
+
+    def open_todo(self, item) -> None:
+        """Open what a 待办 item counts (services/todo.py ``target``)."""
+        import datetime as dt
+
+        if item.target == "follow_ups":
+            self.tabs.setCurrentWidget(self.visits)
+            self.visits.view.show_follow_ups_due(dt.date.today())
+        elif item.target == "export":
+            self.sync.export_bundle()
+        elif item.target == "export_history":
+            self.sync.export_history()
+        elif item.target == "stations" and getattr(self.sync, "stations", None) is not None:
+            self.tabs.setCurrentWidget(self.sync.stations)
+            self.sync.stations.select_codes(item.codes)
 
     def open_report_dialog(self, kind: str | None = None):
         """The 报表 dialog, preset to ``kind``, the register in front and the fair selected."""

@@ -1,83 +1,174 @@
-"""概览: this month's and this year's headline figures for each register (the `stats` numbers)."""
+"""概览: per register 本月, 上月, the change against last month and 本年, a chart of the last 12
+months, and the 待办 panel. Names, definitions (tooltips) and number formats come from
+services/definitions.py; every number from StatsService, computed off the GUI thread."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..services import definitions as DEF
 from ..services.stats import Period, StatsService
+from .i18n import render
+from .trend_chart import TrendChart
+
+# The figures each register's card shows (the first CHART_KEYS figure of the register is charted).
+OVERVIEW_KEYS = {
+    "visitors": ("visitors.batches", "visitors.person_times"),
+    "condolence": ("condolence.person_times", "condolence.people", "condolence.cash_yuan",
+                   "condolence.goods_value_yuan"),
+    "job_fairs": ("job_fairs.events", "job_fairs.positions", "job_fairs.seekers",
+                  "job_fairs.intentions"),
+    "volunteers": ("volunteers.registered", "volunteers.serving", "volunteers.service_hours"),
+}
+SPANS = ("month", "previous", "change", "year")
+CHART_MONTHS = 12
+COLORS = {"visitors": "#1d5fa8", "condolence": "#c25a21", "job_fairs": "#338c4d",
+          "volunteers": "#7f4d9e"}
+
+
+def _figures_for(stats: StatsService, today: dt.date, todo) -> dict:
+    """Everything the overview shows (runs off the GUI thread)."""
+    months = Period.months_back(today, CHART_MONTHS)
+    return {"months": list(zip(months, stats.months(months), strict=True)),
+            "year": stats.compute(Period.year_of(today)),
+            "todo": todo.items(today) if todo is not None else None}
 
 
 class OverviewTab(QWidget):
-    """Headline figures, refreshed whenever the tab is shown."""
+    """Headline figures, trends and to-dos, refreshed whenever the tab is shown."""
 
     refreshed = Signal()
+    todoActivated = Signal(object)  # a services.todo.Todo: open what it counts
 
-    def __init__(self, stats: StatsService, station_name: str, parent=None):
+    def __init__(self, stats: StatsService, station_name: str, parent=None, todo=None):
         super().__init__(parent)
         self._generation = 0
         self.stats = stats
-        self.values: dict[tuple[str, str], QLabel] = {}
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 20px; font-weight: bold; padding: 8px;")
+        self.todo_service = todo
         self.station_name = station_name
-        rows = [
-            ("visitors.visits", self.tr("Visits to the station")),
-            ("visitors.people", self.tr("People who came")),
-            ("condolence.visits", self.tr("Relief visits")),
-            ("condolence.people", self.tr("People visited")),
-            ("condolence.cash_yuan", self.tr("Relief cash (yuan)")),
-            ("job_fairs.events", self.tr("Job fairs")),
-            ("job_fairs.positions", self.tr("Positions offered")),
-            ("job_fairs.seekers", self.tr("Job seekers registered")),
-            ("job_fairs.intentions", self.tr("Seekers with an intention")),
-            ("volunteers.registered", self.tr("Volunteers on the roster")),
-            ("volunteers.active", self.tr("Volunteers who served")),
-            ("volunteers.service_hours", self.tr("Service hours")),
-        ]
-        self.rows = rows
-        # One card per register, two columns of cards, numbers right-aligned per period.
-        cards = [(self.tr("Visitor log"), rows[0:2]), (self.tr("Relief visits"), rows[2:5]),
-                 (self.tr("Job fairs"), rows[5:9]), (self.tr("Volunteers"), rows[9:12])]
+        self.values: dict[tuple[str, str], QLabel] = {}
+        self.charts: dict[str, TrendChart] = {}
+        self.chart_keys: dict[str, str] = {}
+        self.todo_items: list = []
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: bold; padding: 4px 8px;")
+        self.rows = [(key, self._label(key)) for keys in OVERVIEW_KEYS.values() for key in keys]
+
+        self.todo_box = QGroupBox(self.tr("To do"))
+        self.todo_box.setObjectName("todo")
+        self.todo_box.setStyleSheet("QGroupBox { font-weight: bold; }")
+        self.todo_layout = QVBoxLayout(self.todo_box)
+        self.todo_layout.setContentsMargins(8, 4, 8, 4)
+        self.todo_layout.setSpacing(2)
+        self.todo_empty = QLabel(self.tr("Nothing waiting."))
+        self.todo_empty.setStyleSheet("color: #666; font-weight: normal;")
+        self.todo_layout.addWidget(self.todo_empty)
+        self.todo_box.setVisible(todo is not None)
+
         grid_of_cards = QGridLayout()
-        grid_of_cards.setSpacing(16)
-        for i, (title, card_rows) in enumerate(cards):
-            box = QGroupBox(title)
-            box.setStyleSheet("QGroupBox { font-weight: bold; font-size: 15px; }")
-            grid = QGridLayout(box)
-            grid.setHorizontalSpacing(24)
-            grid.setColumnStretch(0, 1)
-            for col, text in enumerate((self.tr("This month"), self.tr("This year")), start=1):
-                header = QLabel(text)
-                header.setStyleSheet("color: #666; font-weight: normal;")
-                header.setAlignment(Qt.AlignmentFlag.AlignRight)
-                grid.addWidget(header, 0, col)
-            for r, (key, text) in enumerate(card_rows, start=1):
-                label = QLabel(text)
-                label.setStyleSheet("font-weight: normal; font-size: 13px;")
-                grid.addWidget(label, r, 0)
-                for col, span in enumerate(("month", "year"), start=1):
-                    value = QLabel("–")
-                    value.setObjectName(f"{span}:{key}")
-                    value.setAlignment(Qt.AlignmentFlag.AlignRight)
-                    value.setMinimumWidth(90)
-                    value.setStyleSheet("font-size: 18px; font-weight: normal; color: #1d5fa8;")
-                    grid.addWidget(value, r, col)
-                    self.values[(span, key)] = value
-            grid_of_cards.addWidget(box, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+        grid_of_cards.setSpacing(10)
+        for i, (section, keys) in enumerate(OVERVIEW_KEYS.items()):
+            grid_of_cards.addWidget(self._card(section, keys), i // 2, i % 2,
+                                    Qt.AlignmentFlag.AlignTop)
         holder = QWidget()
-        holder.setMaximumWidth(1000)
+        holder.setMaximumWidth(1100)
         holder.setLayout(grid_of_cards)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(6, 2, 6, 2)
+        self.body_layout.setSpacing(4)
+        self.body_layout.addWidget(self.title)
+        self.body_layout.addWidget(self.todo_box)
+        self.body_layout.addWidget(holder)
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("overview_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(holder)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def add_section(self, widget: QWidget) -> None:
+        """Add a part below the cards (the county's per-station table)."""
+        self.body_layout.insertWidget(self.body_layout.count() - 1, widget)
+
+    @staticmethod
+    def _label(key: str) -> str:
+        return QCoreApplication.translate(DEF.CTX, DEF.BY_KEY[key].label)
+
+    def _card(self, section: str, keys) -> QGroupBox:
+        box = QGroupBox(QCoreApplication.translate(DEF.CTX, DEF.SECTION_LABELS[section]))
+        box.setObjectName(f"card_{section}")
+        box.setStyleSheet("QGroupBox { font-weight: bold; font-size: 14px; }")
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(1)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setColumnStretch(0, 1)
+        heads = (self.tr("This month"), self.tr("Last month"), self.tr("Change"),
+                 self.tr("This year"))
+        for col, text in enumerate(heads, start=1):
+            header = QLabel(text)
+            header.setStyleSheet("color: #666; font-weight: normal;")
+            header.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(header, 0, col)
+        for r, key in enumerate(keys, start=1):
+            m = DEF.BY_KEY[key]
+            label = QLabel(self._label(key))
+            label.setToolTip(m.definition)
+            label.setStyleSheet("font-weight: normal; font-size: 13px;")
+            grid.addWidget(label, r, 0)
+            for col, span in enumerate(SPANS, start=1):
+                value = QLabel("–")
+                value.setObjectName(f"{span}:{key}")
+                value.setAlignment(Qt.AlignmentFlag.AlignRight)
+                value.setToolTip(m.definition)
+                size = "15px" if span in ("month", "year") else "13px"
+                color = "#1d5fa8" if span in ("month", "year") else "#444"
+                value.setStyleSheet(f"font-size: {size}; font-weight: normal; color: {color};")
+                grid.addWidget(value, r, col)
+                self.values[(span, key)] = value
+        row = len(keys) + 1
+        if section == "volunteers":
+            note = QLabel(self.tr("Who served: anyone with service in the month or year, "
+                                  "including volunteers who have since left."))
+            note.setWordWrap(True)
+            note.setObjectName("serving_note")
+            note.setStyleSheet("color: #666; font-weight: normal; font-size: 11px;")
+            grid.addWidget(note, row, 0, 1, 5)
+            row += 1
+        chart_key = next(k for k in DEF.CHART_KEYS if k.startswith(section + "."))
+        caption = QLabel(self.tr("Last 12 months: %1").replace("%1", self._label(chart_key)))
+        caption.setStyleSheet("color: #666; font-weight: normal; font-size: 11px;")
+        grid.addWidget(caption, row, 0, 1, 5)
+        chart = TrendChart(COLORS[section])
+        chart.setObjectName(f"chart_{section}")
+        chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        chart.setFixedHeight(66)
+        grid.addWidget(chart, row + 1, 0, 1, 5)
+        self.charts[section] = chart
+        self.chart_keys[section] = chart_key
+        return box
 
     def refresh(self, today: dt.date | None = None) -> None:
-        """Recompute the figures off the GUI thread (at a million records the year's statistics
-        take seconds); the labels update when the result arrives, ``refreshed`` is emitted."""
+        """Recompute the figures off the GUI thread (at a million records they take seconds);
+        the labels update when the result arrives, ``refreshed`` is emitted."""
         from .jobs import run_in_background
 
         today = today or dt.date.today()
@@ -85,9 +176,8 @@ class OverviewTab(QWidget):
                            .replace("%2", today.isoformat()))
         self._generation += 1
         generation = self._generation
-        periods = (("month", Period.month_of(today)), ("year", Period.year_of(today)))
-        stats = self.stats
-        run_in_background(lambda: [(span, stats.compute(period)) for span, period in periods],
+        stats, todo = self.stats, self.todo_service
+        run_in_background(lambda: _figures_for(stats, today, todo),
                           done=lambda result: self._show(result, generation),
                           failed=lambda _exc: None)  # logged by the job; the old figures stay
 
@@ -95,13 +185,57 @@ class OverviewTab(QWidget):
         if generation != self._generation:  # a newer refresh is on its way
             return
         try:
-            for span, figures in result:
-                for key, _text in self.rows:
-                    section, name = key.split(".")
-                    self.values[(span, key)].setText(str(figures[section][name]))
+            months = result["months"]
+            month, previous = months[-1][1], months[-2][1]
+            by_span = {"month": month, "previous": previous, "year": result["year"]}
+            for key, _text in self.rows:
+                m = DEF.BY_KEY[key]
+                for span, figures in by_span.items():
+                    self.values[(span, key)].setText(m.text(figures))
+                change = DEF.format_change(m.value(month), m.value(previous), m.kind)
+                label = self.values[("change", key)]
+                label.setText(change)
+                color = "#2e7d32" if change.startswith("+") else (
+                    "#b3261e" if change.startswith("−") else "#444")
+                label.setStyleSheet(f"font-size: 13px; font-weight: normal; color: {color};")
+            for section, chart in self.charts.items():
+                m = DEF.BY_KEY[self.chart_keys[section]]
+                chart.set_data([float(m.number(x)) for _p, x in months],
+                               [str(p.start.month) for p, _x in months],
+                               [m.text(x) for _p, x in months])
+                chart.setToolTip("")
+            if result.get("todo") is not None:
+                self._show_todo(result["todo"])
         except RuntimeError:  # the window was closed while the figures were computed
             return
         self.refreshed.emit()
+
+    def _show_todo(self, items) -> None:
+        self.todo_items = list(items)
+        while self.todo_layout.count() > 1:
+            widget = self.todo_layout.takeAt(1).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.todo_empty.setVisible(not items)
+        for item in items:
+            row = QHBoxLayout()
+            button = QPushButton("▸ " + render(item.text))
+            button.setObjectName(f"todo_{item.key}")
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet("QPushButton { text-align: left; color: #1d5fa8; "
+                                 "font-weight: normal; padding: 1px 4px; }")
+            button.clicked.connect(lambda _c=False, it=item: self.todoActivated.emit(it))
+            holder = QWidget()
+            holder.setLayout(row)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(button)
+            row.addStretch(1)
+            self.todo_layout.addWidget(holder)
+
+    def todo_buttons(self) -> dict[str, QPushButton]:
+        return {b.objectName()[5:]: b for b in self.todo_box.findChildren(QPushButton)
+                if b.objectName().startswith("todo_")}
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.refresh()

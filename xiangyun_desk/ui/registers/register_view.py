@@ -3,6 +3,7 @@ new / edit / delete (soft, confirmed) / restore / show deleted."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -88,6 +89,16 @@ class RegisterView(QWidget):
             self.category.currentIndexChanged.connect(self.apply_filters)
             bar.addWidget(self.category, 1)
         bar.addStretch(0 if self.category else 1)
+        # 待办 opens "visits due for a return visit": shown as a chip that clears the filter.
+        self.follow_up_due: dt.date | None = None
+        self.follow_up_chip = QToolButton()
+        self.follow_up_chip.setObjectName("follow_up_chip")
+        self.follow_up_chip.setText(self.tr("Only return visits due ✕"))
+        self.follow_up_chip.setToolTip(self.tr("Showing the visits being followed up whose return-visit date is today or past; click to show all."))
+        self.follow_up_chip.setStyleSheet("QToolButton { background: #fff3cd; border: 1px solid #e0c060; border-radius: 3px; padding: 1px 6px; }")
+        self.follow_up_chip.clicked.connect(lambda: self.show_follow_ups_due(None))
+        self.follow_up_chip.hide()
+        bar.addWidget(self.follow_up_chip)
         self.show_deleted = QCheckBox(self.tr("Show deleted"))
         self.show_deleted.setObjectName("show_deleted")
         self.show_deleted.toggled.connect(self._deleted_toggled)
@@ -176,7 +187,30 @@ class RegisterView(QWidget):
         q.date_to = self.date_to.date().toPython() if dated else None
         q.category = self.category.currentData() if self.category else None
         q.deleted = self.show_deleted.isChecked()
+        q.follow_up_due = self.follow_up_due
         self.model.refresh()
+
+    def show_follow_ups_due(self, day: dt.date | None) -> None:
+        """Only the visits being followed up whose 回访日期 is on or before ``day`` (待办);
+        None shows everything again."""
+        self.follow_up_due = day
+        self.follow_up_chip.setVisible(day is not None)
+        if day is not None:  # the other filters would hide some of what the to-do counts
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            if self.date_from is not None:
+                self.use_dates.blockSignals(True)
+                self.use_dates.setChecked(False)
+                self.use_dates.blockSignals(False)
+            if self.category is not None:
+                self.category.blockSignals(True)
+                self.category.setCurrentIndex(0)
+                self.category.blockSignals(False)
+            self.show_deleted.blockSignals(True)
+            self.show_deleted.setChecked(False)
+            self.show_deleted.blockSignals(False)
+        self.apply_filters()
 
     def _deleted_toggled(self) -> None:
         self.apply_filters()

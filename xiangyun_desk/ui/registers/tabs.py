@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.fields import split_positions
 from ...domain.phone import mask_phone
 from ...services.desk import Desk
 from .columns import Column
@@ -221,6 +222,7 @@ class JobFairTab(QWidget):
         intention_columns = [Column("agreed_on", self.tr("Date"), "date", width=90),
                              Column("seeker_name", self.tr("Job seeker"), width=90),
                              Column("employer_name", self.tr("Employer"), width=170),
+                             Column("position", self.tr("Position"), width=90),
                              Column("status", self.tr("Status"), "code", "intention_status",
                                     width=80)]
         self.intention_fields_base = [
@@ -243,6 +245,8 @@ class JobFairTab(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("fair_heading")
         self.heading.setStyleSheet("font-weight: bold; font-size: 14px;")
+        # The fair's id can be copied from here (xiangyun-desk report jobfair --event ID).
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -271,7 +275,10 @@ class JobFairTab(QWidget):
             self.heading.setText(self.tr("Choose a job fair on the left (or create one)."))
             return
         fair = self.ctx.desk.fairs.get(fair_id)
-        self.heading.setText(f"{fair['name']}  {fair['held_on'].isoformat()}  {fair['place'] or ''}")
+        fair_no = self.tr("No. %1").replace("%1", fair_id[:8])
+        self.heading.setText(f"{fair['name']}  {fair['held_on'].isoformat()}  "
+                             f"{fair['place'] or ''}  {fair_no}")
+        self.heading.setToolTip(self.tr("Job fair id (for the command line: report jobfair --event): %1").replace("%1", fair_id))
 
     def _refresh_fair_counts(self) -> None:
         # Counts are computed columns (positions and seekers per fair, intentions per employer
@@ -303,13 +310,34 @@ class JobFairTab(QWidget):
                         choices.insert(0, (current[key], service.get(current[key])["name"]))
                     except KeyError:
                         pass
+        positions = {r["id"]: split_positions(r.get("job_titles")) for r in employers.values()}
         self.intentions.fields = [
             FormField("seeker_id", self.tr("&Job seeker"), "choice", required=True,
                       choices=seeker_choices, allow_empty=False),
             FormField("employer_id", self.tr("E&mployer"), "choice", required=True,
                       choices=employer_choices, allow_empty=False),
+            FormField("position", self.tr("&Position"), "choice", choices=[]),
             *self.intention_fields_base]
-        return RegisterView.open_form(self.intentions, record_id)
+        form = RegisterView.open_form(self.intentions, record_id)
+        employer = form.widgets["employer_id"]
+        position = form.widgets["position"]
+
+        def offer(_index=None):
+            """The positions of the chosen employer (optional: blank = not named)."""
+            current = position.currentData()
+            position.clear()
+            position.addItem("", None)
+            for name in positions.get(employer.currentData(), []):
+                position.addItem(name, name)
+            i = position.findData(current)
+            if i < 0 and current:
+                position.addItem(current, current)  # an older value: kept as stored
+                i = position.count() - 1
+            position.setCurrentIndex(max(i, 0))
+
+        offer()
+        employer.currentIndexChanged.connect(offer)
+        return form
 
 
 class VolunteersTab(QWidget):

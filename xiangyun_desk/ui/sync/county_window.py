@@ -1,6 +1,6 @@
 """County side of the window: 站点 (stations) tab, the import dialog with its dry-run report, the
 import history, the registers read-only with a station column and filter, the per-station
-breakdown on 概览."""
+breakdown on 概览 (ui/sync/station_figures.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     Qt,
@@ -20,11 +22,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -317,60 +320,41 @@ class StationsTab(QWidget):
         for r in rows:
             missing = "、".join(map(str, r.missing[:20])) + ("…" if len(r.missing) > 20 else "")
             key = r.fingerprint or (self.tr("(new key expected)") if r.key_pending else "—")
+            late = r.days_late if r.last_created else (
+                self.tr("never sent") if r.monthly_expected else "—")
             values = [r.code, r.name, r.last_seq or "—",
                       r.last_created.strftime("%Y-%m-%d") if r.last_created else "—",
-                      missing or "—", r.days_late if r.last_created else "—", key,
+                      missing or "—", late, key,
                       r.records.get("visits", 0), r.records.get("relief", 0),
                       r.records.get("seekers", 0), r.records.get("volunteers", 0),
                       r.rejected_imports or ""]
             items = [QStandardItem(str(v)) for v in values]
-            if r.missing or r.days_late > 0:
+            if r.missing or r.overdue:  # 逾期 counts a listed station that never sent anything
                 for item in items:
                     item.setBackground(QBrush(QColor("#fff3cd")))
             self.model.appendRow(items)
         self.table.resizeColumnsToContents()
-        late = sum(1 for r in rows if r.days_late > 0)
+        late = sum(1 for r in rows if r.overdue)
         gaps = sum(1 for r in rows if r.missing)
         self.note.setText(self.tr("%1 station(s); %2 late, %3 with missing bundles.")
                           .replace("%1", str(len(rows))).replace("%2", str(late))
                           .replace("%3", str(gaps)))
 
 
-class BreakdownBox(QGroupBox):
-    """Per-station figures under the county totals of 概览."""
-
-    def __init__(self, desk, parent=None):
-        super().__init__(parent)
-        self.setTitle(self.tr("By station (all records)"))
-        self.service = CountyService(desk)
-        self.keys = ["visits", "visitors", "relief_visits", "relief_people", "cash_yuan",
-                     "seekers", "intentions", "volunteers", "service_hours"]
-        headers = [self.tr("Station"), self.tr("Visits"), self.tr("People who came"),
-                   self.tr("Relief visits"), self.tr("People visited"),
-                   self.tr("Relief cash (yuan)"), self.tr("Job seekers"),
-                   self.tr("Seekers with an intention"), self.tr("Volunteers"),
-                   self.tr("Service hours")]
-        self.model = QStandardItemModel(0, len(headers), self)
-        self.model.setHorizontalHeaderLabels(headers)
-        self.table = QTableView()
-        self.table.setObjectName("breakdown")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        QVBoxLayout(self).addWidget(self.table)
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.model.removeRows(0, self.model.rowCount())
-        names = self.service.station_names()
-        for code, figures in self.service.breakdown().items():
-            items = [QStandardItem(f"{names.get(code, '')}（{code}）")]
-            for key in self.keys:
-                item = QStandardItem(str(figures[key]))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                items.append(item)
-            self.model.appendRow(items)
-        self.table.resizeColumnsToContents()
+    def select_codes(self, codes) -> None:
+        """Select the rows of these stations (待办: those without this month's bundle)."""
+        wanted = set(codes or ())
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, 0).text() in wanted:
+                selection.select(self.model.index(row, 0),
+                                 QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+                first = row if first is None else first
+        if first is not None:
+            self.table.scrollTo(self.model.index(first, 0))
 
 
 # ---- read-only registers with a station column ----------------------------------------------------
@@ -387,13 +371,18 @@ class CountyRecordsModel(QAbstractTableModel):
         self.labels = labels
         self.station: str | None = None
         self.text = ""
+        self.date_from: dt.date | None = None
+        self.date_to: dt.date | None = None
+        self.category: str | None = None
+        self.category_column: str | None = None
         self._ids: list = []
         self._cache: OrderedDict[Any, dict[str, Any]] = OrderedDict()
         self.date_column = next(c.key for c in columns if c.kind in ("date", "datetime", "utc"))
 
     def refresh(self) -> None:
-        keys = CountyService(self.desk).record_keys(self.model_class, self.date_column,
-                                                    self.station, self.text)
+        keys = CountyService(self.desk).record_keys(
+            self.model_class, self.date_column, self.station, self.text, self.date_from,
+            self.date_to, self.category, self.category_column)
         self.beginResetModel()
         self._ids = keys
         self._cache.clear()
@@ -434,7 +423,10 @@ class CountyRecordsModel(QAbstractTableModel):
 class CountyRegisterTab(QWidget):
     """One register read-only at the county: station filter, search, table with a station column."""
 
-    def __init__(self, desk, model_class, columns: list[Column], labels, parent=None):
+    def __init__(self, desk, model_class, columns: list[Column], labels, parent=None,
+                 category: tuple[str, str, str] | None = None):
+        """``category``: (column, code list, "all" text) of the category filter, as at a
+        station (purpose, campaign, education, status)."""
         super().__init__(parent)
         self.model = CountyRecordsModel(desk, model_class, columns, labels, self)
         self.station = QComboBox()
@@ -453,6 +445,34 @@ class CountyRegisterTab(QWidget):
         bar.addWidget(station_label)
         bar.addWidget(self.station, 1)
         bar.addWidget(self.search, 2)
+        # The same date and category filters as a station's registers.
+        self.use_dates = QCheckBox(self.tr("Dates"))
+        self.use_dates.setObjectName("use_dates")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1))
+        self.date_to = QDateEdit(today)
+        for name, w in (("date_from", self.date_from), ("date_to", self.date_to)):
+            w.setObjectName(name)
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd")
+            w.setMaximumWidth(130)
+            w.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self._filters())
+        self.use_dates.toggled.connect(lambda _c: self._filters())
+        bar.addWidget(self.use_dates)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.date_to)
+        self.category = None
+        if category:
+            column, code_list, everything = category
+            self.model.category_column = column
+            self.category = QComboBox()
+            self.category.setObjectName("category")
+            self.category.addItem(everything, None)
+            for code, label in labels.get(code_list, {}).items():
+                self.category.addItem(label, code)
+            self.category.currentIndexChanged.connect(lambda _i: self._filters())
+            bar.addWidget(self.category, 1)
         bar.addWidget(self.count)
         self.read_only_note = QLabel(self.tr("Records of the stations are read-only at the county; the station that owns a record changes it."))
         self.read_only_note.setStyleSheet("color: #555;")
@@ -490,6 +510,13 @@ class CountyRegisterTab(QWidget):
 
     def _search(self, text: str) -> None:
         self.model.text = text
+        self.refresh()
+
+    def _filters(self) -> None:
+        dated = self.use_dates.isChecked()
+        self.model.date_from = self.date_from.date().toPython() if dated else None
+        self.model.date_to = self.date_to.date().toPython() if dated else None
+        self.model.category = self.category.currentData() if self.category else None
         self.refresh()
 
     def refresh(self) -> None:
@@ -530,7 +557,13 @@ class CountyTexts(QObject):
               Column("joined_on", self.tr("Joined"), "date", width=90),
               Column("status", self.tr("Status"), "code", "volunteer_status", width=60)]),
         ]
-        return [(title, CountyRegisterTab(desk, model, cols, labels)) for title, model, cols in specs]
+        categories = {M.Visit: ("purpose", "visit_purpose", self.tr("(all purposes)")),
+                      M.ReliefVisit: ("campaign", "campaign", self.tr("(all campaigns)")),
+                      M.JobSeeker: ("education", "education", self.tr("(all education levels)")),
+                      M.Volunteer: ("status", "volunteer_status", self.tr("(all statuses)"))}
+        return [(title, CountyRegisterTab(desk, model, cols, labels,
+                                          category=categories.get(model)))
+                for title, model, cols in specs]
 
     def history_dialog(self, desk, parent) -> HistoryDialog:
         headers = [self.tr("Imported"), self.tr("File"), self.tr("Station"), self.tr("No."),

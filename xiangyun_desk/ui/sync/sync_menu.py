@@ -105,7 +105,8 @@ class SyncMenu(QObject):
     # ---- county -----------------------------------------------------------------------------
 
     def _county_setup(self) -> None:
-        from .county_window import BreakdownBox, CountyTexts, StationsTab
+        from .county_window import CountyTexts, StationsTab
+        from .station_figures import StationFiguresBox
 
         w = self.window
         self.stations = StationsTab(self.desk)
@@ -122,8 +123,8 @@ class SyncMenu(QObject):
         w.tabs.insertTab(1, self.stations, self.tr("Stations"))
         for title, tab in self.county_tabs:
             w.tabs.addTab(tab, title)
-        self.breakdown = BreakdownBox(self.desk)
-        w.overview.layout().addWidget(self.breakdown)
+        self.breakdown = StationFiguresBox(self.desk)  # 分站点统计 with its period choice
+        w.overview.add_section(self.breakdown)
         w.tabs.currentChanged.connect(lambda _i: self._refresh_current())
         w.update_view_menu()  # 视图 → Ctrl+1… follow the county's tabs
 
