@@ -38,6 +38,23 @@ def period_of(kind: str, anchor: dt.date, end: dt.date) -> ReportPeriod:
     return ReportPeriod.between(min(anchor, end), max(anchor, end))
 
 
+def _two_lines(text: str) -> str:
+    """A long column heading on two lines (慰问金（元） -> 慰问金 / （元）; 参与服务志愿者 ->
+    参与服务 / 志愿者), so that the numbers, not the headings, set the widths."""
+    for mark in ("（", " ("):
+        if mark in text:
+            head, _sep, tail = text.partition(mark)
+            return f"{head}\n{mark.strip()}{tail}"
+    if len(text) > 4 and all(ord(c) > 0x2E80 for c in text):
+        cut = 2 if len(text) == 5 else 4  # 登记 / 求职者, 达成意向 / 人数
+        return f"{text[:cut]}\n{text[cut:]}"
+    if " " in text and len(text) > 12:
+        words = text.split(" ")
+        half = len(words) // 2
+        return " ".join(words[:half]) + "\n" + " ".join(words[half:])
+    return text
+
+
 class StationFiguresBox(QGroupBox):
     """分站点统计 on the county's 概览."""
 
@@ -83,7 +100,7 @@ class StationFiguresBox(QGroupBox):
         self.end.dateChanged.connect(lambda _d: self.refresh())
 
         headers = [self.tr("Station"), self.tr("Township")] + [
-            QCoreApplication.translate(DEF.CTX, m.label) for m in self.measures]
+            _two_lines(QCoreApplication.translate(DEF.CTX, m.label)) for m in self.measures]
         self.model = QStandardItemModel(0, len(headers), self)
         self.model.setHorizontalHeaderLabels(headers)
         for i, m in enumerate(self.measures, start=2):
@@ -97,10 +114,11 @@ class StationFiguresBox(QGroupBox):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        header.setMinimumHeight(40)
+        header.setMinimumHeight(44)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(200)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note = QLabel(self.tr("The totals row is the county's figures (stations and the county's own records). People visited are counted once across the county, so the total can be less than the sum of the stations."))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666; font-weight: normal; font-size: 11px;")
@@ -158,6 +176,10 @@ class StationFiguresBox(QGroupBox):
                 item.setBackground(QBrush(QColor("#f4f4ec")))
             self.model.appendRow(totals)
             self.table.resizeColumnsToContents()
+            # Every row in view: the overview scrolls, not the table.
+            rows = self.model.rowCount()
+            self.table.setFixedHeight(self.table.horizontalHeader().height() + 4
+                                      + rows * self.table.verticalHeader().defaultSectionSize())
         except RuntimeError:  # closed meanwhile
             return
         self.refreshed.emit()
