@@ -327,12 +327,13 @@ def test_idle_lock_covers_everything_and_keeps_the_open_form(qtbot, open_window,
 def test_input_postpones_the_lock(qtbot, open_window):
     window = open_window("gongzuo")
     lock = window.idle_lock
-    lock.set_timeout_ms(400)
+    # Generous margins: on a loaded machine a 150 ms wait can take longer than a short timeout.
+    lock.set_timeout_ms(2500)
     for _ in range(6):
-        qtbot.wait(150)
+        qtbot.wait(500)  # 3 s of typing in all, longer than the timeout
         qtbot.keyClick(window.visits.view.search, Qt.Key.Key_A)
     assert not lock.locked
-    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    qtbot.waitUntil(lambda: lock.locked, timeout=10000)
     lock.dialog.password.setText(PASSWORD)
     lock.dialog.try_unlock()
     lock.set_timeout_ms(60_000)
