@@ -156,3 +156,41 @@ def test_scratch_files_have_no_name_left_behind(tmp_path):
         if os.uname().sysname == "Linux":
             assert names == []  # O_TMPFILE: never had a name
     assert [p for p in data.rglob("*") if p.is_file()] == []
+
+
+KILLED_SHEET_EXPORT = r"""
+import os, sys
+from pathlib import Path
+from xiangyun_desk.services.desk import Desk
+from xiangyun_desk.services.sheets import export_view
+
+def killed(*args, **kwargs):
+    os._exit(9)  # the sheet is complete under its temporary name: killed as it takes its name
+
+os.replace = killed
+export_view(Desk(Path(sys.argv[1])), "visits", None, Path(sys.argv[2]) / "来访登记.xlsx")
+"""
+
+
+def test_a_killed_sheet_export_leaves_nothing_on_the_stick_after_the_next_start(desk, tmp_path):
+    """The unfinished file of a killed export on a USB stick is removed at the next start (the
+    data directory notes the temporary files it writes elsewhere)."""
+    import subprocess
+    import sys
+
+    from xiangyun_desk.services.desk import Desk
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "movie.mkv.part").write_bytes(b"someone else's")
+    desk.visits.create({"visited_at": "2026-11-01 09:00", "name": "张三", "purpose": "legal",
+                        "status": "done"})
+    data_dir = desk.data_dir
+    desk.close()
+    proc = subprocess.run([sys.executable, "-c", KILLED_SHEET_EXPORT, str(data_dir), str(usb)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 9, proc.stderr
+    left = sorted(p.name for p in usb.iterdir())
+    assert len(left) == 2, left  # the unfinished sheet is there ...
+    Desk(data_dir).close()  # ... until the next start
+    assert sorted(p.name for p in usb.iterdir()) == ["movie.mkv.part"]

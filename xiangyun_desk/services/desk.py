@@ -14,7 +14,7 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.money import format_yuan
 from ..domain.permissions import SYSTEM, Perm, Principal
 from ..storage.db import BACKUP_DIRNAME, KEYS_DIRNAME, Database, open_database
-from ..storage.files import clean_at_start
+from ..storage.files import clean_at_start, set_journal
 from ..storage.models import CodeItem, ReliefVisit
 from ..storage.sync_models import PENDING_EXPORT_SETTING
 from . import specs
@@ -45,7 +45,6 @@ class Desk:
         self.data_dir = Path(data_dir)
         self.db = db or open_database(self.data_dir)
         secure_data_dir(self.data_dir)
-        clean_at_start(self.data_dir, (BACKUP_DIRNAME, KEYS_DIRNAME))
         self.session = SessionState(user)
         self.audit = AuditService(self.db, self.session)
         self.accounts = AccountService(self.db, self.session, self.audit)
@@ -62,6 +61,9 @@ class Desk:
             from .bundles.export import recover_pending_export
 
             recover_pending_export(self)
+        # What killed writes left (after the recovery above, which may finish one of them).
+        clean_at_start(self.data_dir, (BACKUP_DIRNAME, KEYS_DIRNAME))
+        set_journal(self.data_dir)
 
     # Named access for readability at call sites.
     @property

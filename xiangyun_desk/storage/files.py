@@ -43,6 +43,30 @@ _OURS = re.compile(r"^\..+\.[0-9a-f]{8}\.partial(-journal|-wal|-shm)?$"
                    r"|^\..+\.(xyb|xyr)\.partial$|^xiangyun-.+\.partial(-journal)?$"
                    r"|^\..+\.pdf\.part$|\.xlsx\.part$")
 OLD_TEMP_AGE = 3600  # seconds: older folders of an earlier version are leftovers of a kill
+JOURNAL_NAME = "pending-writes.txt"
+# The data directory's list of temporary files being written in other folders (a USB stick),
+# so that the next start removes what a killed write left there (set_journal; one data
+# directory per process, as Desk opens it).
+_journal: Path | None = None
+
+
+def set_journal(data_dir: Path | None) -> None:
+    """Note temporary files written outside ``data_dir`` in its journal (None: stop)."""
+    global _journal
+    _journal = None if data_dir is None else Path(data_dir) / JOURNAL_NAME
+
+
+def _note_in_journal(temp: Path) -> None:
+    journal = _journal
+    if journal is None:
+        return
+    try:
+        if temp.resolve().is_relative_to(journal.parent.resolve()):
+            return  # inside the data directory: cleaned at start anyway
+        with open(journal, "a", encoding="utf-8") as fh:
+            fh.write(str(temp.resolve()) + "\n")
+    except (OSError, ValueError):
+        pass  # best effort: the next write into that folder cleans it as well
 # Folders earlier versions made in the system's temporary folder (a decrypted payload in
 # xyd-import-*: names, ID numbers, phones).
 _OLD_SYSTEM_TEMP = ("xyd-import-", "xyd-export-", "xyd-ref-")
@@ -107,6 +131,7 @@ class AtomicFile:
         else:  # pragma: no cover
             raise FileExistsError(f"no free temporary name in {self.folder}")
         self.temp, self._fd = temp, fd
+        _note_in_journal(temp)
         if self.mode is not None and os.name == "posix":
             os.fchmod(fd, self.mode)  # exact bits, whatever the umask
         if fcntl is not None:
@@ -251,7 +276,8 @@ def clean_at_start(data_dir: Path, subfolders: tuple[str, ...] = ()) -> list[Pat
     (backups/, keys/), the scratch folder's contents, and the payload folders earlier versions
     left in the system's temporary folder. Returns what was removed."""
     data_dir = Path(data_dir)
-    removed = remove_stale(data_dir, ours_only=False)
+    removed = _clean_journal(data_dir / JOURNAL_NAME)
+    removed += remove_stale(data_dir, ours_only=False)
     for name in subfolders:
         removed += remove_stale(data_dir / name, ours_only=False)
     scratch = data_dir / SCRATCH_DIRNAME
@@ -266,6 +292,32 @@ def clean_at_start(data_dir: Path, subfolders: tuple[str, ...] = ()) -> list[Pat
             except OSError:  # open in another process (Windows)
                 pass
     removed += _clean_old_system_temp()
+    return removed
+
+
+def _clean_journal(journal: Path) -> list[Path]:
+    """Remove the temporary files the journal names that a killed write left behind."""
+    removed = []
+    try:
+        lines = journal.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return removed
+    absent = []  # on a stick that is not plugged in now: kept for a later start
+    for line in dict.fromkeys(lines):
+        path = Path(line)
+        try:
+            if not path.parent.is_dir():
+                absent.append(line)
+            elif is_temporary(path, ours_only=True) and path.is_file() and not _in_use(path):
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            pass
+    with contextlib.suppress(OSError):
+        if absent:
+            journal.write_text("".join(f"{line}\n" for line in absent[-1000:]), encoding="utf-8")
+        else:
+            journal.unlink()
     return removed
 
 
