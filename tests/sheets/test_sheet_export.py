@@ -159,3 +159,30 @@ def test_a_filled_template_imports(desk, tmp_path, sheets):
     preview = SheetImporter(desk, "relief").preview_file(path)
     assert [r.status for r in preview.rows] == ["ready"]
     assert preview.rows[0].clean["cash_fen"] == 50000
+
+
+def test_the_rows_never_go_to_the_system_temp_folder(desk, sheets, tmp_path, monkeypatch):
+    """openpyxl keeps a write-only sheet's rows in temporary files until it saves; a killed
+    export used to leave them (full ID numbers) in the system's temporary folder. They are
+    written inside the 0700 data directory instead, and removed afterwards."""
+    import tempfile
+
+    from openpyxl import Workbook
+
+    _visits(desk, sheets)
+    system = tmp_path / "system-temp"
+    system.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    seen = []
+    real_save = Workbook.save
+
+    def save(self, filename):
+        seen.append(sorted(p.name for p in system.rglob("*")))
+        seen.append(sorted(p.name for p in (desk.data_dir / "tmp").iterdir()))
+        return real_save(self, filename)
+
+    monkeypatch.setattr(Workbook, "save", save)
+    export_view(desk, "visits", RegisterQuery(), tmp_path / "out.xlsx", full=True)
+    assert seen[0] == [] and seen[1], seen
+    assert list((desk.data_dir / "tmp").iterdir()) == []
+    assert load_workbook(tmp_path / "out.xlsx").sheetnames

@@ -24,6 +24,7 @@ import secrets
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -271,6 +272,31 @@ def scratch_file(data_dir: Path) -> IO[bytes]:
     return tempfile.TemporaryFile(dir=scratch_dir(data_dir))
 
 
+@contextlib.contextmanager
+def named_scratch(data_dir: Path) -> Iterator[Callable[[str], str]]:
+    """A maker of named scratch files inside the data directory, for a library that reopens its
+    working files by name: each is locked while in use (a second process starting meanwhile
+    leaves it alone) and removed at the end, or at the next start after a kill."""
+    made: list[tuple[str, int]] = []
+
+    def make(suffix: str = "") -> str:
+        fd, name = tempfile.mkstemp(suffix=suffix, prefix="xyd-", dir=scratch_dir(data_dir))
+        if fcntl is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        made.append((name, fd))
+        return name
+
+    try:
+        yield make
+    finally:
+        for name, fd in made:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+
+
 def clean_at_start(data_dir: Path, subfolders: tuple[str, ...] = ()) -> list[Path]:
     """At start: remove what interrupted writes left in the data directory and ``subfolders``
     (backups/, keys/), the scratch folder's contents, and the payload folders earlier versions
@@ -284,6 +310,8 @@ def clean_at_start(data_dir: Path, subfolders: tuple[str, ...] = ()) -> list[Pat
     if scratch.is_dir():
         for entry in list(scratch.iterdir()):
             try:
+                if entry.is_file() and _in_use(entry):  # another process is working with it
+                    continue
                 if entry.is_dir() and not entry.is_symlink():
                     shutil.rmtree(entry)
                 else:

@@ -10,8 +10,10 @@ cannot be audited per person; once accounts exist, a full export should be logge
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from sqlalchemy import literal_column, select
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...domain.idnumber import mask_id_number
 from ...storage import models as M
-from ...storage.files import AtomicFile
+from ...storage.files import AtomicFile, named_scratch
 from ..registers import RegisterQuery
 from . import guard
 from . import layout as L
@@ -194,10 +196,42 @@ def _describe(desk, register: str, query: RegisterQuery, labels) -> list[tuple[s
     return parts
 
 
+_SHEET_PARTS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _sheet_parts_in(data_dir: Path):
+    """openpyxl's write-only sheets keep their rows (names, ID numbers, phones) in temporary
+    files of the system's temporary folder until the workbook is saved, and a killed process
+    leaves them there. Here they go to named scratch files inside the 0700 data directory
+    instead (removed at the end, or at the next start). One export at a time per process."""
+    from openpyxl.worksheet import _writer
+
+    with _SHEET_PARTS_LOCK, named_scratch(data_dir) as make:
+        def create_temporary_file(suffix=""):
+            name = make(suffix)
+            _writer.ALL_TEMP_FILES.append(name)
+            return name
+
+        original = _writer.create_temporary_file
+        _writer.create_temporary_file = create_temporary_file
+        try:
+            yield
+        finally:
+            _writer.create_temporary_file = original
+
+
 def export_view(desk, register: str, query: RegisterQuery | None, path: Path | str, *,
                 full: bool = False, progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write the records of ``register`` matching ``query`` (in its order) to an .xlsx file."""
+    with _sheet_parts_in(desk.data_dir):
+        return _export_view(desk, register, query, path, full=full, progress=progress,
+                            cancelled=cancelled)
+
+
+def _export_view(desk, register: str, query: RegisterQuery | None, path: Path | str, *,
+                 full: bool, progress, cancelled) -> ExportResult:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
