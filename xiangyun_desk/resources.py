@@ -1,21 +1,25 @@
-"""Where the shipped resources (translations, fonts, icons) are, in a checkout or a frozen build."""
+"""Where the shipped resources (translations, fonts, icons) are.
+
+Found with importlib.resources as the package data folder ``xiangyun_desk/_resources``: a wheel
+install carries it (setup.py copies the top-level ``resources/`` there at build time) and so does
+a PyInstaller build (installer/xiangyun-desk.spec). A checkout, or an editable install of one,
+has no such folder and uses ``resources/`` beside the package instead.
+"""
 
 from __future__ import annotations
 
-import sys
+from importlib.resources import files
 from pathlib import Path
+
+PACKAGE_DATA = "_resources"
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` folder: beside the package in a checkout, inside a PyInstaller build."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    candidates = [Path(frozen) / "resources"] if frozen else []
-    candidates += [Path(__file__).resolve().parent.parent / "resources",
-                   Path(sys.prefix) / "share" / "xiangyun-desk" / "resources"]
-    for path in candidates:
-        if path.is_dir():
-            return path
-    return candidates[0]
+    """The resources folder as a real path (Qt and ReportLab open the files by name)."""
+    packaged = files("xiangyun_desk") / PACKAGE_DATA
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def translation_file(lang: str) -> Path:
@@ -24,5 +28,5 @@ def translation_file(lang: str) -> Path:
 
 def icon_files() -> list[Path]:
     """The application icon as PNG files (16 … 512 pixels), smallest first."""
-    files = (resources_dir() / "icons").glob("xiangyun-desk-*.png")
-    return sorted(files, key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    files_ = (resources_dir() / "icons").glob("xiangyun-desk-*.png")
+    return sorted(files_, key=lambda p: int(p.stem.rsplit("-", 1)[1]))

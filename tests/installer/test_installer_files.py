@@ -35,7 +35,7 @@ import freeze_rules  # noqa: E402
     "PySide6/Qt/lib/libQt6DBus.so.6",
     "PySide6/Qt6Widgets.dll",
     "PIL/_imaging.cpython-311-x86_64-linux-gnu.so",
-    "resources/fonts/HanaMinB.ttf",
+    "xiangyun_desk/_resources/fonts/HanaMinB.ttf",
     "xiangyun_desk/storage/migrations/versions/0001_initial_schema.py",
 ])
 def test_kept(dest):
