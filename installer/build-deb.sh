@@ -15,7 +15,9 @@
 #
 # Usage: installer/build-deb.sh            (PyInstaller build, then the .deb)
 #        XYD_REUSE_FREEZE=1 installer/build-deb.sh   (reuse dist/xiangyun-desk/)
-# Needs: the project's virtualenv with pyinstaller (PYTHON=... to use another), dpkg-deb, objdump.
+# Needs: the project's virtualenv with pyinstaller (PYTHON=... to use another), dpkg-deb.
+# XYD_SYSTEM_LIBS=1: leave the system libraries named in Depends: out of the build (release
+# builds, installer/build-release.sh); XYD_MIN_GLIBC=2.28: Depends: libc6 (>= 2.28) at least.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -91,24 +93,22 @@ EOF
 chmod -R u+rwX,go+rX,go-w "$STAGE"
 
 # ---- 3. what the bundled binaries need from the system -------------------------------------------
-# The newest GLIBC_x.y symbol version any bundled ELF file imports: the oldest glibc it runs on.
-elf_files() { find "$1" -type f -print0 | while IFS= read -r -d '' f; do
-  if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = "177ELF" ]; then printf '%s\n' "$f"; fi
-done; }
+# The newest GLIBC_x.y symbol version any bundled ELF file requires (its .gnu.version_r section):
+# the oldest glibc the build runs on (installer/check-glibc.py, which CI also runs on the .deb).
 GLIBC_LIST=$ROOT/build/deb/glibc-needs.txt
-elf_files "$APP/files" | while IFS= read -r f; do
-  { objdump -T "$f" 2>/dev/null | awk '/\*UND\*/' | grep -o 'GLIBC_[0-9][0-9.]*' || true; } \
-    | sort -u | sed "s|^|${f#"$APP/files/"} |"
-done > "$GLIBC_LIST"
-GLIBC_MAX=$(awk '{print $2}' "$GLIBC_LIST" | sed 's/GLIBC_//' | sort -V | tail -1)
-GLIBC_WHO=$(awk -v v="GLIBC_$GLIBC_MAX" '$2 == v {print $1}' "$GLIBC_LIST" | sort | head -5 | tr '\n' ' ')
-GLIBCXX_MAX=$(elf_files "$APP/files" | while IFS= read -r f; do objdump -T "$f" 2>/dev/null \
-  | awk '/\*UND\*/' | { grep -o 'GLIBCXX_[0-9][0-9.]*' || true; }; done | sed 's/GLIBCXX_//' \
-  | sort -uV | tail -1)
+GLIBC_REPORT=$("$PYTHON" installer/check-glibc.py --list "$GLIBC_LIST" "$APP/files")
+GLIBC_MAX=$(sed -n 's/^newest glibc symbol needed: GLIBC_\([0-9.]*\).*/\1/p' <<<"$GLIBC_REPORT")
+GLIBC_WHO=$(sed -n 's/^newest glibc symbol needed: GLIBC_[0-9.]* (by: \(.*\))$/\1/p' <<<"$GLIBC_REPORT")
+GLIBCXX_MAX=$(sed -n 's/^newest libstdc++ symbol needed: GLIBCXX_\([0-9.]*\).*/\1/p' <<<"$GLIBC_REPORT")
+# A release build for glibc 2.28 says so even if nothing happens to need exactly that version.
+GLIBC_DEP=$GLIBC_MAX
+if [ -n "${XYD_MIN_GLIBC:-}" ] && [ "$(printf '%s\n' "$XYD_MIN_GLIBC" "$GLIBC_MAX" | sort -V | tail -1)" = "$XYD_MIN_GLIBC" ]; then
+  GLIBC_DEP=$XYD_MIN_GLIBC
+fi
 
 # System libraries (not in the bundle) the xcb platform, OpenGL, fonts and D-Bus need; package
 # names that exist on Debian 10+, Ubuntu 20.04+, UOS 20 and Kylin V10 alike.
-DEPENDS="libc6 (>= ${GLIBC_MAX}), libgl1, libegl1, libfontconfig1, libfreetype6, libdbus-1-3, \
+DEPENDS="libc6 (>= ${GLIBC_DEP}), libgl1, libegl1, libfontconfig1, libfreetype6, libdbus-1-3, \
 libglib2.0-0, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, \
 libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, \
 libxcb-xfixes0, libxcb-xkb1, libxcb-sync1, libxcb-shm0, libxcb-render0, libxcb-glx0"
