@@ -222,3 +222,29 @@ def test_idle_minutes_default_and_admin_setting(desk, people):
 
 def test_accounts_are_added_to_the_staff_on_duty(desk, people):
     assert {"李红", "王建国", "赵敏"} <= set(desk.settings.staff())
+
+
+def test_sign_in_upgrades_a_hash_made_with_older_argon2_parameters(desk, people, monkeypatch):
+    desk.accounts.sign_out()
+    old = stored_hash(desk, "gongzuo")
+    assert old.startswith("$argon2id$v=19$m=8,t=1,p=1$")  # the cheap parameters of conftest
+    # The program's parameters change (e.g. a newer argon2-cffi default): the next sign-in
+    # stores a hash with the new ones, and the password still works.
+    monkeypatch.setattr(accounts_module, "make_hasher",
+                        lambda: PasswordHasher(time_cost=2, memory_cost=16, parallelism=1))
+    desk.accounts.sign_in("gongzuo", PASSWORD)
+    new = stored_hash(desk, "gongzuo")
+    assert new.startswith("$argon2id$v=19$m=16,t=2,p=1$") and new != old
+    desk.accounts.sign_out()
+    assert desk.accounts.sign_in("gongzuo", PASSWORD).username == "gongzuo"
+    assert stored_hash(desk, "gongzuo") == new  # current parameters: left as it is
+
+
+def test_a_failed_sign_in_does_not_touch_the_hash(desk, people, monkeypatch):
+    desk.accounts.sign_out()
+    old = stored_hash(desk, "gongzuo")
+    monkeypatch.setattr(accounts_module, "make_hasher",
+                        lambda: PasswordHasher(time_cost=2, memory_cost=16, parallelism=1))
+    with pytest.raises(SignInFailed):
+        desk.accounts.sign_in("gongzuo", "wrong-password")
+    assert stored_hash(desk, "gongzuo") == old

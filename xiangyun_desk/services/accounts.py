@@ -360,10 +360,11 @@ class AccountService:
         """Check the password and make the person the desk's user; every attempt is recorded
         (a name that matches no account is not: it may be a password typed in the wrong box)."""
         now = self.clock()
+        hasher = make_hasher()
         with self.db.session() as s, s.begin():
             account = s.scalar(select(Account).where(Account.username_key == _key(username)))
             refusal = self._refusal(account, now)
-            if refusal is None and not _verify(make_hasher(), account.password_hash, password):
+            if refusal is None and not _verify(hasher, account.password_hash, password):
                 refusal = msg(CTX, QT_TRANSLATE_NOOP("Accounts", "Wrong account name or password."))
                 account.failed_count += 1
                 account.last_failed_at = now
@@ -376,6 +377,7 @@ class AccountService:
             else:
                 account.failed_count = 0
                 account.last_sign_in_at = now
+                _upgrade_hash(hasher, account, password)
                 user = _principal(account)
                 self.audit.record("sign_in", "account", account.id, None, actor=user, s=s)
         if refusal is not None:
@@ -475,6 +477,17 @@ def _wait_left(account: Account, now: dt.datetime) -> float:
 
 def _anonymous() -> Principal:
     return Principal("", "", "", "")
+
+
+def _upgrade_hash(hasher: PasswordHasher, account: Account, password: str) -> None:
+    """After a successful sign-in (the one moment the password itself is at hand): a hash made
+    with other argon2 parameters than the current ones (an older, cheaper default) is replaced
+    by a fresh hash with the current parameters."""
+    try:
+        if hasher.check_needs_rehash(account.password_hash):
+            account.password_hash = hasher.hash(password)
+    except InvalidHashError:  # pragma: no cover - verify() just accepted this hash
+        pass
 
 
 def _verify(hasher: PasswordHasher, stored: str | None, password: str) -> bool:
