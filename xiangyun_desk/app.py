@@ -80,19 +80,42 @@ def build_main_window(data_dir: Path | str, user=None):
     return window
 
 
+LOG_NAME = "xiangyun-desk.log"
+LOG_MAX_BYTES = 1_000_000  # then xiangyun-desk.log.1 … .3: at most 4 MB of log per data directory
+LOG_BACKUPS = 3
+
+
+def open_log_file(log_dir: Path) -> Path:
+    """Send the program's log (INFO and up) to ``log_dir/xiangyun-desk.log``, rotated at
+    LOG_MAX_BYTES with LOG_BACKUPS older files kept, so years of use never fill the disk."""
+    from logging.handlers import RotatingFileHandler
+
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_NAME
+    root = logging.getLogger()
+    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path.absolute()
+               for h in root.handlers):
+        handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
+                                      encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setLevel(logging.INFO)
+        root.addHandler(handler)
+    if root.getEffectiveLevel() > logging.INFO:
+        root.setLevel(logging.INFO)
+    return path
+
+
 def _install_excepthook(data_dir: Path) -> None:
     """Bugs go to a log file and a dialog with the details, never a silent exit."""
     from .ui.crash import show_crash
 
     log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(filename=log_dir / "xiangyun-desk.log", level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_file = open_log_file(log_dir)
 
     def hook(exc_type, exc, tb):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unhandled exception\n%s", details)
-        show_crash(details, log_dir / "xiangyun-desk.log")
+        show_crash(details, log_file)
 
     sys.excepthook = hook
 
