@@ -106,12 +106,12 @@ if [ -n "${XYD_MIN_GLIBC:-}" ] && [ "$(printf '%s\n' "$XYD_MIN_GLIBC" "$GLIBC_MA
   GLIBC_DEP=$XYD_MIN_GLIBC
 fi
 
-# System libraries (not in the bundle) the xcb platform, OpenGL, fonts and D-Bus need; package
-# names that exist on Debian 10+, Ubuntu 20.04+, UOS 20 and Kylin V10 alike.
-DEPENDS="libc6 (>= ${GLIBC_DEP}), libgl1, libegl1, libfontconfig1, libfreetype6, libdbus-1-3, \
-libglib2.0-0, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, \
-libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, \
-libxcb-xfixes0, libxcb-xkb1, libxcb-sync1, libxcb-shm0, libxcb-render0, libxcb-glx0"
+# System libraries (not in the bundle) the xcb platform, OpenGL, fonts and D-Bus need: the package
+# names of xiangyun_desk/platform_libs.py (X11_PACKAGES), which also tells a pip-installed program
+# what to install; they exist on Debian 10+, Ubuntu 20.04+, UOS 20 and Kylin V10 alike.
+X11_DEPENDS=$("$PYTHON" -c 'import runpy, sys; print(", ".join(runpy.run_path(sys.argv[1])["X11_PACKAGES"]))' \
+  xiangyun_desk/platform_libs.py)
+DEPENDS="libc6 (>= ${GLIBC_DEP}), $X11_DEPENDS"
 
 INSTALLED_KB=$(du -sk --apparent-size "$STAGE" --exclude=DEBIAN | cut -f1)
 cat > "$STAGE/DEBIAN/control" <<EOF

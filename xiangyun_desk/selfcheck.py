@@ -238,40 +238,20 @@ def check_window(ctx: Context) -> str:
             f"painted, title {title!r}, font {app.font().family()}")
 
 
-def _missing_libraries(plugin: Path) -> list[str] | None:
-    """System libraries ``plugin`` needs that this machine lacks (None: ldd is not available)."""
-    import subprocess
-
-    try:
-        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30,
-                             check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
-
-
 def check_platform_plugin(ctx: Context) -> str:
     if not sys.platform.startswith("linux"):
         raise Skip("only on Linux")
-    import _ctypes
+    from .platform_libs import packages_for, plugin_missing_libraries, xcb_plugin
 
-    from PySide6.QtCore import QLibraryInfo
-
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    xcb = plugins / "platforms" / "libqxcb.so"
+    xcb = xcb_plugin()
     if not xcb.is_file():
         raise RuntimeError(f"{xcb} is missing")
-    missing = _missing_libraries(xcb)
-    if missing is None:  # no ldd: the loader names the first missing library
-        try:
-            _ctypes.dlopen(str(xcb), os.RTLD_NOW | os.RTLD_LOCAL)
-            missing = []
-        except OSError as exc:
-            missing = [str(exc)]
+    missing = plugin_missing_libraries(xcb)
     if missing:
         raise Warn(f"the X11 platform plugin {xcb.name} cannot load here, missing "
-                   f"{', '.join(missing)}: install the package's dependencies "
-                   "(apt-get install -f) for the window to open on X11")
+                   f"{', '.join(missing)}: for the window to open on X11 install them "
+                   f"(sudo apt install {' '.join(packages_for(missing))}; for the installed "
+                   ".deb: sudo apt-get install -f)")
     return f"{xcb} and its system libraries load"
 
 

@@ -2493,6 +2493,17 @@ Data directory: %2</source>
     </message>
 </context>
 <context>
+    <name>Platform</name>
+    <message>
+        <source>The window cannot open: this computer lacks system libraries that Qt needs for the desktop (X11): {libraries}.
+Install them, then start again:
+    sudo apt install {packages}</source>
+        <translation>无法打开窗口：这台电脑缺少 Qt 显示桌面窗口（X11）所需的系统库：{libraries}。
+请先安装，然后重新启动本程序：
+    sudo apt install {packages}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>Row</source>
