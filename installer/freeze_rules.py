@@ -77,6 +77,69 @@ def keep(dest: str) -> bool:
     return True
 
 
+def _top_level(entry) -> bool:
+    """A library only there for others: _internal/*.so*, pillow.libs/... (not a Python module,
+    which is imported, not linked, and not a symlink)."""
+    dest, _, kind = entry
+    if kind in ("EXTENSION", "SYMLINK"):
+        return False
+    return (("/" not in dest and not dest.startswith("libpython"))
+            or (dest.count("/") == 1 and dest.split("/")[0].endswith(".libs")))
+
+
+def dt_needed(path) -> list[str]:
+    """The DT_NEEDED entries (library names it links to) of a 64-bit little-endian ELF file."""
+    import struct
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return []
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQII", data, shoff + i * shentsize)
+                for i in range(shnum)]
+    names = []
+    for _name, sh_type, _flags, _addr, offset, size, link, _info in sections:
+        if sh_type != 6:  # SHT_DYNAMIC
+            continue
+        strtab = sections[link][4]
+        for at in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", data, at)
+            if tag == 0:
+                break
+            if tag == 1:  # DT_NEEDED
+                end = data.index(b"\0", strtab + value)
+                names.append(data[strtab + value:end].decode())
+    return names
+
+
+def leave_system_libraries_out(binaries, system_names, needed=dt_needed):
+    """Release builds (XYD_SYSTEM_LIBS=1): the libraries the .deb's Depends: provides
+    (``system_names``, e.g. libfontconfig.so.1) are taken from the target system, and so is
+    everything only they link to (libpng16 through libfreetype, libsystemd through libdbus):
+    a top-level library stays only if the program's own binaries reach it through DT_NEEDED
+    without passing through a system library. The build machine's copies may need a newer glibc
+    than the target has."""
+    top = {e[0].split("/")[-1]: e for e in binaries if _top_level(e)}
+    reached: set[str] = set()
+    stack = [src for dest, src, kind in binaries if kind != "SYMLINK" and not _top_level(
+        (dest, src, kind))]
+    while stack:
+        for name in needed(stack.pop()):
+            if name in system_names or name in reached or name not in top:
+                continue
+            reached.add(name)
+            stack.append(top[name][1])
+    kept = [e for e in binaries if not _top_level(e) or e[0].split("/")[-1] in reached]
+    present = {e[0] for e in kept}
+    kept = [e for e in kept if e[2] != "SYMLINK" or e[1] in present]
+    dropped = sorted({e[0] for e in binaries} - {e[0] for e in kept})
+    if dropped:
+        print("freeze_rules: from the system (Depends:), not bundled:", ", ".join(dropped))
+    return kept
+
+
 def drop_orphans(binaries, imports=None):
     """Linux: drop the top-level shared libraries that only a removed module or plugin needed
     (PyInstaller resolved dependencies before the filtering above). ``binaries`` is PyInstaller's
@@ -87,12 +150,7 @@ def drop_orphans(binaries, imports=None):
     if imports is None:
         from PyInstaller.depend.bindepend import get_imports as imports
 
-    def top_level(entry):  # a library only there for others: _internal/*.so*, pillow.libs/...
-        dest, _, kind = entry
-        if kind in ("EXTENSION", "SYMLINK"):  # a Python module (e.g. _cffi_backend) is
-            return False                       # imported, not linked; symlinks: see below
-        return (("/" not in dest and not dest.startswith("libpython"))
-                or (dest.count("/") == 1 and dest.split("/")[0].endswith(".libs")))
+    top_level = _top_level  # symlinks: see below
 
     needed = set()
     for dest, src, kind in binaries:

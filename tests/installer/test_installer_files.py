@@ -99,6 +99,37 @@ def test_orphaned_libraries_are_dropped_and_extension_modules_kept(monkeypatch):
         "libpython3.11.so.1.0"]
 
 
+def test_a_release_build_takes_the_depends_libraries_from_the_system():
+    binaries = [
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/w/libQt6Gui.so.6", "BINARY"),
+        ("python3.11/lib-dynload/_ctypes.cpython-311-x86_64-linux-gnu.so", "/py/_ctypes.so",
+         "EXTENSION"),
+        ("libfontconfig.so.1", "/usr/lib/libfontconfig.so.1", "BINARY"),
+        ("libfreetype.so.6", "/usr/lib/libfreetype.so.6", "BINARY"),
+        ("libpng16.so.16", "/usr/lib/libpng16.so.16", "BINARY"),  # only freetype wants it
+        ("libexpat.so.1", "/usr/lib/libexpat.so.1", "BINARY"),
+        ("libffi.so.7", "/usr/lib/libffi.so.7", "BINARY"),  # the program's own _ctypes
+        ("libz.so.1", "/usr/lib/libz.so.1", "BINARY"),  # both: through libffi's user too
+        ("libpng16.so", "libpng16.so.16", "SYMLINK"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+    ]
+    needs = {"/w/libQt6Gui.so.6": ["libfontconfig.so.1", "libfreetype.so.6", "libc.so.6"],
+             "/usr/lib/libfontconfig.so.1": ["libfreetype.so.6", "libexpat.so.1"],
+             "/usr/lib/libfreetype.so.6": ["libpng16.so.16", "libz.so.1"],
+             "/py/_ctypes.so": ["libffi.so.7"], "/usr/lib/libffi.so.7": ["libz.so.1"]}
+    kept = freeze_rules.leave_system_libraries_out(
+        binaries, {"libfontconfig.so.1", "libfreetype.so.6"},
+        needed=lambda src: needs.get(src, []))
+    assert [e[0] for e in kept] == [
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "python3.11/lib-dynload/_ctypes.cpython-311-x86_64-linux-gnu.so",
+        "libffi.so.7", "libz.so.1", "libQt6Gui.so.6"]
+
+
+def test_dt_needed_reads_a_real_program():
+    assert "libc.so.6" in freeze_rules.dt_needed("/bin/ls")
+
+
 # ---- icons --------------------------------------------------------------------------------------
 
 def test_png_icons_have_their_sizes():
