@@ -22,8 +22,9 @@ import struct
 import sys
 import tarfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 SHT_GNU_VERNEED = 0x6FFFFFFE
 
