@@ -16,6 +16,7 @@
 # Usage: installer/build-deb.sh            (PyInstaller build, then the .deb)
 #        XYD_REUSE_FREEZE=1 installer/build-deb.sh   (reuse dist/xiangyun-desk/)
 # Needs: the project's virtualenv with pyinstaller (PYTHON=... to use another), dpkg-deb.
+# XYD_DEB_LEVEL=6: xz level (default 9).
 # XYD_SYSTEM_LIBS=1: leave the system libraries named in Depends: out of the build (release
 # builds, installer/build-release.sh); XYD_MIN_GLIBC=2.28: Depends: libc6 (>= 2.28) at least.
 set -euo pipefail
@@ -144,7 +145,7 @@ chmod 644 "$STAGE/DEBIAN/control" "$STAGE/DEBIAN/md5sums"
 # ---- 4. the .deb ------------------------------------------------------------------------------
 echo "== dpkg-deb (xz)"
 rm -f "$DEB"
-dpkg-deb --root-owner-group -Zxz -z9 --build "$STAGE" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Zxz "-z${XYD_DEB_LEVEL:-9}" --build "$STAGE" "$DEB" >/dev/null
 finished=$(date +%s)
 DEB_BYTES=$(stat -c %s "$DEB")
 

@@ -171,6 +171,7 @@ fi
 if ! done_ python; then
   log "CPython 3.11 with zig cc (shared, against SQLite in $SQLITE_PREFIX)"
   in_root "$BUILD" "
+    if ! [ -f /build-python/configured ]; then
     rm -rf /build-python && mkdir /build-python && cd /build-python
     tar xf /src-deb/python3.11_*.orig.tar.*z
     cd Python-3.11*/
@@ -180,6 +181,14 @@ if ! done_ python; then
       ./configure --prefix=$PY_PREFIX --enable-shared --with-ensurepip=install \
       --disable-test-modules --enable-loadable-sqlite-extensions >configure.log 2>&1 \
       || { tail -40 configure.log; exit 1; }
+    touch /build-python/configured
+    fi
+    cd /build-python/Python-3.11*/
+    # zig's linker takes -soname, not the -h spelling of libpython's link lines; and setup.py
+    # must not put the root's multiarch include folder (glibc 2.31's bits/, sys/) before zig's
+    # own libc headers (the libraries' headers still come through -idirafter).
+    sed -i 's/-Wl,-h/-Wl,-soname,/g' Makefile
+    sed -i 's/^        self.add_multiarch_paths()\$/        pass  # zig cc: no multiarch -I/' setup.py
     make -s >make.log 2>&1 || { tail -60 make.log; exit 1; }
     grep -A8 'necessary bits to build these optional modules' make.log || true
     grep -A8 'Failed to build these modules' make.log || true
@@ -211,7 +220,8 @@ in_root "$BUILD" "
     --force-reinstall /wheels-app/*.whl pyinstaller==$PYINSTALLER_VERSION
   /build-venv/bin/pip list --format=freeze > /src/build-release-wheels.txt
   rm -rf dist build
-  XYD_SYSTEM_LIBS=1 XYD_MIN_GLIBC=$GLIBC_TARGET PYTHON=/build-venv/bin/python installer/build-deb.sh
+  XYD_SYSTEM_LIBS=1 XYD_MIN_GLIBC=$GLIBC_TARGET XYD_DEB_LEVEL=${XYD_DEB_LEVEL:-6} \
+    PYTHON=/build-venv/bin/python installer/build-deb.sh
 "
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$REPO/xiangyun_desk/__init__.py")
 DEB_NAME=xiangyun-desk_${VERSION}_amd64.deb

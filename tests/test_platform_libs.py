@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from xiangyun_desk import platform_libs
-from xiangyun_desk.cli import _translator
+from xiangyun_desk.cli._common import translator as _translator
 
 ROOT = Path(__file__).resolve().parent.parent
 
