@@ -65,10 +65,10 @@ def test_a_plugin_whose_libraries_are_missing_is_found_out(tmp_path):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux here")
 def test_the_window_command_says_what_to_install_instead_of_aborting(tmp_path):
     code = (
-        "import sys; from pathlib import Path\n"
-        "from xiangyun_desk import app, platform_libs\n"
+        "import sys\n"
+        "from xiangyun_desk import cli, platform_libs\n"
         "platform_libs.plugin_missing_libraries = lambda p: ['libxcb-cursor.so.0']\n"
-        f"sys.exit(app.run(Path({str(tmp_path / 'data')!r})))\n")
+        f"sys.exit(cli.main(['--data-dir', {str(tmp_path / 'data')!r}]))\n")
     env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "XYD_LANG")}
     env.update(QT_QPA_PLATFORM="xcb", DISPLAY=":99")
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,

@@ -190,17 +190,6 @@ def run(data_dir: Path) -> int:
     from .ui.security.signin import sign_in_at_start
     from .ui.wizard import SetupWizard
 
-    if QApplication.instance() is None:
-        # Qt aborts inside QApplication (exit 134) when the X11 plugin cannot load: say what to
-        # install instead (a pip install on a desktop without the xcb libraries).
-        from .platform_libs import x11_problem
-
-        problem = x11_problem()
-        if problem is not None:
-            from .cli import say
-
-            say(problem, sys.stderr)
-            return 1
     app = QApplication.instance() or QApplication(sys.argv)
     data_dir.mkdir(parents=True, exist_ok=True)
     _install_excepthook(data_dir)

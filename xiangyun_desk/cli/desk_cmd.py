@@ -132,6 +132,13 @@ def cmd_check(args) -> int:
 
 def cmd_gui(args) -> int:
     """No subcommand: open the window."""
+    from ..platform_libs import x11_problem
+
+    # Qt aborts inside QApplication (exit 134) when the X11 plugin cannot load: say what to
+    # install instead (a pip install on a desktop without the xcb libraries).
+    problem = x11_problem()
+    if problem is not None:
+        return fail(problem)
     from ..app import run
 
     return run(paths.data_dir(args.data_dir))
