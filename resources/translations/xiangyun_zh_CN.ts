@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>deleted</source>
-        <translation>已删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>restored</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>showed full ID/phone</source>
-        <translation>查看完整证件号/电话</translation>
+        <translation>查看完整身份证号或电话</translation>
     </message>
     <message>
         <source>erased a person&apos;s details</source>
@@ -234,14 +234,6 @@
     <message>
         <source>imported</source>
         <translation>导入</translation>
-    </message>
-    <message>
-        <source>printed</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>printed with full IDs</source>
-        <translation>打印（含完整证件号）</translation>
     </message>
     <message>
         <source>backed up to a folder</source>
@@ -265,7 +257,7 @@
     </message>
     <message>
         <source>locked (idle)</source>
-        <translation>自动锁定</translation>
+        <translation>锁定</translation>
     </message>
     <message>
         <source>unlocked</source>
@@ -323,6 +315,14 @@
         <source>confirmed a station&apos;s key fingerprint</source>
         <translation>确认了站点的密钥指纹</translation>
     </message>
+    <message>
+        <source>made a report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>made a report with full ID numbers</source>
+        <translation>生成报表（含完整身份证号）</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -357,6 +357,669 @@
     <message>
         <source>(unknown account)</source>
         <translation>（未知账户）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Time of visit</source>
+        <translation>来访时间</translation>
+    </message>
+    <message>
+        <source>Time of leaving</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>Union member</source>
+        <translation>是否会员</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>来访人数</translation>
+    </message>
+    <message>
+        <source>Purpose of visit</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>转办单位</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Date of the relief visit</source>
+        <translation>慰问日期</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>慰问活动</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Recipient category</source>
+        <translation>对象类别</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>慰问金</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Goods value</source>
+        <translation>物品折价</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Date held</source>
+        <translation>举办日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Job fair</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Positions offered</source>
+        <translation>岗位数</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>招聘岗位</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>薪资范围</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Household registration</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <source>Poverty-relief household</source>
+        <translation>脱贫户</translation>
+    </message>
+    <message>
+        <source>Desired job</source>
+        <translation>求职意向</translation>
+    </message>
+    <message>
+        <source>Job seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Employer at the fair</source>
+        <translation>用工单位</translation>
+    </message>
+    <message>
+        <source>Date agreed</source>
+        <translation>达成日期</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可服务时间</translation>
+    </message>
+    <message>
+        <source>Date joined</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Date served</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Person&apos;s name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Minutes idle before the screen locks</source>
+        <translation>无操作自动锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>Relief amount per visit that asks for confirmation</source>
+        <translation>单次慰问需确认的金额</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>A bundle expected every month</source>
+        <translation>每月应报送</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Key state</source>
+        <translation>密钥状态</translation>
+    </message>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job fairs</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Job-fair employers</source>
+        <translation>招聘会用工单位</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>达成意向</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Code lists</source>
+        <translation>代码表</translation>
+    </message>
+    <message>
+        <source>Intention status</source>
+        <translation>意向状态</translation>
+    </message>
+    <message>
+        <source>Volunteer status</source>
+        <translation>志愿者状态</translation>
+    </message>
+    <message>
+        <source>work report</source>
+        <translation>工作报表</translation>
+    </message>
+    <message>
+        <source>register printout</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>relief roster</source>
+        <translation>慰问名册</translation>
+    </message>
+    <message>
+        <source>job-fair report</source>
+        <translation>招聘会报表</translation>
+    </message>
+    <message>
+        <source>a person&apos;s records</source>
+        <translation>个人信息表</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>held until the station&apos;s key is confirmed</source>
+        <translation>暂存，待确认站点密钥后导入</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>already imported before</source>
+        <translation>此前已导入过</translation>
+    </message>
+    <message>
+        <source>older than the data already loaded</source>
+        <translation>比已载入的数据旧，未使用</translation>
+    </message>
+    <message>
+        <source>waiting for confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>%n new</source>
+        <translation>新增 %n 条</translation>
+    </message>
+    <message>
+        <source>%n changed</source>
+        <translation>修改 %n 条</translation>
+    </message>
+    <message>
+        <source>%n deleted</source>
+        <translation>删除 %n 条</translation>
+    </message>
+    <message>
+        <source>%n unchanged</source>
+        <translation>%n 条未变</translation>
+    </message>
+    <message>
+        <source>%n refused</source>
+        <translation>拒收 %n 条</translation>
+    </message>
+    <message>
+        <source>%n other</source>
+        <translation>其他 %n 条</translation>
+    </message>
+    <message>
+        <source>wrong recovery code</source>
+        <translation>恢复码不正确</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>没有这个账户</translation>
+    </message>
+    <message>
+        <source>another action</source>
+        <translation>其他操作</translation>
+    </message>
+    <message>
+        <source>another register</source>
+        <translation>其他台账</translation>
+    </message>
+    <message>
+        <source>another field</source>
+        <translation>其他项目</translation>
+    </message>
+    <message>
+        <source>(code no longer in the list)</source>
+        <translation>（已不在代码表中）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>(another record)</source>
+        <translation>（另一条记录）</translation>
+    </message>
+    <message>
+        <source>(another state)</source>
+        <translation>（其他状态）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%n record(s)</source>
+        <translation>%n 条</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Records: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>位置：%1</translation>
+    </message>
+    <message>
+        <source>%n record(s) in all</source>
+        <translation>共 %n 条记录</translation>
+    </message>
+    <message>
+        <source>Register: %1</source>
+        <translation>台账：%1</translation>
+    </message>
+    <message>
+        <source>with full ID numbers</source>
+        <translation>含完整身份证号</translation>
+    </message>
+    <message>
+        <source>Reference bundle</source>
+        <translation>代码表数据包</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>(another result)</source>
+        <translation>（其他结果）</translation>
+    </message>
+    <message>
+        <source>Station: %1</source>
+        <translation>站点：%1</translation>
+    </message>
+    <message>
+        <source>Bundle number %1</source>
+        <translation>第 %1 号数据包</translation>
+    </message>
+    <message>
+        <source>Reference bundle number %1</source>
+        <translation>第 %1 号代码表数据包</translation>
+    </message>
+    <message>
+        <source>Full bundle (all records)</source>
+        <translation>全量数据包（全部记录）</translation>
+    </message>
+    <message>
+        <source>Changes %1 to %2</source>
+        <translation>变更序号 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Reason: the program met an unexpected error</source>
+        <translation>原因：程序出现意外错误</translation>
+    </message>
+    <message>
+        <source>Reason: the file cannot be used</source>
+        <translation>原因：文件无法使用</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Receipts of station %1: %n bundle(s)</source>
+        <translation>站点 %1 的回执：%n 个数据包</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: %1</source>
+        <translation>密钥指纹：%1</translation>
+    </message>
+    <message>
+        <source>Replaces the key with fingerprint %1</source>
+        <translation>替换了指纹为 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>Retired key fingerprint: %1</source>
+        <translation>停用的密钥指纹：%1</translation>
+    </message>
+    <message>
+        <source>Previous key fingerprint: %1</source>
+        <translation>原密钥指纹：%1</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>原状态：%1</translation>
+    </message>
+    <message>
+        <source>The station&apos;s key was confirmed</source>
+        <translation>站点密钥已确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Not finished: its number is not used again</source>
+        <translation>未完成，此编号作废不再使用</translation>
+    </message>
+    <message>
+        <source>County code: %1</source>
+        <translation>县级编码：%1</translation>
+    </message>
+    <message>
+        <source>County: %1</source>
+        <translation>县总工会：%1</translation>
+    </message>
+    <message>
+        <source>At the first set-up</source>
+        <translation>首次设置时</translation>
+    </message>
+    <message>
+        <source>Confirmed by its first bundle</source>
+        <translation>由首个数据包确认</translation>
+    </message>
+    <message>
+        <source>With a note</source>
+        <translation>附有说明</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>名称：%1</translation>
+    </message>
+    <message>
+        <source>Township: %1</source>
+        <translation>乡镇：%1</translation>
+    </message>
+    <message>
+        <source>A bundle is expected every month</source>
+        <translation>每月应报送数据包</translation>
+    </message>
+    <message>
+        <source>Code list: %1</source>
+        <translation>代码表：%1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>No longer offered for new records</source>
+        <translation>新记录中不再提供</translation>
+    </message>
+    <message>
+        <source>A new item</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <source>A new recovery code was made</source>
+        <translation>重新生成了恢复码</translation>
+    </message>
+    <message>
+        <source>Failed attempt number %1 in a row</source>
+        <translation>连续第 %1 次失败</translation>
+    </message>
+    <message>
+        <source>Fields: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>What: %1</source>
+        <translation>内容：%1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期间：%1</translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>慰问活动：%1</translation>
+    </message>
+    <message>
+        <source>For one job fair</source>
+        <translation>某一场招聘会</translation>
+    </message>
+    <message>
+        <source>The data before the restore was kept as %1</source>
+        <translation>恢复前的数据已另存为 %1</translation>
+    </message>
+    <message>
+        <source>%n log entries made after the backup were kept</source>
+        <translation>保留了备份之后的 %n 条日志</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>其他：%1</translation>
+    </message>
+    <message>
+        <source>a report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not yet confirmed</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>ID numbers masked</source>
+        <translation>身份证号已打码</translation>
+    </message>
+    <message>
+        <source>Data bundle</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Changes since the last bundle</source>
+        <translation>上次报送以来的变更</translation>
+    </message>
+    <message>
+        <source>Typed in by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>No monthly bundle expected</source>
+        <translation>不要求每月报送</translation>
+    </message>
+    <message>
+        <source>another list</source>
+        <translation>其他代码表</translation>
     </message>
 </context>
 <context>

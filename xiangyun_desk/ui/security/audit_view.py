@@ -3,7 +3,6 @@ changes of the selected entry (old → new) below. Read-only: the log cannot be 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
@@ -27,7 +26,8 @@ from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.permissions import role_label
 from ...services.audit import ACTIONS, AuditFilter, AuditRow
 from ...services.desk import Desk
-from ..i18n import render
+from ..i18n import current_language, render
+from .audit_text import AuditText, local_time
 
 TABLE_NAMES = {
     "visit": QT_TRANSLATE_NOOP("AuditView", "Visitor log"),
@@ -45,8 +45,9 @@ TABLE_NAMES = {
 class AuditModel(QAbstractTableModel):
     """Entries of the audit log (newest first)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, labels: dict[str, dict[str, str]] | None = None):
         super().__init__(parent)
+        self.text = AuditText(labels or {})
         self.rows: list[AuditRow] = []
         self.headers = [self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Register"),
                         self.tr("Person"), self.tr("Details")]
@@ -82,22 +83,13 @@ class AuditModel(QAbstractTableModel):
         return f"{row.actor_name}（{render(role_label(row.actor_role))}）"
 
     def action(self, code: str) -> str:
-        text = ACTIONS.get(code)
-        return _translate("Audit", text) if text else code
+        return self.text.action(code)
 
     def table(self, name: str | None) -> str:
-        if not name:
-            return ""
-        return _translate("AuditView", TABLE_NAMES[name]) if name in TABLE_NAMES else name
+        return self.text.register(name)
 
     def summary(self, row: AuditRow) -> str:
-        parts = []
-        for name, old, new in row.changes():
-            parts.append(f"{name}: {_show(old)} → {_show(new)}")
-        for key, value in row.detail.items():
-            if key != "changes":
-                parts.append(f"{key}: {value}")
-        return "; ".join(parts)
+        return self.text.summary(row)
 
 
 def _translate(context: str, text: str) -> str:
@@ -106,12 +98,6 @@ def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def _show(value) -> str:
-    return "∅" if value is None or value == "" else str(value)
-
-
-def local_time(at: dt.datetime) -> str:
-    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class AuditView(QDialog):
@@ -161,7 +147,8 @@ class AuditView(QDialog):
                   QLabel("–"), self.date_to):
             bar.addWidget(w)
         bar.addWidget(self.text, 1)
-        self.model = AuditModel(self)
+        self.model = AuditModel(self, desk.code_labels(
+            "en" if current_language() == "en" else "zh"))
         self.table = QTableView()
         self.table.setObjectName("audit_table")
         self.table.setModel(self.model)
@@ -217,12 +204,8 @@ class AuditView(QDialog):
         lines = [f"#{entry.id}  {local_time(entry.at)}  {self.model.who(entry)}  "
                  f"{self.model.action(entry.action)}"]
         if entry.table:
-            lines.append(f"{self.model.table(entry.table)}  {entry.record_id or ''}")
+            lines.append(self.model.table(entry.table))
         if entry.label:
             lines.append(entry.label)
-        for name, old, new in entry.changes():
-            lines.append(f"  {name}: {_show(old)} → {_show(new)}")
-        for key, value in entry.detail.items():
-            if key != "changes":
-                lines.append(f"  {key}: {value}")
+        lines += ["  " + line for line in self.model.text.details(entry)]
         self.details.setPlainText("\n".join(lines))
