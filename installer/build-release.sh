@@ -115,6 +115,11 @@ if ! done_ build-deps; then
 fi
 
 # ---- 2. zig, the sources, SQLite, CPython ---------------------------------------------------------
+# zig's own libc headers come first; the build root's /usr/include only supplies the headers of
+# libraries (zlib, OpenSSL, libffi, ...) through -idirafter, which the compiler wrappers always
+# pass (CPython's setup.py does not hand CPPFLAGS to the extension modules' compiles).
+SYSINC="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu"
+
 if ! done_ zig; then
   log "ziglang $ZIG_VERSION from PyPI"
   in_root "$BUILD" "
@@ -124,8 +129,8 @@ if ! done_ zig; then
     mkdir -p /opt/zig/bin
     # zig cc targeting glibc $GLIBC_TARGET: links against that glibc's symbol versions, so
     # nothing built with it can need a newer glibc. UBSan (zig's default without -O) is off.
-    printf '#!/bin/sh\nexec %s cc -target x86_64-linux-gnu.$GLIBC_TARGET -fno-sanitize=undefined \"\$@\"\n' \"\$zig\" > /opt/zig/bin/cc
-    printf '#!/bin/sh\nexec %s c++ -target x86_64-linux-gnu.$GLIBC_TARGET -fno-sanitize=undefined \"\$@\"\n' \"\$zig\" > /opt/zig/bin/c++
+    printf '#!/bin/sh\nexec %s cc -target x86_64-linux-gnu.$GLIBC_TARGET -fno-sanitize=undefined $SYSINC \"\$@\"\n' \"\$zig\" > /opt/zig/bin/cc
+    printf '#!/bin/sh\nexec %s c++ -target x86_64-linux-gnu.$GLIBC_TARGET -fno-sanitize=undefined $SYSINC \"\$@\"\n' \"\$zig\" > /opt/zig/bin/c++
     printf '#!/bin/sh\nexec %s ar \"\$@\"\n' \"\$zig\" > /opt/zig/bin/ar
     printf '#!/bin/sh\nexec %s ranlib \"\$@\"\n' \"\$zig\" > /opt/zig/bin/ranlib
     chmod 755 /opt/zig/bin/*
@@ -142,10 +147,7 @@ if ! done_ sources; then
   stamp sources
 fi
 
-# zig's own libc headers come first; the build root's /usr/include only supplies the headers of
-# libraries (zlib, OpenSSL, libffi, ...) through -idirafter.
 ZENV="CC=/opt/zig/bin/cc CXX=/opt/zig/bin/c++ AR=/opt/zig/bin/ar RANLIB=/opt/zig/bin/ranlib"
-SYSINC="-idirafter /usr/include -idirafter /usr/include/x86_64-linux-gnu"
 
 if ! done_ sqlite; then
   log "SQLite with zig cc"
@@ -170,6 +172,24 @@ fi
 
 if ! done_ python; then
   log "CPython 3.11 with zig cc (shared, against SQLite in $SQLITE_PREFIX)"
+  cat > "$BUILD/patch-setup.py" <<'EOF'
+"""setup.py: keep the multiarch library folder, drop the include folders it adds (glibc 2.31's
+bits/ and sys/ there must not come before zig's own libc headers); libffi is still found."""
+import sys
+
+path = sys.argv[1]
+text = open(path).read()
+old = "        self.add_multiarch_paths()\n"
+new = (old + "        self.compiler.include_dirs = [d for d in self.compiler.include_dirs\n"
+       "                                      if not d.startswith('/usr/include')]\n")
+if new not in text:
+    text = text.replace(old, new, 1)
+# libffi: find ffi.h in the multiarch folder, compile with it through -idirafter (not -I).
+text = text.replace("        ffi_inc_dirs = self.inc_dirs.copy()\n",
+                    "        ffi_inc_dirs = self.inc_dirs + ['/usr/include/x86_64-linux-gnu']\n")
+text = text.replace("            ext.include_dirs.append(ffi_inc)\n", "")
+open(path, "w").write(text)
+EOF
   in_root "$BUILD" "
     if ! [ -f /build-python/configured ]; then
     rm -rf /build-python && mkdir /build-python && cd /build-python
@@ -186,9 +206,9 @@ if ! done_ python; then
     cd /build-python/Python-3.11*/
     # zig's linker takes -soname, not the -h spelling of libpython's link lines; and setup.py
     # must not put the root's multiarch include folder (glibc 2.31's bits/, sys/) before zig's
-    # own libc headers (the libraries' headers still come through -idirafter).
+    # own libc headers (the libraries' headers still come through -idirafter): /patch-setup.py.
     sed -i 's/-Wl,-h/-Wl,-soname,/g' Makefile
-    sed -i 's/^        self.add_multiarch_paths()\$/        pass  # zig cc: no multiarch -I/' setup.py
+    python3 /patch-setup.py setup.py
     make -s >make.log 2>&1 || { tail -60 make.log; exit 1; }
     grep -A8 'necessary bits to build these optional modules' make.log || true
     grep -A8 'Failed to build these modules' make.log || true

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Windows readiness, checkable on Linux (run by .ci/run): every dependency of the program, the
-# test extra and the pinned PyInstaller resolve to binary wheels for 64-bit Windows and the
-# Python the Windows build uses (installer/windows/build.ps1: Python 3.11 x64), so build.ps1's
-# `pip install -e . pyinstaller==…` never needs a compiler there. Downloads only (pip's cache),
-# installs nothing. PYTHON=... picks the pip to run (default python3).
+# Windows readiness, checkable on Linux (run by .ci/run): every dependency of the program, its
+# extras (test, postgres, ...) and the pinned PyInstaller resolve to binary wheels for 64-bit
+# Windows and the Python the Windows build uses (installer/windows/build.ps1: Python 3.11 x64), so
+# build.ps1's `pip install -e . pyinstaller==…` never needs a compiler there. Downloads only
+# (pip's cache), installs nothing. PYTHON=... picks the pip to run (default python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -12,11 +12,12 @@ PYINSTALLER_VERSION=$(sed -n 's/.*\$PyInstallerVersion = "\([^"]*\)".*/\1/p' ins
 [ -n "$PYINSTALLER_VERSION" ] || { echo "no PyInstaller version in build.ps1" >&2; exit 1; }
 TMP=$(mktemp -d /tmp/xyd-winwheels-XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
-# The requirements as pyproject.toml states them (dependencies and the test extra).
+# The requirements as pyproject.toml states them (dependencies and every extra).
 "$PYTHON" - > "$TMP/requirements.txt" <<'PY'
 import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-for req in project["dependencies"] + project["optional-dependencies"]["test"]:
+extras = project.get("optional-dependencies", {})
+for req in project["dependencies"] + [r for group in extras.values() for r in group]:
     print(req)
 PY
 echo "pyinstaller==$PYINSTALLER_VERSION" >> "$TMP/requirements.txt"
