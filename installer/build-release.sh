@@ -8,7 +8,7 @@
 #      targeting x86_64-linux-gnu.2.28, so they never reference a symbol newer than glibc 2.28
 #      (bullseye's own gcc would pull in pow/exp/log@GLIBC_2.29, sem_clockwait@GLIBC_2.30, ...);
 #   3. the program's wheel and its dependencies as wheels pinned to --platform
-#      manylinux_2_28_x86_64 (and the older manylinux tags pip derives from it), so pip never
+#      manylinux_2_28_x86_64 and every older manylinux tag (listed one by one), so pip never
 #      picks a manylinux_2_34 wheel (cryptography has both);
 #   4. PyInstaller + installer/build-deb.sh in that root, with XYD_SYSTEM_LIBS=1: the system
 #      libraries the package's Depends: line names are taken from the target system, not bundled;
@@ -224,6 +224,8 @@ rm -rf "$BUILD/src" && mkdir -p "$BUILD/src"
   | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -xf - -C "$BUILD/src"
 cp "$REPO/installer/check-glibc.py" "$BUILD/check-glibc.py"
 
+PLATFORMS=$(for y in $(seq 28 -1 5); do printf -- '--platform manylinux_2_%s_x86_64 ' "$y"; done)
+PLATFORMS="$PLATFORMS --platform manylinux2014_x86_64 --platform manylinux2010_x86_64 --platform manylinux1_x86_64"
 log "wheels (manylinux_2_28 and older only), PyInstaller, the .deb"
 in_root "$BUILD" "
   cd /src
@@ -231,10 +233,10 @@ in_root "$BUILD" "
   /build-venv/bin/pip install -q --upgrade pip
   rm -rf /wheels-app && mkdir -p /wheels /wheels-app
   /build-venv/bin/pip wheel -q --no-deps -w /wheels-app /src
-  # Only wheels tagged manylinux_2_28 or older (pip derives the older tags itself), never a
-  # newer one, whatever glibc this build root has.
-  /build-venv/bin/pip download -q --dest /wheels --only-binary=:all: \
-    --platform manylinux_2_28_x86_64 --python-version 3.11 --implementation cp \
+  # Only wheels tagged manylinux_2_28 or older, never a newer one, whatever glibc this build root
+  # has (pip does not derive older PEP 600 tags from --platform: each one is listed).
+  /build-venv/bin/pip download -q --dest /wheels --only-binary=:all: $PLATFORMS \
+    --python-version 3.11 --implementation cp \
     /wheels-app/*.whl pyinstaller==$PYINSTALLER_VERSION
   /build-venv/bin/pip install -q --no-index --find-links /wheels --find-links /wheels-app \
     --force-reinstall /wheels-app/*.whl pyinstaller==$PYINSTALLER_VERSION
