@@ -2470,10 +2470,6 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <source>The desk was locked after a time without use. %1, enter your password to go on.</source>
-        <translation>因一段时间无操作，工作台已锁定。%1，请输入密码继续。</translation>
-    </message>
-    <message>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
@@ -2496,6 +2492,24 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <message>
         <source>Exit without saving forms that are still open?</source>
         <translation>退出程序？仍打开的表单将不会保存。</translation>
+    </message>
+    <message>
+        <source>%1 locked the program by hand.</source>
+        <translation>%1 手动锁定了程序。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The program was locked after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>%n 分钟无人操作，程序已自动锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, enter your password to go on. Someone else can sign in with &quot;Switch user&quot;; forms still open are then closed without saving.</source>
+        <translation>%1，请输入密码继续使用。换人使用请点“切换用户”：尚未保存的表单将被关闭，填写的内容不保存。</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +2717,18 @@ Data directory: %2</source>
     <message>
         <source>&amp;Blank forms…</source>
         <translation>空白登记表(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Relief &amp;amount to confirm…</source>
+        <translation>慰问金额提醒(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Relief amount to confirm</source>
+        <translation>慰问金额提醒</translation>
+    </message>
+    <message>
+        <source>Ask for a confirmation when one relief visit (cash plus goods value) is above this many yuan:</source>
+        <translation>一次慰问（现金加物品折价）超过多少元时，保存前请工作人员再确认一次：</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3221,34 @@ Install them, then start again:
         <source>Saved %1 (%2 so far). Enter the next one.</source>
         <translation>已保存 %1（本次共 %2 条），请录入下一条。</translation>
     </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Last used by you: %1</source>
+        <translation>您上次选的：%1</translation>
+    </message>
+    <message>
+        <source>The ID number is of a man.</source>
+        <translation>身份证号码显示为男性。</translation>
+    </message>
+    <message>
+        <source>The ID number is of a woman.</source>
+        <translation>身份证号码显示为女性。</translation>
+    </message>
+    <message>
+        <source>The ID number gives the birth year %1.</source>
+        <translation>身份证号码显示出生年份为 %1。</translation>
+    </message>
+    <message>
+        <source>Check which is right (saving is not blocked).</source>
+        <translation>请核对哪个正确（仍可保存）。</translation>
+    </message>
+    <message>
+        <source>Close the form and throw away what was typed?</source>
+        <translation>关闭表单，不保存已填写的内容？</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryCodeDialog</name>
@@ -3225,10 +3279,6 @@ Install them, then start again:
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Keep this sheet locked away. Anyone holding it can set a new password for the account: with &quot;Forgot password&quot; in the sign-in window, or xiangyun-desk reset-password --recovery-code.</source>
-        <translation>请将本页锁好保管。持有它的人可以为该账户设置新密码：在登录窗口点“忘记密码”，或运行 xiangyun-desk reset-password --recovery-code。</translation>
     </message>
 </context>
 <context>
@@ -3328,8 +3378,16 @@ Install them, then start again:
         <translation>删除记录</translation>
     </message>
     <message>
-        <source>Delete this record? It can be restored later from &quot;Show deleted&quot;.</source>
-        <translation>确定删除这条记录吗？之后可以在“显示已删除”中恢复。</translation>
+        <source>Delete %1 from %2? It can be restored later from &quot;Show deleted&quot;.</source>
+        <translation>从“%2”中删除 %1？以后可以在“显示已删除”中恢复。</translation>
+    </message>
+    <message>
+        <source>Restored: %1 (%2).</source>
+        <translation>已恢复：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>this record</source>
+        <translation>这条记录</translation>
     </message>
     <message>
         <source>Only return visits due ✕</source>
@@ -3438,16 +3496,34 @@ Install them, then start again:
         <translation>已慰问过</translation>
     </message>
     <message>
-        <source>%1 already received a visit in this campaign this year (%2). Save anyway?</source>
-        <translation>%1 今年已在同一慰问活动中受过慰问（%2）。仍要保存吗？</translation>
-    </message>
-    <message>
         <source>Visited &amp;by</source>
         <translation>走访人员(&amp;B)</translation>
     </message>
     <message>
         <source>Not&amp;es</source>
         <translation>备注(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1 already received a visit in this campaign this year:
+%2
+
+Save another visit anyway?</source>
+        <translation>%1 今年已在本次慰问活动中慰问过：
+%2
+
+仍要再保存一次慰问吗？</translation>
+    </message>
+    <message>
+        <source>Large amount</source>
+        <translation>金额较大</translation>
+    </message>
+    <message>
+        <source>This visit gives %1 yuan (cash and goods), more than %2 yuan per visit. Is the amount right?</source>
+        <translation>这次慰问共 %1 元（现金加物品），超过每次 %2 元的提醒金额。金额填对了吗？</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 yuan, %4</source>
+        <translation>%1，%2，%3 元，%4</translation>
     </message>
 </context>
 <context>
@@ -4501,6 +4577,12 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>&amp;Forgot password…</source>
         <translation>忘记密码(&amp;F)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>%n 秒后可以再试。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 BAD_ID = "110105194912310021"  # the GB 11643 example with a wrong check character (X is right)
 GOOD_ID = "11010519491231002X"
@@ -79,6 +79,7 @@ def test_enter_saves_the_form(ui, window):
     form = view.open_form(None)
     ui.show(form)
     form.widgets["name"].setText("张三")
+    ui.set_widget(form.widgets["purpose"], "legal")
     form.widgets["employer"].setFocus()
     ui.qtbot.keyClick(form.widgets["employer"], Qt.Key.Key_Return)
     assert form.result() == QDialog.DialogCode.Accepted
@@ -89,6 +90,7 @@ def test_enter_in_a_multi_line_field_is_a_new_line_and_ctrl_enter_saves(ui, wind
     form = window.visits.view.open_form(None)
     ui.show(form)
     form.widgets["name"].setText("张三")
+    ui.set_widget(form.widgets["purpose"], "legal")
     summary = form.widgets["summary"]
     summary.setFocus()
     ui.qtbot.keyClicks(summary, "line one")
@@ -105,8 +107,11 @@ def test_escape_cancels_without_saving(ui, window):
     form = window.visits.view.open_form(None)
     ui.show(form)
     form.widgets["name"].setText("张三")
+    ui.set_widget(form.widgets["purpose"], "legal")
     form.widgets["name"].setFocus()
+    asked = ui.answer_questions(QMessageBox.StandardButton.Yes)  # throw away what was typed?
     ui.qtbot.keyClick(form.widgets["name"], Qt.Key.Key_Escape)
+    assert len(asked) == 1
     assert form.result() == QDialog.DialogCode.Rejected
     assert not form.isVisible()
     assert window.desk.visits.count() == 0
@@ -126,6 +131,7 @@ def test_megabyte_paste_is_refused_with_a_message_about_the_limit(ui, window):
     form = window.visits.view.open_form(None)
     ui.show(form)
     form.widgets["name"].setText("张三")
+    ui.set_widget(form.widgets["purpose"], "legal")
     big = "职工之家" * 250_000  # 1,000,000 characters
     clipboard = QApplication.clipboard()
     started = time.monotonic()
@@ -196,6 +202,7 @@ def test_save_and_next_keeps_the_form_open_for_the_next_visitor(ui, window):
     assert form.focusWidget() is form.widgets["name"]  # ready to type the next name
 
     form.widgets["name"].setText("李四")
+    ui.set_widget(form.widgets["purpose"], "legal")
     ui.qtbot.keyClick(form.widgets["name"], Qt.Key.Key_Return,
                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert sorted(ui.names(view)) == ["张三", "李四"]
@@ -234,6 +241,7 @@ def test_optional_dates_are_typed_and_can_be_left_blank_or_cleared(ui, window):
     view = window.visits.view
     form = ui.show(view.open_form(None))
     form.widgets["name"].setText("张三")
+    ui.set_widget(form.widgets["purpose"], "legal")
     follow_up = form.widgets["follow_up_on"]
     follow_up.setFocus()
     ui.qtbot.keyClicks(follow_up, "2026-12-15")
@@ -258,6 +266,7 @@ def test_optional_dates_are_typed_and_can_be_left_blank_or_cleared(ui, window):
     # Not a date: refused with a reason, the text kept.
     form = ui.show(view.open_form(None))
     form.widgets["name"].setText("李四")
+    ui.set_widget(form.widgets["purpose"], "legal")
     form.widgets["follow_up_on"].setText("2026-13-45")
     form.try_save()
     assert form.result() != QDialog.DialogCode.Accepted
@@ -268,7 +277,7 @@ def test_optional_dates_are_typed_and_can_be_left_blank_or_cleared(ui, window):
 
 def test_left_before_arrival_is_refused(ui, window):
     form = ui.show(window.visits.view.open_form(None))
-    ui.fill(form, name="张三", visited_at=dt.datetime(2026, 3, 2, 9, 15),
+    ui.fill(form, name="张三", purpose="legal", visited_at=dt.datetime(2026, 3, 2, 9, 15),
             left_at=dt.datetime(2026, 3, 2, 8, 0))
     form.try_save()
     assert form.result() != QDialog.DialogCode.Accepted
@@ -318,6 +327,8 @@ def test_enter_saves_from_every_single_line_field(ui, window, register):
             continue
         form = ui.show(view.open_form(None))
         form.widgets["name"].setText(f"张{name}")
+        if "purpose" in form.widgets:  # starts empty and is required
+            ui.set_widget(form.widgets["purpose"], "legal")
         target = form.widgets[name]
         if type(target) is QWidget:  # a group of check boxes: the first box takes the key
             target = target.findChildren(QCheckBox)[0]

@@ -40,7 +40,7 @@ def test_new_visit_through_the_new_action_is_saved_listed_and_selected(ui, windo
 
 def test_staff_on_duty_in_the_status_bar_is_the_default_for_new_visits(ui, window):
     window.duty.setCurrentText("王建国")
-    record_id = ui.create(window.visits.view, name="李四")
+    record_id = ui.create(window.visits.view, purpose="legal", name="李四")
     assert window.desk.visits.get(record_id)["staff"] == "王建国"
 
 
@@ -62,7 +62,7 @@ def test_edit_by_f2_action_double_click_and_enter(ui, window):
     assert view.current_id() == record_id
 
     # Double-click a row.
-    ui.answer_forms(name="张三丰")
+    ui.answer_forms(purpose="legal", name="张三丰")
     row = view.model.row_of(record_id)
     rect = view.table.visualRect(view.model.index(row, 1))
     QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -70,7 +70,7 @@ def test_edit_by_f2_action_double_click_and_enter(ui, window):
     assert window.desk.visits.get(record_id)["name"] == "张三丰"
 
     # Enter on the table.
-    ui.answer_forms(name="张三")
+    ui.answer_forms(purpose="legal", name="张三")
     view.table.setFocus()
     ui.qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert window.desk.visits.get(record_id)["name"] == "张三"
@@ -80,18 +80,18 @@ def test_edit_by_f2_action_double_click_and_enter(ui, window):
 
 def test_cancelled_form_saves_nothing(ui, window):
     view = window.visits.view
-    ui.answer_forms(save=False, name="王五")
+    ui.answer_forms(save=False, purpose="legal", name="王五")
     assert view.new_record() is None
     assert view.model.rowCount() == 0
 
 
 def test_search_by_name_initials_heteronym_surname_phone_id_tail_and_employer(ui, window):
     view = window.visits.view
-    ui.create(view, name="张三", phone="13812345678")
-    ui.create(view, name="李红", employer="祥云县建筑工程有限公司")
-    ui.create(view, name="单田芳", phone="13900008888")
-    ui.create(view, name="曾国华", id_number=VALID_ID)
-    ui.create(view, name="王建国", phone="0872-7123456")
+    ui.create(view, purpose="legal", name="张三", phone="13812345678")
+    ui.create(view, purpose="legal", name="李红", employer="祥云县建筑工程有限公司")
+    ui.create(view, purpose="legal", name="单田芳", phone="13900008888")
+    ui.create(view, purpose="legal", name="曾国华", id_number=VALID_ID)
+    ui.create(view, purpose="legal", name="王建国", phone="0872-7123456")
 
     assert ui.search(view, "zs") == ["张三"]
     assert ui.search(view, "ZS") == ["张三"]
@@ -113,8 +113,8 @@ def test_search_by_name_initials_heteronym_surname_phone_id_tail_and_employer(ui
 
 def test_search_waits_for_typing_to_pause(ui, window):
     view = window.visits.view
-    ui.create(view, name="张三")
-    ui.create(view, name="李四")
+    ui.create(view, purpose="legal", name="张三")
+    ui.create(view, purpose="legal", name="李四")
     view.search.setText("zs")  # no Enter: the delayed search runs by itself
     ui.qtbot.waitUntil(lambda: ui.names(view) == ["张三"], timeout=3000)
 
@@ -122,8 +122,8 @@ def test_search_waits_for_typing_to_pause(ui, window):
 def test_text_that_looks_like_sql_is_just_text(ui, window):
     view = window.visits.view
     evil = "Robert'); DROP TABLE visit;--"
-    record_id = ui.create(view, name=evil, employer="' OR 1=1 --")
-    ui.create(view, name="张三")
+    record_id = ui.create(view, purpose="legal", name=evil, employer="' OR 1=1 --")
+    ui.create(view, purpose="legal", name="张三")
     assert window.desk.visits.get(record_id)["name"] == evil
     assert ui.search(view, "robert');") == [evil]
     assert ui.search(view, "or") == [evil]
@@ -138,7 +138,7 @@ def test_rare_characters_and_emoji_are_stored_and_shown_exactly(ui, window):
     emoji = "李😀明"
     combining = "王\u0301芳"  # a combining mark must not be normalised away
     employer = "珺家乐🍜小吃"
-    ids = {name: ui.create(view, name=name, employer=employer) for name in
+    ids = {name: ui.create(view, purpose="legal", name=name, employer=employer) for name in
            (rare, emoji, combining)}
     for name, record_id in ids.items():
         assert window.desk.visits.get(record_id)["name"] == name
@@ -171,8 +171,8 @@ def test_category_and_date_filters(ui, window):
 def test_delete_asks_first_and_restore_brings_it_back(ui, window):
     window.tabs.setCurrentWidget(window.visits)
     view = window.visits.view
-    keep = ui.create(view, name="李四")
-    gone = ui.create(view, name="张三")
+    keep = ui.create(view, purpose="legal", name="李四")
+    gone = ui.create(view, purpose="legal", name="张三")
 
     ui.select(view, "张三")
     asked = ui.answer_questions(QMessageBox.StandardButton.No)
@@ -203,7 +203,7 @@ def test_delete_asks_first_and_restore_brings_it_back(ui, window):
 
 def test_enter_on_a_deleted_row_restores_it(ui, window):
     view = window.visits.view
-    record_id = ui.create(view, name="张三")
+    record_id = ui.create(view, purpose="legal", name="张三")
     window.desk.visits.delete(record_id)
     view.show_deleted.setChecked(True)
     ui.select(view, "张三")

@@ -31,8 +31,8 @@ def test_tabs_and_status_bar(ui, window):
 
     window.tabs.setCurrentWidget(window.visits)
     assert "0" in window.count_label.text()
-    ui.create(window.visits.view, name="张三")
-    ui.create(window.visits.view, name="李四")
+    ui.create(window.visits.view, purpose="legal", name="张三")
+    ui.create(window.visits.view, purpose="legal", name="李四")
     assert "2" in window.count_label.text()
     assert window.tabs.tabText(1) in window.count_label.text()
     ui.answer_questions(QMessageBox.StandardButton.Yes)
@@ -73,13 +73,13 @@ def test_keyboard_shortcuts_work_from_the_keyboard(ui, window):
     assert QApplication.focusWidget() is view.search
 
     view.table.setFocus()
-    ui.answer_forms(name="张三")
+    ui.answer_forms(purpose="legal", name="张三")
     press(Qt.Key.Key_N, ctrl)
     assert ui.names(view) == ["张三"], "Ctrl+N in the table made no record"
     record_id = view.current_id()
 
     view.table.setFocus()
-    ui.answer_forms(name="张三丰")
+    ui.answer_forms(purpose="legal", name="张三丰")
     press(Qt.Key.Key_F2)
     assert window.desk.visits.get(record_id)["name"] == "张三丰", "F2 did not edit"
 
@@ -111,7 +111,7 @@ def test_keyboard_shortcuts_work_from_the_keyboard(ui, window):
 
     # The same keys with the cursor in the search box act on that register.
     view.search.setFocus()
-    ui.answer_forms(name="李四")
+    ui.answer_forms(purpose="legal", name="李四")
     press(Qt.Key.Key_N, ctrl)
     assert sorted(ui.names(view)) == ["张三丰", "李四"]
 
@@ -149,8 +149,8 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window, qtbot):
     earlier = dt.date(TODAY.year, 1, 1) if TODAY.month != 1 else None
     visits, relief, fairs = window.visits.view, window.relief.view, window.fairs
     window.tabs.setCurrentWidget(window.visits)  # the overview is shown first; leave it
-    ui.create(visits, name="张三", party_size=3)
-    ui.create(visits, name="李四")
+    ui.create(visits, purpose="legal", name="张三", party_size=3)
+    ui.create(visits, purpose="legal", name="李四")
     ui.create(relief, name="张三", campaign="winter", category="hardship", cash_fen="500",
               visit_date=TODAY)
     ui.create(relief, name="王五", campaign="winter", category="hardship", cash_fen="0.01",
@@ -163,7 +163,8 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window, qtbot):
     ui.select(window.volunteers.roster, "钱七")
     ui.create(window.volunteers.records, served_on=TODAY, activity="值班", half_hours="2.5")
     if earlier:
-        ui.create(visits, name="孙八", visited_at=dt.datetime.combine(earlier, dt.time(9)))
+        ui.create(visits, purpose="legal", name="孙八",
+                  visited_at=dt.datetime.combine(earlier, dt.time(9)))
         ui.create(relief, name="孙八", campaign="spring", category="retired", cash_fen="100",
                   visit_date=earlier)
         ui.create(window.volunteers.records, served_on=earlier, activity="值班", half_hours="1")
@@ -192,7 +193,7 @@ def test_overview_shows_the_stats_of_this_month_and_year(ui, window, qtbot):
         assert month[("year", "volunteers.service_hours")].text() == "3.5"
 
     # Shown again after a change, the overview is up to date.
-    ui.create(visits, name="周九")
+    ui.create(visits, purpose="legal", name="周九")
     window.tabs.setCurrentWidget(window.visits)
     with qtbot.waitSignal(window.overview.refreshed, timeout=10000):
         window.tabs.setCurrentWidget(window.overview)
@@ -240,7 +241,7 @@ def test_on_duty_staff_is_remembered_and_staff_can_be_added(ui, window, monkeypa
 
 def test_data_survives_closing_and_reopening(ui, window):
     fairs, vols = window.fairs, window.volunteers
-    ui.create(window.visits.view, name="𬌗堃珺", phone="13812345678")
+    ui.create(window.visits.view, purpose="legal", name="𬌗堃珺", phone="13812345678")
     ui.create(window.relief.view, name="张三", campaign="winter", category="hardship",
               cash_fen="500", visit_date=TODAY)
     ui.create(fairs.fairs, name="春风行动专场招聘会", held_on=TODAY)
@@ -272,7 +273,7 @@ def test_data_survives_closing_and_reopening(ui, window):
 def test_every_search_box_shown_filters_its_register(ui, window):
     """A search box the user can see must narrow the list (none may silently ignore input)."""
     fairs, vols = window.fairs, window.volunteers
-    ui.create(window.visits.view, name="张三")
+    ui.create(window.visits.view, purpose="legal", name="张三")
     ui.create(window.relief.view, name="张三", campaign="winter", category="hardship",
               visit_date=TODAY)
     ui.create(fairs.fairs, name="春风行动专场招聘会", held_on=TODAY)

@@ -167,6 +167,10 @@ class MainWindow(QMainWindow):
         add_staff = QAction(self.tr("Add &staff member…"), self)
         add_staff.triggered.connect(self.add_staff)
         settings.addAction(add_staff)
+        ceiling = QAction(self.tr("Relief &amount to confirm…"), self)
+        ceiling.setObjectName("settings_relief_ceiling")
+        ceiling.triggered.connect(self.set_relief_ceiling)
+        settings.addAction(ceiling)
         lang_menu = settings.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -250,6 +254,21 @@ class MainWindow(QMainWindow):
                 return
             self._fill_staff()
 
+    def set_relief_ceiling(self) -> None:
+        """The station head sets the amount per relief visit above which saving asks "is this
+        amount right?" (a confirmation, never a block)."""
+        current = self.desk.relief_confirm_above_fen() / 100
+        value, ok = QInputDialog.getDouble(
+            self, self.tr("Relief amount to confirm"),
+            self.tr("Ask for a confirmation when one relief visit (cash plus goods value) is "
+                    "above this many yuan:"), current, 1, 1_000_000, 2)
+        if not ok:
+            return
+        try:
+            self.desk.set_relief_confirm_above_fen(round(value * 100))
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Relief amount to confirm"), render(exc.message))
+
     def set_language(self, lang: str) -> None:
         self.settings.setValue("language", lang)
         QMessageBox.information(self, self.tr("Language"),
@@ -263,12 +282,14 @@ class MainWindow(QMainWindow):
 
     # ---- backups ---------------------------------------------------------------------------
 
-    def start_automatic_backups(self) -> None:
-        """A backup now (at start) and a daily one while the program runs, off the GUI thread."""
+    def start_automatic_backups(self, now: bool = True) -> None:
+        """A backup now (at start) and a daily one while the program runs, off the GUI thread.
+        (``now=False``: only the daily one, for the window of the next person after 切换用户.)"""
         from .jobs import run_in_background
 
         backups = self.desk.backups
-        run_in_background(lambda: backups.backup("start"), failed=self._backup_failed)
+        if now:
+            run_in_background(lambda: backups.backup("start"), failed=self._backup_failed)
         self._daily = QTimer(self, interval=60 * 60 * 1000)
         self._daily.timeout.connect(
             lambda: run_in_background(backups.backup_if_due, failed=self._backup_failed))

@@ -1,5 +1,11 @@
 """A record form built from field descriptions: keeps everything typed when validation fails,
-marks the bad fields and says why. Enter saves (Ctrl+Enter inside multi-line text), Esc cancels.
+marks the bad fields and says why. Enter saves (Ctrl+Enter inside multi-line text), Esc cancels
+(asking first when something was typed).
+
+It opens with the cursor in the name (else the first field), so Ctrl+N and typing fill the name.
+A code the worker must decide (来访事由, 对象类别...: required, without a default) starts empty;
+one marked ``remember`` (慰问活动) starts at the value this worker used last, and says so. A
+valid ID number fills an empty gender and birth year and warns when they differ.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import ValidationFailed
+from ...domain.idnumber import id_facts
 from ...domain.money import format_hours, format_yuan
 from ..i18n import render
 from .masked import MASKED_FORM_FIELDS, MaskedLineEdit
@@ -52,6 +60,8 @@ class FormField:
     placeholder: str = ""
     default: Any = None
     allow_empty: bool = True
+    # The value this worker used last is offered (and labelled so) instead of an empty field.
+    remember: bool = False
 
 
 class RecordForm(QDialog):
@@ -72,6 +82,13 @@ class RecordForm(QDialog):
         self.reveal: Callable[[str], Any] | None = None
         self.widgets: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.remembered_labels: dict[str, QLabel] = {}
+        self.id_warning = QLabel()
+        self.id_warning.setObjectName("id_warning")
+        self.id_warning.setStyleSheet("color: #a05a00;")
+        self.id_warning.setWordWrap(True)
+        self.id_warning.hide()
+        self._clean: dict[str, Any] | None = None  # the values as opened (see has_changes)
 
         body = QWidget()
         grid = QGridLayout(body)
@@ -101,6 +118,15 @@ class RecordForm(QDialog):
             cell_layout.setContentsMargins(0, 0, 0, 0)
             cell_layout.setSpacing(2)
             cell_layout.addWidget(widget)
+            if spec.remember:
+                hint = QLabel()
+                hint.setObjectName(f"remembered_{spec.name}")
+                hint.setStyleSheet("color: #506070; font-size: 11px;")
+                hint.hide()
+                self.remembered_labels[spec.name] = hint
+                cell_layout.addWidget(hint)
+            if spec.name == "id_number":
+                cell_layout.addWidget(self.id_warning)
             cell_layout.addWidget(error)
             layout.addRow(label, cell)
 
@@ -135,6 +161,20 @@ class RecordForm(QDialog):
         texts = sum(1 for f in fields if f.kind in ("text", "codes"))
         self.resize(780 if columns > 1 else 460,
                     min(680, 130 + 40 * per_column + 40 * texts // max(columns, 1)))
+        id_edit = self.widgets.get("id_number")
+        if isinstance(id_edit, QLineEdit):
+            id_edit.textEdited.connect(lambda _t: self.check_id_number(fill=True))
+        for name in ("gender", "birth_year"):
+            w = self.widgets.get(name)
+            if isinstance(w, QComboBox):
+                w.activated.connect(lambda _i: self.check_id_number(fill=False))
+            elif isinstance(w, QLineEdit):
+                w.textEdited.connect(lambda _t: self.check_id_number(fill=False))
+        self.first_field().setFocus()
+
+    def first_field(self) -> QWidget:
+        """Where the cursor starts: the name when the form has one, else the first field."""
+        return self.widgets.get("name") or self.widgets[self.fields[0].name]
 
     # ---- widgets ------------------------------------------------------------------------
 
@@ -154,6 +194,10 @@ class RecordForm(QDialog):
                 for i in self._code_items(spec.code_list)]
             for value, label in items:
                 w.addItem(label, value)
+            if spec.required:
+                # A code the worker must decide is never silently the first of the list.
+                w.setPlaceholderText(self.tr("(choose)"))
+                w.setCurrentIndex(-1)
             return w
         if kind == "staff":
             w = QComboBox()
@@ -241,7 +285,7 @@ class RecordForm(QDialog):
                 # rather than silently replacing it with the first entry of the list.
                 w.addItem(str(value), value)
                 i = w.count() - 1
-            w.setCurrentIndex(i if i >= 0 else 0)
+            w.setCurrentIndex(i if i >= 0 else (-1 if spec.required else 0))
         elif kind == "staff":
             w.setCurrentText(value or "")
         elif kind == "codes":
@@ -301,6 +345,80 @@ class RecordForm(QDialog):
                 out[spec.name] = w.text()
         return out
 
+    def apply_remembered(self, values: dict[str, Any]) -> None:
+        """Offer the values this worker used last (fields marked ``remember``), labelled so; the
+        label goes away when another value is chosen."""
+        for spec in self.fields:
+            value = values.get(spec.name)
+            hint = self.remembered_labels.get(spec.name)
+            if hint is None or value in (None, ""):
+                continue
+            self._set(spec, value)
+            w = self.widgets[spec.name]
+            shown = w.currentText() if isinstance(w, QComboBox) else str(value)
+            hint.setText(self.tr("Last used by you: %1").replace("%1", shown))
+            hint.show()
+            if isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(
+                    lambda _i, w=w, h=hint, v=value: h.setVisible(w.currentData() == v))
+
+    def check_id_number(self, fill: bool) -> None:
+        """A valid ID number fills an empty gender and birth year (``fill``) and warns, without
+        blocking, when they say something else."""
+        id_edit = self.widgets.get("id_number")
+        facts = id_facts(id_edit.text()) if isinstance(id_edit, QLineEdit) else None
+        if facts is None:
+            self.id_warning.hide()
+            return
+        gender, birth = facts
+        notes = []
+        gender_box = self.widgets.get("gender")
+        if isinstance(gender_box, QComboBox):
+            chosen = gender_box.currentData()
+            if chosen in (None, "", "U"):
+                if fill:
+                    gender_box.setCurrentIndex(gender_box.findData(gender))
+            elif chosen != gender:
+                notes.append(self.tr("The ID number is of a man.") if gender == "M"
+                             else self.tr("The ID number is of a woman."))
+        year_edit = self.widgets.get("birth_year")
+        if isinstance(year_edit, QLineEdit):
+            typed = year_edit.text().strip()
+            if not typed:
+                if fill:
+                    year_edit.setText(str(birth.year))
+            elif typed != str(birth.year):
+                notes.append(self.tr("The ID number gives the birth year %1.")
+                             .replace("%1", str(birth.year)))
+        if notes:
+            notes.append(self.tr("Check which is right (saving is not blocked)."))
+        self.id_warning.setText(" ".join(notes))
+        self.id_warning.setVisible(bool(notes))
+
+    def mark_clean(self) -> None:
+        """The values now are the ones the form opened with (Esc leaves them without asking)."""
+        self._clean = self.values()
+
+    def has_changes(self) -> bool:
+        return self._clean is not None and self.values() != self._clean
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._clean is None:
+            self.mark_clean()
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, 取消 and the window's close button: ask before throwing away what was typed."""
+        if self.has_changes():
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("Close the form and throw away what was typed?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
     def reveal_field(self, name: str) -> None:
         """The 显示 button of a masked field: ask the service (permission, audit), then show."""
         w = self.widgets[name]
@@ -309,8 +427,6 @@ class RecordForm(QDialog):
         try:
             value = self.reveal(name)
         except ValidationFailed as exc:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.warning(self, self.windowTitle(), render(exc.message))
             return
         w.reveal(value)
@@ -374,7 +490,8 @@ class RecordForm(QDialog):
         self.summary.setText(self.tr("Saved %1 (%2 so far). Enter the next one.")
                              .replace("%1", str(name)).replace("%2", str(self.saved_count)))
         self.summary.show()
-        self.widgets.get("name", self.widgets[self.fields[0].name]).setFocus()
+        self.mark_clean()
+        self.first_field().setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(

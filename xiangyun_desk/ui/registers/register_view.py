@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QTableView,
     QToolButton,
@@ -33,6 +34,31 @@ from .form import FormField, RecordForm
 from .table_model import RegisterTableModel
 
 SEARCH_DELAY_MS = 250
+# Columns that name a record in a delete or restore message (first one with a value wins).
+NAME_COLUMNS = ("name", "seeker_name", "employer_name", "activity")
+
+
+class FieldMemory:
+    """The last values one worker used in one register's remembered fields (ui-settings.ini,
+    per account: another worker starts empty)."""
+
+    def __init__(self, settings, user_key: Callable[[], str], register: str):
+        self.settings = settings
+        self.user_key = user_key
+        self.register = register
+
+    def _key(self, name: str) -> str:
+        return f"last_used/{self.user_key() or '-'}/{self.register}/{name}"
+
+    def load(self, names: list[str]) -> dict[str, Any]:
+        self.settings.sync()
+        return {name: self.settings.value(self._key(name)) for name in names}
+
+    def store(self, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            if value not in (None, ""):
+                self.settings.setValue(self._key(name), value)
+        self.settings.sync()
 
 
 class RegisterView(QWidget):
@@ -54,6 +80,8 @@ class RegisterView(QWidget):
         self.before_save: Callable[[dict[str, Any], str | None], bool] | None = None
         self.read_only = False
         self.continuous_entry = False  # offer "save and next" in the new-record form
+        # The values of ``remember`` fields this worker used last (TabContext sets it).
+        self.memory: FieldMemory | None = None
         self.model = RegisterTableModel(service, columns, labels, self)
 
         self.search = QLineEdit()
@@ -253,7 +281,11 @@ class RegisterView(QWidget):
             if self.before_save and not self.before_save(values, record_id):
                 return False
             if record_id is None:
-                return self.service.create(values)
+                saved = self.service.create(values)
+                if self.memory is not None:
+                    self.memory.store({f.name: values.get(f.name) for f in self.fields
+                                       if f.remember})
+                return saved
             self.service.update(record_id, values)
             return record_id
         return save
@@ -274,6 +306,9 @@ class RegisterView(QWidget):
                           on_saved_next=next_hook)
         if record_id is None:
             form.set_defaults()
+            if self.memory is not None:
+                form.apply_remembered(self.memory.load([f.name for f in self.fields
+                                                         if f.remember]))
         else:
             # IDs and phones open masked; 显示 asks the service (a permission, recorded).
             form.reveal = lambda name, rid=record_id: self.service.reveal(rid, [name]).get(name)
@@ -302,9 +337,13 @@ class RegisterView(QWidget):
         record_id = self.current_id()
         if record_id is None or not self.act_delete.isEnabled():
             return False
+        what = self.describe_current()
         answer = QMessageBox.question(
             self, self.tr("Delete record"),
-            self.tr("Delete this record? It can be restored later from \"Show deleted\"."))
+            self.tr("Delete %1 from %2? It can be restored later from \"Show deleted\".")
+            .replace("%1", what).replace("%2", self.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         return self._change(self.service.delete, record_id)
@@ -313,7 +352,32 @@ class RegisterView(QWidget):
         record_id = self.current_id()
         if record_id is None or not self.act_restore.isEnabled():
             return False
-        return self._change(self.service.restore, record_id)
+        what = self.describe_current()
+        if not self._change(self.service.restore, record_id):
+            return False
+        self.tell(self.tr("Restored: %1 (%2).").replace("%1", what).replace("%2", self.title))
+        return True
+
+    def describe_current(self) -> str:
+        """The selected record as the table shows it: its name and its date (张三，2026-03-10)."""
+        row = self.table.currentIndex().row()
+        columns = self.model.columns
+        name = next((self.model.index(row, i).data() for i, c in enumerate(columns)
+                     if c.key in NAME_COLUMNS and self.model.index(row, i).data()), "")
+        when = next((self.model.index(row, i).data() for i, c in enumerate(columns)
+                     if c.kind in ("date", "datetime", "utc")
+                     and self.model.index(row, i).data()), "")
+        parts = [str(p) for p in (name, when) if p]
+        return "“" + "，".join(parts) + "”" if parts else self.tr("this record")
+
+    def tell(self, text: str) -> None:
+        """A short message in the window's status bar (a message box when there is none)."""
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is not None:
+            bar.showMessage(text, 15000)
+        else:
+            QMessageBox.information(self, self.title, text)
 
     def _change(self, action, record_id: str) -> bool:
         row = self.table.currentIndex().row()

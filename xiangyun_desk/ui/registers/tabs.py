@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.fields import split_positions
+from ...domain.money import format_yuan
 from ...domain.phone import mask_phone
 from ...services.desk import Desk
+from ..settings import ui_settings
 from .columns import Column
 from .form import FormField
-from .register_view import RegisterView
+from .register_view import FieldMemory, RegisterView
 
 
 class Common(QObject):
@@ -70,6 +72,12 @@ class TabContext:
                             self.desk.code_list, title, category=category,
                             date_filter=date_filter, parent=parent)
         view.setObjectName(f"view_{key}")
+        if any(f.remember for f in fields):
+            session = self.desk.session
+            view.memory = FieldMemory(
+                ui_settings(self.desk.data_dir),
+                lambda: session.user.username if session.user and not session.user.system
+                else "", key)
         return view
 
 
@@ -125,10 +133,9 @@ class ReliefTab(QWidget):
                    Column("goods", self.tr("Goods"), width=140),
                    Column("goods_value_fen", self.tr("Goods value"), "money", width=80),
                    Column("visitors", self.tr("Visited by"), width=120)]
-        self.last_campaign: str | None = None
         fields = [FormField("visit_date", self.tr("&Date"), "date", required=True),
                   FormField("campaign", self.tr("&Campaign"), "code", "campaign", required=True,
-                            default=lambda: self.last_campaign),
+                            remember=True),
                   *c.person_fields(),
                   FormField("address", self.tr("&Address")),
                   FormField("category", self.tr("Recipient ca&tegory"), "code",
@@ -145,19 +152,53 @@ class ReliefTab(QWidget):
         self.views = [self.view]
 
     def _warn_duplicate(self, values: dict, record_id: str | None) -> bool:
-        """Warn (not block) when the person already had a visit in this campaign and year."""
-        self.ctx.desk.relief.clean(values)  # raise validation errors first
-        earlier = self.ctx.desk.relief_duplicates(values, exclude_id=record_id)
+        """Before saving: warn (not block) when the person already had a visit in this campaign
+        and year, naming it; ask when the amount is above the station's confirmation amount.
+        Both questions answer 否 to Enter: a second payment is never saved by a key press."""
+        desk = self.ctx.desk
+        desk.relief.clean(values)  # raise validation errors first
+        no = QMessageBox.StandardButton.No
+        yes_no = QMessageBox.StandardButton.Yes | no
+        earlier = desk.relief_duplicates(values, exclude_id=record_id)
         if earlier:
-            dates = "、".join(sorted(str(e["visit_date"]) for e in earlier))
+            visits = "\n".join("· " + self._describe(e) for e in earlier)
             answer = QMessageBox.question(
                 self, self.tr("Already visited"),
-                self.tr("%1 already received a visit in this campaign this year (%2). "
-                        "Save anyway?").replace("%1", values.get("name", "")).replace("%2", dates))
+                self.tr("%1 already received a visit in this campaign this year:\n%2\n\n"
+                        "Save another visit anyway?").replace("%1", values.get("name", ""))
+                .replace("%2", visits), yes_no, no)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.last_campaign = values.get("campaign")
+        amount = desk.relief_amount_fen(values)
+        ceiling = desk.relief_confirm_above_fen()
+        if amount is not None and amount > ceiling:
+            answer = QMessageBox.question(
+                self, self.tr("Large amount"),
+                self.tr("This visit gives %1 yuan (cash and goods), more than %2 yuan per visit. "
+                        "Is the amount right?").replace("%1", format_yuan(amount))
+                .replace("%2", format_yuan(ceiling)), yes_no, no)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         return True
+
+    def _describe(self, visit: dict) -> str:
+        """One earlier visit: date, campaign, amount, station."""
+        labels = self.ctx.labels.get("campaign", {})
+        amount = (visit.get("cash_fen") or 0) + (visit.get("goods_value_fen") or 0)
+        return self.tr("%1, %2, %3 yuan, %4").replace("%1", str(visit["visit_date"])) \
+            .replace("%2", labels.get(visit["campaign"], visit["campaign"])) \
+            .replace("%3", format_yuan(amount)) \
+            .replace("%4", self._station_name(visit.get("station_code") or ""))
+
+    def _station_name(self, code: str) -> str:
+        identity = self.ctx.desk.identity
+        if identity is not None and code == identity.code:
+            return identity.name
+        if identity is not None and identity.role == "county":
+            from ...services.county import CountyService
+
+            return CountyService(self.ctx.desk).station_names().get(code, code)
+        return code
 
 
 class JobFairTab(QWidget):

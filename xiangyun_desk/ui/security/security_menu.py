@@ -75,7 +75,10 @@ class LockDialog(QDialog):
     """The idle lock: the same person's password again. Windows and open forms stay as they
     were underneath (nothing typed is lost) but are covered until then."""
 
-    def __init__(self, desk: Desk, parent=None):
+    def __init__(self, desk: Desk, parent=None, idle_minutes: int | None = None,
+                 switch_user=None):
+        """``idle_minutes``: locked after that long without use; None: locked by hand.
+        ``switch_user``: what 切换用户 does (None: no such button)."""
         super().__init__(parent)
         self.desk = desk
         user = desk.session.user
@@ -83,8 +86,18 @@ class LockDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         name = (user.display_name or user.username) if user else ""
-        text = QLabel(self.tr("The desk was locked after a time without use. %1, enter your "
-                              "password to go on.").replace("%1", name))
+        if idle_minutes is None:
+            why = self.tr("%1 locked the program by hand.").replace("%1", name)
+        else:
+            why = self.tr("The program was locked after %n minute(s) without use.", "",
+                          idle_minutes)
+        self.reason = QLabel(why)
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("font-weight: bold;")
+        text = QLabel(self.tr("%1, enter your password to go on. Someone else can sign in "
+                              "with \"Switch user\"; forms still open are then closed without "
+                              "saving.").replace("%1", name))
         text.setWordWrap(True)
         self.password = _password_edit("password")
         self.error = _error_label()
@@ -95,6 +108,13 @@ class LockDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.setDefault(True)
+        self.switch_button = None
+        if switch_user is not None:
+            self.switch_button = buttons.addButton(self.tr("S&witch user…"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+            self.switch_button.setObjectName("switch_user")
+            self.switch_button.setAutoDefault(False)
+            self.switch_button.clicked.connect(switch_user)
         self.quit_button = buttons.addButton(self.tr("E&xit the program"),
                                              QDialogButtonBox.ButtonRole.DestructiveRole)
         self.quit_button.setObjectName("quit")
@@ -102,11 +122,14 @@ class LockDialog(QDialog):
         buttons.accepted.connect(self.try_unlock)
         self.quit_button.clicked.connect(self.quit_program)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reason)
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(480)
+        for label in (self.reason, text):  # wrapped text gets the height it needs
+            label.setMinimumHeight(label.heightForWidth(440))
 
     def try_unlock(self) -> bool:
         if self.desk.accounts.unlock(self.password.text()):
@@ -126,6 +149,7 @@ class LockDialog(QDialog):
             "Exit without saving forms that are still open?"))
         if answer == QMessageBox.StandardButton.Yes:
             self.desk.accounts.sign_out()
+            close_open_forms(keep=self)
             QApplication.closeAllWindows()
             QApplication.quit()
 
@@ -141,6 +165,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.dialog: LockDialog | None = None
         self.covers: list[_Cover] = []
+        self.minutes = minutes  # what the lock screen says (tests shorten the timer itself)
         self.set_timeout_ms(minutes * 60 * 1000)
         QApplication.instance().installEventFilter(self)
 
@@ -158,7 +183,12 @@ class IdleLock(QObject):
             self.timer.start()
         return False
 
-    def lock(self) -> None:
+    def set_minutes(self, minutes: int) -> None:
+        self.minutes = minutes
+        self.set_timeout_ms(minutes * 60 * 1000)
+
+    def lock(self, by_hand: bool = False) -> None:
+        """Cover every window and ask for the password (by hand: 安全 → 立即锁定, Ctrl+L)."""
         if self.locked:
             return
         self.desk.accounts.record_lock()
@@ -167,7 +197,9 @@ class IdleLock(QObject):
             if widget.isVisible() and not isinstance(widget, LockDialog) and widget.isWindow() \
                     and widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
                 self.covers.append(_Cover(widget, text))
-        self.dialog = LockDialog(self.desk, self.window)
+        security = getattr(self.window, "security", None)
+        self.dialog = LockDialog(self.desk, self.window, None if by_hand else self.minutes,
+                                 switch_user=security.switch_user if security else None)
         self.dialog.accepted.connect(self.unlocked)
         self.dialog.show()
         self.dialog.raise_()
@@ -309,7 +341,7 @@ class AccountsDialog(QDialog):
         if self._do(lambda: self.desk.accounts.set_idle_minutes(self.minutes.value())):
             lock = getattr(self.parent(), "idle_lock", None)
             if lock is not None:
-                lock.set_timeout_ms(self.minutes.value() * 60 * 1000)
+                lock.set_minutes(self.minutes.value())
 
 
 class AddAccountDialog(QDialog):
@@ -367,6 +399,7 @@ class SecurityUi(QObject):
         self.window = window
         self.desk: Desk = window.desk
         self.idle_lock: IdleLock | None = None
+        self.successor = None  # the window of the person who signed in with 切换用户
         user = self.desk.session.user
         if user is not None and not user.system:
             name = user.display_name or user.username
@@ -389,7 +422,7 @@ class SecurityUi(QObject):
     def _apply_role(self) -> None:
         add_staff = QCoreApplication.translate("MainWindow", "Add &staff member…")
         for action in self.window.findChildren(QAction):
-            if action.text() == add_staff:
+            if action.text() == add_staff or action.objectName() == "settings_relief_ceiling":
                 action.setVisible(self.can(Perm.ADMIN))
         if self.can(Perm.WRITE):
             return
@@ -483,7 +516,44 @@ class SecurityUi(QObject):
     def lock_now(self) -> None:
         if self.idle_lock is None:
             self.start_idle_lock()
-        self.idle_lock.lock()
+        self.idle_lock.lock(by_hand=True)
+
+    def switch_user(self) -> bool:
+        """切换用户 on the lock screen: another person signs in and gets a window of their own
+        role; the previous person's windows and open forms close without saving. Cancelled:
+        the program stays locked for the previous person."""
+        from ...app import window_for
+        from .signin import SignInDialog
+
+        previous = self.desk.session.user
+        lock = self.idle_lock
+        parent = lock.dialog if lock is not None and lock.dialog is not None else self.window
+        dialog = SignInDialog(self.desk, parent)
+        dialog.username.setCurrentText("")
+        dialog.username.setFocus()
+        if not dialog.exec() or self.desk.session.user is None:
+            self.desk.session.user = previous
+            return False
+        user = self.desk.session.user
+        if previous is not None and not previous.system and previous.id != user.id:
+            self.desk.audit.record("sign_out", "account", previous.id, None, actor=previous)
+        old = self.window
+        old.save_layout()
+        new = window_for(self.desk, old.lang)
+        self.successor = new
+        new.show()
+        new.security.start_idle_lock()
+        if getattr(old, "_daily", None) is not None:
+            new.start_automatic_backups(now=False)
+            old._daily.stop()
+        if lock is not None:
+            lock.unlocked()
+            lock.stop()
+        close_open_forms(keep=new)
+        old.close()
+        new.raise_()
+        new.activateWindow()
+        return True
 
     def change_password(self) -> None:
         ChangePasswordDialog(self.desk, self.window).exec()
@@ -517,6 +587,16 @@ class SecurityUi(QObject):
         identity = self.desk.identity
         RecoveryCodeDialog(code, identity.name if identity else "",
                            self.desk.session.user.username, self.window).exec()
+
+
+def close_open_forms(keep=None) -> None:
+    """Close every other window's dialogs without asking (their changes are given up on
+    purpose: the person chose to exit or to let someone else sign in)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is keep or not widget.isVisible():
+            continue
+        if isinstance(widget, QDialog):
+            widget.done(QDialog.DialogCode.Rejected)
 
 
 def install_security(window) -> SecurityUi:

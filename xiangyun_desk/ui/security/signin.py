@@ -5,16 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
-    QFont,
     QFontDatabase,
     QFontMetrics,
     QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -88,34 +83,65 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         _row(form, self.tr("&Account"), self.username)
         _row(form, self.tr("&Password"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(self.tr("&Sign in"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setObjectName("sign_in")
-        self.sign_in_button.setDefault(True)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.forgot = QPushButton(self.tr("&Forgot password…"))
         self.forgot.setObjectName("forgot")
-        self.forgot.setAutoDefault(False)
         buttons.addButton(self.forgot, QDialogButtonBox.ButtonRole.HelpRole)
-        buttons.accepted.connect(self.try_sign_in)
+        # Enter signs in wherever the cursor is: no other button ever becomes the default (a
+        # focused 取消 used to, and Enter after a wrong password closed the program).
+        for button in (cancel, self.forgot):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.sign_in_button.setAutoDefault(True)
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         self.forgot.clicked.connect(self.forgot_password)
-        self.password.returnPressed.connect(self.sign_in_button.click)
+        self.username.lineEdit().installEventFilter(self)
+        self._wait_left = 0
+        self._wait_timer = QTimer(self, interval=1000)
+        self._wait_timer.timeout.connect(self._tick)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.password.setFocus()
+        if self.username.currentText():
+            self.password.setFocus()
+        else:
+            self.username.setFocus()
         self.setMinimumWidth(380)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.sign_in_button.setDefault(True)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        """Enter in the account name: on to the password (or sign in when one is typed)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.password.text():
+                self.sign_in_button.click()
+            else:
+                self.password.setFocus()
+            return True
+        return super().eventFilter(obj, event)
+
     def try_sign_in(self) -> bool:
+        if not self.sign_in_button.isEnabled():  # still waiting after wrong passwords
+            return False
+        name = self.username.currentText()
         try:
-            self.desk.accounts.sign_in(self.username.currentText(), self.password.text())
+            self.desk.accounts.sign_in(name, self.password.text())
         except DomainError as exc:
             _show_error(self.error, exc)
             self.password.clear()
             self.password.setFocus()
+            self._wait(self.desk.accounts.wait_seconds(name))
             return False
         if self.desk.accounts.must_change_password():
             dialog = ChangePasswordDialog(self.desk, self, forced=True,
@@ -127,6 +153,30 @@ class SignInDialog(QDialog):
         self.password.clear()
         self.accept()
         return True
+
+    def _wait(self, seconds: int) -> None:
+        """After repeated wrong passwords: the button waits ``seconds``, counting down."""
+        self._message = self.error.text().split("\n")[0]
+        self._wait_left = seconds
+        if seconds > 0:
+            self.sign_in_button.setEnabled(False)
+            self._tick(count=False)
+            self._wait_timer.start()
+
+    def _tick(self, count: bool = True) -> None:
+        if count:
+            self._wait_left -= 1
+            if self._wait_left <= 0:  # timers may fire a little early: ask the service again
+                self._wait_left = self.desk.accounts.wait_seconds(self.username.currentText())
+        if self._wait_left <= 0:
+            self._wait_timer.stop()
+            self.sign_in_button.setEnabled(True)
+            self.sign_in_button.setDefault(True)
+            self.error.setText(self._message)
+            self.password.setFocus()
+            return
+        self.error.setText(self._message + "\n" + self.tr(
+            "You can try again in %n second(s).", "", self._wait_left))
 
     def forgot_password(self) -> None:
         RecoveryResetDialog(self.desk, self).exec()
@@ -274,39 +324,23 @@ class RecoveryCodeDialog(QDialog):
             super().reject()
 
     def print_pdf(self, path: str | None = None) -> Path | None:
+        """打印为 PDF: one A4 page (services/reports/recovery.py); the name offered is Chinese."""
+        from ...services.reports.recovery import recovery_file_name, write_recovery_pdf
+
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Print the recovery code"),
-                str(Path.home() / "recovery-code.pdf"), self.tr("PDF files (*.pdf)"))
+                str(Path.home() / recovery_file_name(self.station)),
+                self.tr("PDF files (*.pdf)"))
             if not path:
                 return None
-        write_recovery_pdf(Path(path), self.code, self.station, self.username,
-                           self.tr("Recovery code"),
-                           self.tr("Keep this sheet locked away. Anyone holding it can set a new "
-                                   "password for the account: with \"Forgot password\" in the "
-                                   "sign-in window, or xiangyun-desk reset-password "
-                                   "--recovery-code."))
+        try:
+            out = write_recovery_pdf(Path(path), self.code, self.station, self.username)
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Print the recovery code"), render(exc.message))
+            return None
         self.kept.setChecked(True)
-        return Path(path)
-
-
-def write_recovery_pdf(path: Path, code: str, station: str, username: str, title: str,
-                       note: str) -> Path:
-    """A one-page A4 PDF with the code (Qt's PDF writer: no dependency on the reports)."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    doc = QTextDocument()
-    doc.setDefaultFont(QFont(QGuiApplication.font().family(), 12))
-    esc = lambda t: (t.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
-                     .replace(">", "&gt;"))
-    doc.setHtml(f"<h2>{esc(title)}</h2><p>{esc(station)}</p><p>{esc(username)}</p>"
-                f"<p style='font-size:28pt; font-family:monospace'><b>{esc(code)}</b></p>"
-                f"<p>{esc(note)}</p>")
-    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
-    doc.print_(writer)
-    return path
+        return out
 
 
 class RecoveryResetDialog(QDialog):
