@@ -522,7 +522,6 @@ class SecurityUi(QObject):
         """切换用户 on the lock screen: another person signs in and gets a window of their own
         role; the previous person's windows and open forms close without saving. Cancelled:
         the program stays locked for the previous person."""
-        from ...app import window_for
         from .signin import SignInDialog
 
         previous = self.desk.session.user
@@ -539,7 +538,7 @@ class SecurityUi(QObject):
             self.desk.audit.record("sign_out", "account", previous.id, None, actor=previous)
         old = self.window
         old.save_layout()
-        new = window_for(self.desk, old.lang)
+        new = type(old)(self.desk, old.lang)  # the same kind of window, for the new role
         self.successor = new
         new.show()
         new.security.start_idle_lock()
