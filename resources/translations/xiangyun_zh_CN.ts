@@ -1710,6 +1710,14 @@
         <source>Station {code}: key fingerprint {fp} confirmed. Bundles signed with it are applied; any other key is held for confirmation.</source>
         <translation>站点 {code}：已确认密钥指纹 {fp}。用此密钥签名的同步包将被导入；其他密钥签名的同步包将待确认。</translation>
     </message>
+    <message>
+        <source>A station keeps its records in the database file of its data directory; --database-url is for the county and the tiers above it.</source>
+        <translation>站点的数据保存在数据目录中的数据库文件里；--database-url 只用于县总工会及以上各级。</translation>
+    </message>
+    <message>
+        <source>{dir} already names a database server ({file}); edit or remove that file instead.</source>
+        <translation>{dir} 已经指定了数据库服务器（{file}）；请修改或删除该文件。</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>

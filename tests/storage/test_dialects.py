@@ -175,3 +175,55 @@ def test_a_desk_opens_the_configured_server(fresh_pg_url, tmp_path, monkeypatch)
         assert not (tmp_path / "county" / "xiangyun.sqlite3").exists()
     finally:
         desk.close()
+
+
+# ---- init --database-url ----------------------------------------------------------------------
+
+def _init(data_dir, *extra):
+    from xiangyun_desk.cli import main
+
+    return main(["--data-dir", str(data_dir), "init", "--role", "county", "--county-code",
+                 "532923", "--county-name", "祥云县总工会", *extra])
+
+
+def test_init_with_a_database_url_keeps_the_county_on_the_server(fresh_pg_url, tmp_path, capsys,
+                                                                   monkeypatch):
+    from xiangyun_desk.cli import main
+
+    monkeypatch.delenv(dialects.ENV_VAR, raising=False)
+    folder = tmp_path / "county"
+    assert _init(folder, "--database-url", fresh_pg_url) == 0
+    assert dialects.configured_url(folder) == fresh_pg_url
+    assert not (folder / "xiangyun.sqlite3").exists()
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "stats", "--json"]) == 0
+    assert '"visitors"' in capsys.readouterr().out
+    desk = Desk(folder)
+    try:
+        assert desk.db.dialect == "postgresql" and desk.identity.code == "532923"
+    finally:
+        desk.close()
+
+
+def test_init_database_url_is_refused_for_a_station(tmp_path, capsys):
+    from xiangyun_desk.cli import main
+
+    folder = tmp_path / "station"
+    code = main(["--data-dir", str(folder), "init", "--role", "station", "--station-code", "03",
+                 "--station-name", "云南驿镇职工之家", "--database-url", PG])
+    assert code == 2
+    assert "--database-url" in capsys.readouterr().err
+    assert not (folder / dialects.URL_FILENAME).exists()
+
+
+def test_init_with_an_unreachable_server_leaves_nothing_behind(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(dialects.ENV_VAR, raising=False)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    folder = tmp_path / "county"
+    assert _init(folder, "--database-url", f"postgresql://xyd@127.0.0.1:{port}/x") == 1
+    err = capsys.readouterr().err
+    assert f"127.0.0.1:{port}" in err and "Traceback" not in err
+    assert not (folder / dialects.URL_FILENAME).exists()
+    assert not (folder / "xiangyun.sqlite3").exists()

@@ -40,7 +40,15 @@ def cmd_init(args) -> int:
     code, name, card = init_options(args)  # --county-code/--county-name/--county-key
     if isinstance(card, int):
         return card
-    desk = open_desk(args)
+    stored_url = _store_database_url(args)
+    if isinstance(stored_url, int):
+        return stored_url
+    try:
+        desk = open_desk(args)
+    except DomainError:
+        if stored_url is not None:  # the server could not be used: leave nothing behind
+            stored_url.unlink(missing_ok=True)
+        raise
     try:
         identity = desk.initialize(args.role, code, name, args.township or "", args.staff or [])
         if card is not None:
@@ -56,6 +64,23 @@ def cmd_init(args) -> int:
     say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Set up {name} ({code}) in {dir}"),
             name=identity.name, code=identity.code, dir=str(desk.data_dir)))
     return 0
+
+
+def _store_database_url(args):
+    """``init --database-url``: remember the server for the data directory (the county and the
+    tiers above it; storage.dialects). Returns the file written, None, or an exit code."""
+    if not getattr(args, "database_url", None):
+        return None
+    from ..storage import dialects
+
+    if args.role == "station":
+        return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "A station keeps its records in the database file of its data directory; --database-url is for the county and the tiers above it.")), EXIT_USAGE)
+    folder = paths.data_dir(args.data_dir)
+    path = folder / dialects.URL_FILENAME
+    if path.exists():
+        return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "{dir} already names a database server ({file}); edit or remove that file instead."), dir=str(folder), file=path.name))
+    dialects.store_url(folder, args.database_url)
+    return path
 
 
 def cmd_demo(args) -> int:
@@ -154,6 +179,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--county-code", help="with --role county: the county code, e.g. 532923")
     p.add_argument("--county-name", help="with --role county: e.g. 祥云县总工会")
     p.add_argument("--county-key", help="station: the county's key card (county-key --out)")
+    p.add_argument("--database-url", metavar="URL",
+                   help="county and above: keep the records on a PostgreSQL server, e.g. "
+                        "postgresql+psycopg://user@host/xiangyun (remembered in the data "
+                        "directory; XIANGYUN_DESK_DATABASE_URL overrides it)")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo-data", help="add realistic demo records")
