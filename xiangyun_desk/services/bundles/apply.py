@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from ...storage.bulk import insert_rows
 from . import format as F
 
 CTX = "Bundles"
@@ -128,8 +129,8 @@ class RecordApplier:
                 if rec["change_seq"] < old.change_seq:
                     self.older += 1
             seen.add(rec["id"])
-        if inserts:
-            self.s.execute(insert(table), inserts)
+        if inserts:  # COPY on PostgreSQL, one executemany on SQLite (storage/bulk.py)
+            insert_rows(self.s, table, inserts)
         if updates:
             columns = [c.key for c in table.c if c.key != "id"]
             stmt = (update(table).where(table.c.id == bindparam("k_id"))
