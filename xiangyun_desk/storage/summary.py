@@ -19,13 +19,13 @@ Additive figures — ``stats_day`` and ``stats_month`` (register × station × d
 
 Distinct people — ``stats_member`` / ``stats_people``: people cannot be summed from daily rows
 (one person visited on two days is one person). ``stats_member`` holds one row per person, scope
-(a station, or ``*`` for all stations), calendar period (``YYYY-MM`` or ``YYYY``) and dim (``""``,
+(a station, or ``*`` for all stations), calendar period (``YYYY-MM``, ``YYYY-Qn`` or ``YYYY``) and dim (``""``,
 ``c:<campaign>``, ``k:<category>``), with the number of live records behind it; ``stats_people``
 holds the count of members per (register, scope, period, dim) and is adjusted by the difference
 when a person's memberships are recomputed. So 慰问人数 (relief, by ID number else name + phone) and
-参与服务 (service, by volunteer) of a month or a year — per station or all stations, per campaign
-or category — are one row read. Other periods (a quarter, arbitrary dates) count distinct people
-from the records (stats.py), exactly as before.
+参与服务 (service, by volunteer) of a month, quarter or year — per station or all stations, per
+campaign or category — are one row read. Other periods (arbitrary dates, all time) count distinct
+people from the records (stats.py), exactly as before.
 
 Job fairs — ``stats_fair`` (fair × station of the employer/seeker): employers, positions, seekers,
 intentions (distinct seekers with a live intention to a live employer, under the seeker's
@@ -97,12 +97,22 @@ TABLES_SQL = [
 ]
 INDEXES_SQL = [
     # Recomputing a station's day, a person's records, a volunteer's service days.
-    "CREATE INDEX ix_visit_station_time ON visit (station_code, visited_at)",
-    "CREATE INDEX ix_relief_station_date ON relief_visit (station_code, visit_date)",
-    f"CREATE INDEX ix_relief_person ON relief_visit (({PERSON_KEY.replace('{r}.', '')}))",
+    "CREATE INDEX ix_visit_station_time ON visit (station_code, deleted_at, visited_at)",
+    "CREATE INDEX ix_relief_station_date ON relief_visit (station_code, deleted_at, visit_date)",
+    "CREATE INDEX ix_relief_person ON relief_visit (person_key)",
     "CREATE INDEX ix_volunteer_station ON volunteer (station_code)",
     "CREATE INDEX ix_stats_month_period ON stats_month (month, register)",
 ]
+
+
+def person_column_sql(dialect: str) -> str:
+    """``relief_visit.person_key``: who a recipient is (ID number, else name + phone), as a
+    generated column so that a person's records are found by a plain index in a join (SQLite
+    uses an index on an expression only against constants). Not in the ORM model: the database
+    computes it; a migration that rebuilds relief_visit must add it again."""
+    kind = "VIRTUAL" if dialect == SQLITE else "STORED"
+    return (f"ALTER TABLE relief_visit ADD COLUMN person_key VARCHAR(200) GENERATED ALWAYS AS "
+            f"({PERSON_KEY.replace('{r}.', '')}) {kind}")
 PENDING_TABLES = ("stats_pending", "stats_pending_person", "stats_pending_fair")
 
 
@@ -112,9 +122,12 @@ def _sql(dialect: str):
     """Dialect snippets: the day of a timestamp, the day after a date, month/year of a date."""
     if dialect == SQLITE:
         return {"day": "date({})", "next": "date({}, '+1 day')",
-                "month": "substr({}, 1, 7)", "year": "substr({}, 1, 4)"}
+                "month": "substr({}, 1, 7)", "year": "substr({}, 1, 4)",
+                "quarter": "substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) "
+                           "+ 2) / 3)"}
     return {"day": "({})::date", "next": "({} + 1)",
-            "month": "to_char({}, 'YYYY-MM')", "year": "to_char({}, 'YYYY')"}
+            "month": "to_char({}, 'YYYY-MM')", "year": "to_char({}, 'YYYY')",
+            "quarter": "to_char({}, 'YYYY-\"Q\"Q')"}
 
 
 def _notes(dialect: str) -> dict[str, list[tuple[str, str, str]]]:
@@ -197,6 +210,7 @@ def drop_statements(dialect: str) -> list[str]:
             (*PENDING_TABLES, "stats_member", "stats_people", "stats_fair", "stats_month",
              "stats_day")]
     out += ["DROP INDEX IF EXISTS " + s.split()[2] for s in INDEXES_SQL]
+    out.append("ALTER TABLE relief_visit DROP COLUMN person_key")
     return out
 
 
@@ -205,26 +219,29 @@ def drop_statements(dialect: str) -> list[str]:
 def _day_sources(dialect: str) -> list[str]:
     """SELECTs of (register, station, day, dim, n, s1, s2) for the pending day buckets."""
     f = _sql(dialect)
-    pend = "JOIN stats_pending p ON p.register = '{reg}' AND p.station_code = {station}"
-    visit_on = (pend.format(reg="visit", station="t.station_code")
-                + " AND t.visited_at >= p.day AND t.visited_at < " + f["next"].format("p.day"))
-    relief_on = pend.format(reg="relief", station="t.station_code") + " AND t.visit_date = p.day"
+    # "pending CROSS JOIN table": SQLite then loops over the (few) pending rows and looks the
+    # records up by index; PostgreSQL plans it as any inner join.
+    visit_on = ("FROM stats_pending p CROSS JOIN visit t WHERE p.register = 'visit' "
+                "AND t.station_code = p.station_code AND t.visited_at >= p.day "
+                "AND t.visited_at < " + f["next"].format("p.day"))
+    relief_on = ("FROM stats_pending p CROSS JOIN relief_visit t WHERE p.register = 'relief' "
+                 "AND t.station_code = p.station_code AND t.visit_date = p.day")
     out = []
     for dim, col in (("'p:' || t.purpose", "purpose"), ("'s:' || t.status", "status")):
         out.append(f"SELECT 'visit', t.station_code, p.day, {dim}, count(*), "
-                   f"coalesce(sum(t.party_size), 0), 0 FROM visit t {visit_on} "
-                   f"WHERE t.deleted_at IS NULL GROUP BY t.station_code, p.day, t.{col}")
+                   f"coalesce(sum(t.party_size), 0), 0 {visit_on} "
+                   f"AND t.deleted_at IS NULL GROUP BY t.station_code, p.day, t.{col}")
     for dim, col in (("'c:' || t.campaign", "campaign"), ("'k:' || t.category", "category")):
         out.append(f"SELECT 'relief', t.station_code, p.day, {dim}, count(*), "
                    f"coalesce(sum(t.cash_fen), 0), coalesce(sum(t.goods_value_fen), 0) "
-                   f"FROM relief_visit t {relief_on} WHERE t.deleted_at IS NULL "
+                   f"{relief_on} AND t.deleted_at IS NULL "
                    f"GROUP BY t.station_code, p.day, t.{col}")
     out.append("SELECT 'service', v.station_code, p.day, '', count(*), "
                "coalesce(sum(t.half_hours), 0), 0 FROM stats_pending p "
-               "JOIN volunteer v ON v.station_code = p.station_code AND v.deleted_at IS NULL "
-               "JOIN service_record t ON t.volunteer_id = v.id AND t.served_on = p.day "
-               "WHERE p.register = 'service' AND t.deleted_at IS NULL "
-               "GROUP BY v.station_code, p.day")
+               "CROSS JOIN volunteer v CROSS JOIN service_record t "
+               "WHERE p.register = 'service' AND v.station_code = p.station_code "
+               "AND v.deleted_at IS NULL AND t.volunteer_id = v.id AND t.served_on = p.day "
+               "AND t.deleted_at IS NULL GROUP BY v.station_code, p.day")
     return out
 
 
@@ -233,33 +250,37 @@ def _member_source(dialect: str) -> str:
     f = _sql(dialect)
     relief = (f"SELECT {PERSON_KEY.format(r='t')} AS person, t.station_code AS station, "
               f"{f['month'].format('t.visit_date')} AS m, {f['year'].format('t.visit_date')} AS y, "
-              "'c:' || t.campaign AS dc, 'k:' || t.category AS dk FROM relief_visit t "
-              "JOIN stats_pending_person p ON p.register = 'relief' "
-              f"AND p.person = {PERSON_KEY.format(r='t')} WHERE t.deleted_at IS NULL")
+              f"{f['quarter'].format('t.visit_date')} AS q, "
+              "'c:' || t.campaign AS dc, 'k:' || t.category AS dk "
+              "FROM stats_pending_person p CROSS JOIN relief_visit t WHERE p.register = 'relief' "
+              "AND t.person_key = p.person AND t.deleted_at IS NULL")
     service = (f"SELECT t.volunteer_id AS person, v.station_code AS station, "
-               f"{f['month'].format('t.served_on')} AS m, {f['year'].format('t.served_on')} AS y "
-               "FROM service_record t JOIN volunteer v ON v.id = t.volunteer_id "
-               "AND v.deleted_at IS NULL JOIN stats_pending_person p ON p.register = 'service' "
-               "AND p.person = t.volunteer_id WHERE t.deleted_at IS NULL")
+               f"{f['month'].format('t.served_on')} AS m, {f['year'].format('t.served_on')} AS y, "
+               f"{f['quarter'].format('t.served_on')} AS q "
+               "FROM stats_pending_person p CROSS JOIN service_record t CROSS JOIN volunteer v "
+               "WHERE p.register = 'service' AND t.volunteer_id = p.person "
+               "AND t.deleted_at IS NULL AND v.id = t.volunteer_id AND v.deleted_at IS NULL")
     branches = []
 
     def group(*exprs):  # constants are not grouped by (PostgreSQL refuses them there)
         return ", ".join(e for e in exprs if not e.startswith("'"))
 
     for scope in ("station", f"'{ALL_STATIONS}'"):
-        for period in ("m", "y"):
+        for period in ("m", "q", "y"):
             for dim in ("''", "dc", "dk"):
                 branches.append(f"SELECT 'relief', {scope}, {period}, {dim}, person, count(*) "
                                 f"FROM r GROUP BY {group(scope, period, dim, 'person')}")
             branches.append(f"SELECT 'service', {scope}, {period}, '', person, count(*) "
                             f"FROM s GROUP BY {group(scope, period, 'person')}")
-    return f"WITH r AS ({relief}), s AS ({service}) " + " UNION ALL ".join(branches)
+    return (f"WITH r AS MATERIALIZED ({relief}), s AS MATERIALIZED ({service}) "
+            + " UNION ALL ".join(branches))
 
 
 def _people_delta(sign: str) -> list[str]:
     """Add (``+``) or subtract (``-``) the pending people's memberships to/from the counts."""
-    counts = ("SELECT m.register, m.scope, m.period, m.dim, count(*) AS k FROM stats_member m "
-              "JOIN stats_pending_person p ON p.register = m.register AND p.person = m.person "
+    counts = ("SELECT m.register, m.scope, m.period, m.dim, count(*) AS k "
+              "FROM stats_pending_person p CROSS JOIN stats_member m "
+              "WHERE m.register = p.register AND m.person = p.person "
               "GROUP BY m.register, m.scope, m.period, m.dim")
     out = []
     if sign == "+":
@@ -279,25 +300,23 @@ def flush_statements(dialect: str) -> list[str]:
                         f"{f['month'].format('day')} AS month FROM stats_pending")
     return [
         # Days: recompute the noted buckets.
-        "DELETE FROM stats_day WHERE EXISTS (SELECT 1 FROM stats_pending p WHERE "
-        "p.register = stats_day.register AND p.station_code = stats_day.station_code "
-        "AND p.day = stats_day.day)",
+        "DELETE FROM stats_day WHERE (register, station_code, day) IN "
+        "(SELECT register, station_code, day FROM stats_pending)",
         "INSERT INTO stats_day (register, station_code, day, dim, n, s1, s2) "
         + " UNION ALL ".join(_day_sources(dialect)),
         # Months: the sum of their days.
-        f"DELETE FROM stats_month WHERE EXISTS (SELECT 1 FROM ({month_of_pending}) p WHERE "
-        "p.register = stats_month.register AND p.station_code = stats_month.station_code "
-        "AND p.month = stats_month.month)",
+        "DELETE FROM stats_month WHERE (register, station_code, month) IN "
+        f"(SELECT register, station_code, month FROM ({month_of_pending}) p)",
         "INSERT INTO stats_month (register, station_code, month, dim, n, s1, s2) "
         f"SELECT d.register, d.station_code, p.month, d.dim, sum(d.n), sum(d.s1), sum(d.s2) "
-        f"FROM ({month_of_pending}) p JOIN stats_day d ON d.register = p.register "
+        f"FROM ({month_of_pending}) p CROSS JOIN stats_day d WHERE d.register = p.register "
         f"AND d.station_code = p.station_code AND {f['month'].format('d.day')} = p.month "
         "GROUP BY d.register, d.station_code, p.month, d.dim",
         "DELETE FROM stats_pending",
         # People: take the noted people's memberships out, recompute them, put them back.
         *_people_delta("-"),
-        "DELETE FROM stats_member WHERE EXISTS (SELECT 1 FROM stats_pending_person p WHERE "
-        "p.register = stats_member.register AND p.person = stats_member.person)",
+        "DELETE FROM stats_member WHERE (register, person) IN "
+        "(SELECT register, person FROM stats_pending_person)",
         "INSERT INTO stats_member (register, scope, period, dim, person, n) "
         + _member_source(dialect),
         *_people_delta("+"),
@@ -369,7 +388,7 @@ def rebuild_statements(dialect: str) -> list[str]:
 
 def create_statements(dialect: str) -> list[str]:
     """Everything the migration makes (the summary tables come from :data:`metadata`)."""
-    return [*TABLES_SQL, *INDEXES_SQL, *trigger_statements(dialect)]
+    return [*TABLES_SQL, person_column_sql(dialect), *INDEXES_SQL, *trigger_statements(dialect)]
 
 
 # ---- reading (services/stats.py) --------------------------------------------------------------
@@ -443,8 +462,8 @@ def by_dim(sums: dict[str, tuple[int, int, int]], prefix: str) -> dict[str, tupl
 
 
 def people_period(start, end) -> str | None:
-    """The ``stats_people`` period of an inclusive date range: a calendar month or year, else
-    None (then people are counted from the records)."""
+    """The ``stats_people`` period of an inclusive date range: a calendar month, quarter or
+    year, else None (then people are counted from the records)."""
     import datetime as dt
 
     if start is None or end is None or start.day != 1:
@@ -453,6 +472,9 @@ def people_period(start, end) -> str | None:
         return f"{start.year:04d}"
     if end == _month_end(start):
         return _month_key(start)
+    if start.month % 3 == 1 and end.year == start.year and end.month == start.month + 2 \
+            and end == _month_end(end):
+        return f"{start.year:04d}-Q{(start.month + 2) // 3}"
     return None
 
 
