@@ -193,6 +193,9 @@ def assert_summaries_are_a_recount(desk):
         for station in (None, *STATIONS):
             assert fast.compute(period, station) == slow.compute(period, station), \
                 (period, station)
+        # The county's per-station table: every station at once, the same figures.
+        assert fast.compute_each(period, STATIONS) == \
+            {code: slow.compute(period, code) for code in STATIONS}, period
 
 
 @settings(max_examples=15, deadline=None,

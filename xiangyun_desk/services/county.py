@@ -156,8 +156,9 @@ class CountyService:
         for r in statuses:
             names.setdefault(r.code, r.name)
         rows = []
+        every = stats.compute_each(period, sorted(names))  # the summaries read once
         for code, name in sorted(names.items()):
-            figures = stats.compute(period, station=code)
+            figures = every[code]
             own = code == county_code
             if own and not _has_any(figures):
                 continue  # the county's own row only when it has records in the period

@@ -100,10 +100,36 @@ class StatsService:
     def __init__(self, db: Database, summaries: bool = True):
         self.db = db
         self.summaries = summaries
+        self._pre: S.Prefetch | None = None  # compute_each: the summaries read once
+
+    def compute_each(self, period: Period, stations) -> dict[str, dict[str, Any]]:
+        """``compute(period, station)`` of every station (the county's per-station table), the
+        summaries read once for all stations instead of a dozen statements per station."""
+        if not self.summaries:
+            return {code: self.compute(period, code) for code in stations}
+        S.catch_up(self.db.engine)
+        f = M.JobFair.__table__.c
+        with self.db.engine.connect() as conn:
+            self._pre = S.Prefetch(conn, period.start, period.end, select(f.id).where(
+                f.deleted_at.is_(None), *period.on(f.held_on)))
+        try:
+            return {code: self.compute(period, code) for code in stations}
+        finally:
+            self._pre = None
+
+    def _sums(self, conn, register: str, period: Period, station: str | None):
+        if self._pre is not None and station is not None:
+            return self._pre.sums[register].get(station, {})
+        return S.period_sums(conn, register, period.start, period.end, station)
+
+    def _people(self, conn, register: str, named: str, station: str | None) -> dict[str, int]:
+        if self._pre is not None and self._pre.people is not None and station is not None:
+            return self._pre.people.get(register, {}).get(station, {})
+        return S.people(conn, register, named, station)
 
     def compute(self, period: Period = Period(), station: str | None = None) -> dict[str, Any]:
         """The figures of ``period`` (all stations, or one ``station``'s own records)."""
-        if self.summaries:
+        if self.summaries and self._pre is None:
             S.catch_up(self.db.engine)
         with self.db.engine.connect() as conn:
             doc = {
@@ -128,7 +154,7 @@ class StatsService:
         if station is not None:
             where.append(t.station_code == station)
         if self.summaries:
-            sums = S.period_sums(conn, "visit", period.start, period.end, station)
+            sums = self._sums(conn, "visit", period, station)
             visits, people, _ = S.totals(sums, "visit")
             by_purpose = {k: v[0] for k, v in S.by_dim(sums, "p:").items()}
             by_status = {k: v[0] for k, v in S.by_dim(sums, "s:").items()}
@@ -153,11 +179,11 @@ class StatsService:
         cols = (func.count(), func.count(distinct(key)), func.coalesce(func.sum(t.cash_fen), 0),
                 func.coalesce(func.sum(t.goods_value_fen), 0))
         if self.summaries:  # sums per day/month; people per calendar month or year
-            sums = S.period_sums(conn, "relief", period.start, period.end, station)
+            sums = self._sums(conn, "relief", period, station)
             visits, cash, goods = S.totals(sums, "relief")
             named = S.people_period(period.start, period.end)
             if named is not None:
-                ppl = S.people(conn, "relief", named, station)
+                ppl = self._people(conn, "relief", named, station)
             else:  # another period: distinct people from the records
                 ppl = {"": conn.execute(select(func.count(distinct(key))).where(*where)).scalar()}
                 for prefix, column in (("c:", t.campaign), ("k:", t.category)):
@@ -191,26 +217,30 @@ class StatsService:
         s = M.JobSeeker.__table__.c
         i = M.Intention.__table__.c
         fair_ids = select(f.id).where(f.deleted_at.is_(None), *period.on(f.held_on))
-        own = [] if station is None else [f.station_code == station]
-        events = conn.execute(select(func.count()).where(
-            f.deleted_at.is_(None), *period.on(f.held_on), *own)).scalar_one()
         per_fair: dict[str, dict[str, Any]] = {}
         held_here: set[str] = set()
-        for fid, name, held_on, code in conn.execute(
-                select(f.id, f.name, f.held_on, f.station_code).where(f.id.in_(fair_ids))
-                .order_by(f.held_on)):
+        listing = self._pre.fair_list if self._pre is not None else None
+        if listing is None:  # every live fair of the period (the same for every station)
+            listing = conn.execute(select(f.id, f.name, f.held_on, f.station_code)
+                                   .where(f.id.in_(fair_ids)).order_by(f.held_on)).all()
+            if self._pre is not None:
+                self._pre.fair_list = listing
+        for fid, name, held_on, code in listing:
             per_fair[fid] = {"name": name, "held_on": held_on.isoformat(), "employers": 0,
                              "positions": 0, "seekers": 0, "intentions": 0}
             if station is None or code == station:
                 held_here.add(fid)
+        events = len(held_here)  # the live fairs of the period this station held (or all)
         live_e = [e.deleted_at.is_(None), e.fair_id.in_(fair_ids)]
         live_s = [s.deleted_at.is_(None)]
         if station is not None:
             live_e.append(e.station_code == station)
             live_s.append(s.station_code == station)
         if self.summaries:  # per fair and station of the employer / seeker (summary.py)
-            for fid, (n, pos, seekers, intentions) in S.fair_figures(
-                    conn, fair_ids, station).items():
+            figures = self._pre.fairs.get(station, {}) \
+                if self._pre is not None and station is not None \
+                else S.fair_figures(conn, fair_ids, station)
+            for fid, (n, pos, seekers, intentions) in figures.items():
                 per_fair[fid].update(employers=n, positions=pos, seekers=seekers,
                                      intentions=intentions)
         else:
@@ -246,6 +276,8 @@ class StatsService:
         roster = [v.deleted_at.is_(None), v.status == "active", *mine]
         if period.end:
             roster.append((v.joined_on.is_(None)) | (v.joined_on <= period.end))
+        if self._pre is not None and station is not None:
+            return self._volunteers_from(conn, period, station)
         registered = conn.execute(select(func.count()).where(*roster)).scalar_one()
         # 参与服务: whoever served in the period, whatever their status now (left, paused...).
         live_volunteers = select(v.id).where(v.deleted_at.is_(None), *mine)
@@ -254,8 +286,8 @@ class StatsService:
         named = S.people_period(period.start, period.end) if self.summaries else None
         if self.summaries:
             records, half_hours, _ = S.totals(
-                S.period_sums(conn, "service", period.start, period.end, station), "service")
-            active = S.people(conn, "service", named, station).get("", 0) if named else \
+                self._sums(conn, "service", period, station), "service")
+            active = self._people(conn, "service", named, station).get("", 0) if named else \
                 conn.execute(select(func.count(distinct(r.volunteer_id))).where(*served)).scalar()
         else:
             active, half_hours, records = conn.execute(select(
@@ -268,6 +300,35 @@ class StatsService:
             for code in filter(None, (skills or "").split(",")):
                 by_skill[code] = by_skill.get(code, 0) + 1
         # active: the old key of serving, kept until definitions.DEPRECATED_REMOVAL.
+        return {"registered": registered, "serving": active, "active": active,
+                "service_hours": format_hours(half_hours), "service_records": records,
+                "by_status": by_status, "by_skill": by_skill}
+
+    def _volunteers_from(self, conn, period: Period, station: str) -> dict[str, Any]:
+        """:meth:`_volunteers` of one station from the roster read once (compute_each)."""
+        v = M.Volunteer.__table__.c
+        r = M.ServiceRecord.__table__.c
+        if self._pre.roster is None:
+            self._pre.roster = conn.execute(select(v.station_code, v.status, v.joined_on, v.skills)
+                                            .where(v.deleted_at.is_(None))).all()
+        registered, by_status, by_skill = 0, {}, {}
+        for code, status, joined_on, skills in self._pre.roster:
+            if code != station:
+                continue
+            by_status[status] = by_status.get(status, 0) + 1
+            if status != "active" or (period.end and joined_on and joined_on > period.end):
+                continue
+            registered += 1
+            for skill in filter(None, (skills or "").split(",")):
+                by_skill[skill] = by_skill.get(skill, 0) + 1
+        records, half_hours, _ = S.totals(self._sums(conn, "service", period, station), "service")
+        named = S.people_period(period.start, period.end)
+        if named:
+            active = self._people(conn, "service", named, station).get("", 0)
+        else:
+            live = select(v.id).where(v.deleted_at.is_(None), v.station_code == station)
+            active = conn.execute(select(func.count(distinct(r.volunteer_id))).where(
+                r.deleted_at.is_(None), r.volunteer_id.in_(live), *period.on(r.served_on))).scalar()
         return {"registered": registered, "serving": active, "active": active,
                 "service_hours": format_hours(half_hours), "service_records": records,
                 "by_status": by_status, "by_skill": by_skill}

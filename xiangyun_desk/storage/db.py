@@ -72,8 +72,8 @@ def _flush_summaries(conn) -> None:
     """Bring the figures' summary tables up to date with what this transaction changed
     (storage/summary.py), before it commits."""
     state = conn.engine.__dict__.setdefault("_xyd_summaries", {})
-    if not state.get("present"):  # a database before migration stats_0001 has none
-        state["present"] = conn.dialect.has_table(conn, "stats_pending")
+    if not state.get("present"):  # a database before migration stats_0002 has none to flush
+        state["present"] = summary.ready(conn)
         if not state["present"]:
             return
     if summary.has_pending(conn.exec_driver_sql):

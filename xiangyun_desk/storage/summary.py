@@ -210,7 +210,6 @@ def drop_statements(dialect: str) -> list[str]:
             (*PENDING_TABLES, "stats_member", "stats_people", "stats_fair", "stats_month",
              "stats_day")]
     out += ["DROP INDEX IF EXISTS " + s.split()[2] for s in INDEXES_SQL]
-    out.append("ALTER TABLE relief_visit DROP COLUMN person_key")
     return out
 
 
@@ -386,9 +385,9 @@ def rebuild_statements(dialect: str) -> list[str]:
     ]
 
 
-def create_statements(dialect: str) -> list[str]:
-    """Everything the migration makes (the summary tables come from :data:`metadata`)."""
-    return [*TABLES_SQL, person_column_sql(dialect), *INDEXES_SQL, *trigger_statements(dialect)]
+# Migration stats_0002 replaces these indexes of stats_0001 (found to be unused in the flush's
+# joins, or not selective enough) by INDEXES_SQL.
+REPLACED_INDEXES = ("ix_visit_station_time", "ix_relief_station_date", "ix_relief_person")
 
 
 # ---- reading (services/stats.py) --------------------------------------------------------------
@@ -501,11 +500,100 @@ def fair_figures(conn, fair_ids, station: str | None = None) -> dict[str, tuple[
                func.sum(f.intentions)).where(*conds).group_by(f.fair_id))}
 
 
+def ready(conn) -> bool:
+    """Whether the database has the summaries as :func:`flush` expects them (migration
+    stats_0002: the pending lists and ``relief_visit.person_key``)."""
+    if conn.dialect.name == SQLITE:
+        sql = "SELECT count(*) FROM pragma_table_xinfo('relief_visit') WHERE name = 'person_key'"
+    else:
+        sql = ("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+               "current_schema() AND table_name = 'relief_visit' AND column_name = 'person_key'")
+    return bool(conn.exec_driver_sql(sql).scalar())
+
+
 def catch_up(engine) -> None:
     """Summarise what writers outside the program's engine left pending."""
     with engine.connect() as conn:
-        if not conn.dialect.has_table(conn, "stats_pending") \
-                or not has_pending(conn.exec_driver_sql):
+        if not ready(conn) or not has_pending(conn.exec_driver_sql):
             return
     with engine.begin() as conn:
         flush(conn.exec_driver_sql, conn.dialect.name)
+
+
+class Prefetch:
+    """The summaries of one period read once for every station (StatsService.compute_each):
+    the county's per-station table in a fixed number of statements, not a dozen per station."""
+
+    def __init__(self, conn, start, end, fair_ids):
+        from sqlalchemy import select
+
+        self.sums: dict[str, dict[str, dict]] = {}
+        for register in TOTAL_DIM:
+            self.sums[register] = {}
+            for station, dims in _sums_by_station(conn, register, start, end).items():
+                self.sums[register][station] = dims
+        named = people_period(start, end)
+        self.people: dict[str, dict[str, dict[str, int]]] | None = None
+        if named is not None:
+            p = stats_people.c
+            self.people = {}
+            for register, scope, dim, n in conn.execute(select(
+                    p.register, p.scope, p.dim, p.people).where(p.period == named)):
+                self.people.setdefault(register, {}).setdefault(scope, {})[dim] = n
+        f = stats_fair.c
+        self.fairs: dict[str, dict[str, tuple[int, ...]]] = {}
+        for fid, station, e, pos, s, i in conn.execute(select(
+                f.fair_id, f.station_code, f.employers, f.positions, f.seekers, f.intentions)
+                .where(f.fair_id.in_(fair_ids))):
+            self.fairs.setdefault(station, {})[fid] = (e, pos, s, i)
+        self.fair_list = None  # filled by stats.py on first use (station-independent)
+        self.roster = None
+
+
+def _sums_by_station(conn, register, start, end) -> dict[str, dict[str, tuple[int, int, int]]]:
+    """:func:`period_sums` of every station at once: {station: {dim: (n, s1, s2)}}."""
+    from sqlalchemy import func, select, union_all
+
+    parts = _period_parts(register, start, end)
+    if not parts:
+        return {}
+    rows = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    out: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for station, dim, n, s1, s2 in conn.execute(
+            select(rows.c.station_code, rows.c.dim, func.sum(rows.c.n), func.sum(rows.c.s1),
+                   func.sum(rows.c.s2)).group_by(rows.c.station_code, rows.c.dim)):
+        if n:
+            out.setdefault(station, {})[dim] = (int(n), int(s1), int(s2))
+    return out
+
+
+def _period_parts(register, start, end) -> list:
+    """The SELECTs of (station_code, dim, n, s1, s2) whose rows make up a period."""
+    import datetime as dt
+
+    from sqlalchemy import and_, select
+
+    first_full = None if start is None else (
+        start if start.day == 1 else _month_end(start) + dt.timedelta(days=1))
+    last_full = None if end is None else (end if end == _month_end(end) else
+                                          end.replace(day=1) - dt.timedelta(days=1))
+    parts = []
+    m, d = stats_month.c, stats_day.c
+    if first_full is None or last_full is None or first_full <= last_full:
+        conds = [m.register == register]
+        if first_full is not None:
+            conds.append(m.month >= _month_key(first_full))
+        if last_full is not None:
+            conds.append(m.month <= _month_key(last_full))
+        parts.append(select(m.station_code, m.dim, m.n, m.s1, m.s2).where(*conds))
+        edges = []
+        if start is not None and first_full is not None and start < first_full:
+            edges.append((start, first_full - dt.timedelta(days=1)))
+        if end is not None and last_full is not None and end > last_full:
+            edges.append((last_full + dt.timedelta(days=1), end))
+    else:
+        edges = [(start, end)]
+    for lo, hi in edges:
+        parts.append(select(d.station_code, d.dim, d.n, d.s1, d.s2).where(
+            and_(d.register == register, d.day >= lo, d.day <= hi)))
+    return parts
