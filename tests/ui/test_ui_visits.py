@@ -209,3 +209,15 @@ def test_enter_on_a_deleted_row_restores_it(ui, window):
     ui.select(view, "张三")
     ui.qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert window.desk.visits.get(record_id)["deleted_at"] is None
+
+
+def test_search_box_takes_several_words_in_any_order(ui, window):
+    view = window.visits.view
+    ui.create(view, purpose="legal", name="张三", employer="祥云县公交公司", phone="13812345678")
+    ui.create(view, purpose="legal", name="张三", employer="云南驿物流园", phone="13900001111")
+    ui.create(view, purpose="legal", name="李四", employer="祥云县公交公司")
+    assert ui.search(view, "张三 公交") == ["张三"]
+    assert ui.search(view, "公交 张三") == ["张三"]
+    assert ui.search(view, "zs 5678") == ["张三"]
+    assert sorted(ui.search(view, "公交")) == sorted(["张三", "李四"])
+    assert ui.search(view, "张三 李四") == []

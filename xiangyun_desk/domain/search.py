@@ -55,5 +55,16 @@ def build_search_key(*, name: str = "", phone: str = "", id_number: str = "",
 
 
 def normalize_query(text: str) -> str:
-    """What a typed search term is reduced to before matching."""
+    """What a typed search term is reduced to before matching (spaces removed)."""
     return "".join(text.split()).replace("-", "").lower()
+
+
+def query_terms(text: str) -> tuple[str, ...]:
+    """The words of a typed search, each normalised: a record matches when its key contains
+    every one of them, in any order (``张三 公交``, ``zs 5678``, ``冬送温暖 李``).
+
+    A word contained in another word adds nothing (``张 张三`` is ``张三``) and is dropped, so
+    the index answers as few words as possible.
+    """
+    words = list(dict.fromkeys(w for w in (normalize_query(part) for part in text.split()) if w))
+    return tuple(w for w in words if not any(w != other and w in other for other in words))

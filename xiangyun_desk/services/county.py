@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import DateTime, func, select
 
 from ..domain.permissions import Perm
-from ..domain.search import normalize_query
+from ..domain.search import query_terms
 from ..storage import models as M
 from ..storage import search_index, search_pg
 from ..storage.dialects import SQLITE, row_key
@@ -197,12 +197,12 @@ class CountyService:
                               if timed else day <= date_to)
         if category and category_column:
             stmt = stmt.where(t.c[category_column] == category)
-        text = normalize_query(text or "")
-        if text and "search_key" in t.c:
-            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        for term in query_terms(text or "") if "search_key" in t.c else ():
+            # Every word must occur (AND, any order), as in a station's registers.
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             stmt = stmt.where(t.c.search_key.like(f"%{escaped}%", escape="\\"))
             if self.desk.db.dialect != SQLITE and t.name in search_index.TABLES:
-                stmt = stmt.where(search_pg.contains(t.c.search_key, text))
+                stmt = stmt.where(search_pg.contains(t.c.search_key, term))
         stmt = stmt.order_by(t.c[date_column].desc(), key.desc())
         with self.desk.db.engine.connect() as conn:
             return list(conn.execute(stmt).scalars())

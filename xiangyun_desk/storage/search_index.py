@@ -82,6 +82,15 @@ def match_expression(normalized: str) -> str | None:
     return '"' + " ".join(text[i:i + GRAM] for i in range(len(text) - GRAM + 1)) + '"'
 
 
+def match_all(terms) -> str | None:
+    """The FTS5 query for several normalised words that must all occur (AND), or None when one
+    of them cannot occur in any key."""
+    parts = [match_expression(term) for term in terms]
+    if not parts or any(p is None for p in parts):
+        return None
+    return " AND ".join(parts)
+
+
 def register_functions(dbapi_connection) -> None:
     """Make ``xyd_search_grams`` available on a sqlite3 connection (the triggers call it)."""
     dbapi_connection.create_function(FUNCTION, 1, search_grams, deterministic=True)
