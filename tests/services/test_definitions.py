@@ -91,3 +91,26 @@ def test_window_labels_translate_to_the_measures_names():
                 chinese[message.findtext("source")] = message.findtext("translation")
     for m in DEF.MEASURES:
         assert chinese.get(m.label) in (m.name, f"{m.name}（{m.unit}）"), m.key
+
+
+def test_chart_series_equal_the_figures_of_each_month(desk, make):
+    from decimal import Decimal
+
+    fair = make.fair(held_on="2026-02-20")
+    make.seeker(fair)
+    make.seeker(fair)
+    v = make.volunteer(joined_on="2025-01-01")
+    for day, party in (("2026-01-31 23:59", "2"), ("2026-02-01 00:00", "3"),
+                       ("2026-03-15 10:00", "1")):
+        make.visit(visited_at=day, party_size=party)
+    make.relief(visit_date="2026-02-10")
+    make.service(v, served_on="2026-03-01", half_hours="1.5")
+    months = Period.months_back(D(2026, 3, 31), 4)
+    for summaries in (True, False):
+        stats = StatsService(desk.db)
+        stats.summaries = summaries
+        series = stats.series(months)
+        for key in DEF.CHART_KEYS:
+            expected = [DEF.BY_KEY[key].number(stats.compute(p)) for p in months]
+            assert series[key] == expected, (summaries, key)
+        assert series["visitors.person_times"] == [Decimal(0), Decimal(2), Decimal(3), Decimal(1)]

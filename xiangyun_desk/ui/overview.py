@@ -40,12 +40,24 @@ COLORS = {"visitors": "#1d5fa8", "condolence": "#c25a21", "job_fairs": "#338c4d"
           "volunteers": "#7f4d9e"}
 
 
-def _figures_for(stats: StatsService, today: dt.date, todo) -> dict:
-    """Everything the overview shows (runs off the GUI thread)."""
+def _figure_steps(stats: StatsService, today: dt.date, todo) -> list:
+    """What the overview shows, as short steps run one after the other off the GUI thread (a
+    long single job would hold the interpreter lock for the whole time and make the window
+    stutter); each step returns part of the result."""
     months = Period.months_back(today, CHART_MONTHS)
-    return {"months": list(zip(months, stats.months(months), strict=True)),
-            "year": stats.compute(Period.year_of(today)),
-            "todo": todo.items(today) if todo is not None else None}
+    return [lambda: {"months": months, "month": stats.compute(months[-1])},
+            lambda: {"previous": stats.compute(months[-2])},
+            lambda: {"year": stats.compute(Period.year_of(today))},
+            lambda: {"series": stats.series(months),  # the charts: sums only, cheap
+                     "todo": todo.items(today) if todo is not None else None}]
+
+
+def _figures_for(stats: StatsService, today: dt.date, todo) -> dict:
+    """Everything the overview shows, in one go (tests, tools)."""
+    out: dict = {}
+    for step in _figure_steps(stats, today, todo):
+        out.update(step())
+    return out
 
 
 class OverviewTab(QWidget):
@@ -176,17 +188,31 @@ class OverviewTab(QWidget):
                            .replace("%2", today.isoformat()))
         self._generation += 1
         generation = self._generation
-        stats, todo = self.stats, self.todo_service
-        run_in_background(lambda: _figures_for(stats, today, todo),
-                          done=lambda result: self._show(result, generation),
-                          failed=lambda _exc: None)  # logged by the job; the old figures stay
+        steps = _figure_steps(self.stats, today, self.todo_service)
+        result: dict = {}
+
+        def run(i: int) -> None:
+            if generation != self._generation:
+                return  # a newer refresh took over
+            if i == len(steps):
+                self._show(result, generation)
+                return
+
+            def done(part, i=i):
+                result.update(part)
+                run(i + 1)
+
+            run_in_background(steps[i], done=done,
+                              failed=lambda _exc: None)  # logged; the old figures stay
+
+        run(0)
 
     def _show(self, result, generation: int) -> None:
         if generation != self._generation:  # a newer refresh is on its way
             return
         try:
             months = result["months"]
-            month, previous = months[-1][1], months[-2][1]
+            month, previous = result["month"], result["previous"]
             by_span = {"month": month, "previous": previous, "year": result["year"]}
             for key, _text in self.rows:
                 m = DEF.BY_KEY[key]
@@ -200,9 +226,9 @@ class OverviewTab(QWidget):
                 label.setStyleSheet(f"font-size: 13px; font-weight: normal; color: {color};")
             for section, chart in self.charts.items():
                 m = DEF.BY_KEY[self.chart_keys[section]]
-                chart.set_data([float(m.number(x)) for _p, x in months],
-                               [str(p.start.month) for p, _x in months],
-                               [m.text(x) for _p, x in months])
+                values = result["series"][m.key]
+                chart.set_data([float(v) for v in values], [str(p.start.month) for p in months],
+                               [DEF.format_number(v, m.kind) for v in values])
                 chart.setToolTip("")
             if result.get("todo") is not None:
                 self._show_todo(result["todo"])
