@@ -2751,6 +2751,49 @@ Data directory: %2</source>
     </message>
 </context>
 <context>
+    <name>NamesakeDialog</name>
+    <message>
+        <source>Several people with this name</source>
+        <translation>同名人员</translation>
+    </message>
+    <message>
+        <source>{count} people are stored under the name {name}. Choose the one you mean by employer, phone tail or age.</source>
+        <translation>登记过的“{name}”共有 {count} 人。请按工作单位、电话尾号或年龄选择要找的人。</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Phone tail</source>
+        <translation>电话尾号</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>This month</source>
@@ -2991,6 +3034,10 @@ Data directory: %2</source>
         <source>No records about this person.</source>
         <translation>没有此人的记录。</translation>
     </message>
+    <message>
+        <source>Enter a name, an ID number, or a name and a phone number.</source>
+        <translation>请输入姓名、身份证号，或姓名和电话。</translation>
+    </message>
 </context>
 <context>
     <name>PeriodPicker</name>
@@ -3113,10 +3160,6 @@ Data directory: %2</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <source>or name and phone together:</source>
-        <translation>或同时填写姓名和电话：</translation>
-    </message>
-    <message>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
@@ -3187,6 +3230,10 @@ Data directory: %2</source>
     <message>
         <source>The person&apos;s details were erased from %1 records.</source>
         <translation>已在 %1 条记录中清除此人的个人信息。</translation>
+    </message>
+    <message>
+        <source>or the name (and the phone, if known):</source>
+        <translation>或输入姓名（知道电话的话一并输入）：</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """Everything stored about one person, across the registers (PIPL: access, correction, erasure).
 
-A person is found by resident ID number, or by name and phone together. The result can be read
+A person is found by resident ID number, by name and phone together, or by the name alone
+(choosing among namesakes by employer, phone tail and age). The result can be read
 on screen, printed to PDF, corrected (the same fields fixed in every record at once) or erased on
 request. Erasure is an ordinary edit — the personal fields are cleared and the name replaced by
 :data:`ERASED_NAME` — so it takes a new change number and travels to the county in the next sync
@@ -16,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, literal, or_, select
 
 from ..domain.errors import DomainError, ValidationFailed
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..domain.idnumber import mask_id_number, normalize_id_number
+from ..domain.idnumber import birth_date, mask_id_number, normalize_id_number
 from ..domain.money import format_hours, format_yuan
 from ..domain.permissions import Perm
 from ..domain.phone import mask_phone, normalize_phone
@@ -112,6 +113,20 @@ class PersonRecord:
         return self.register, self.record_id
 
 
+@dataclass
+class Namesake:
+    """One of the people with a name, told apart by ID number, or (without one) by phone."""
+
+    name: str
+    id_number: str  # as stored ("" when none)
+    phone_norm: str  # as stored ("" when none); used only when there is no ID number
+    employers: list[str]
+    phone_tail: str  # the last four digits, enough to ask "电话尾号是多少？"
+    age: int | None  # from the ID number or a job seeker's birth year
+    records: int
+    registers: list[str]
+
+
 class PeopleService:
     """Find, print, correct and erase one person's records (see the module docstring)."""
 
@@ -141,22 +156,80 @@ class PeopleService:
         if not number and not (name and phone_norm):
             raise ValidationFailed({"id_number": msg(CTX, QT_TRANSLATE_NOOP(
                 "People", "Enter an ID number, or a name and a phone number."))})
+
+        def who(model):
+            conditions = []
+            if number:
+                conditions.append(model.id_number == number)
+            if name and phone_norm:
+                conditions.append(and_(model.name == name, model.phone_norm == phone_norm))
+            return or_(*conditions)
+
+        return self._find_where(who)
+
+    def _find_where(self, who) -> list[PersonRecord]:
+        """Records of every person-bearing register that satisfy ``who(model)``."""
+        self.session.require(Perm.READ)
         found: list[PersonRecord] = []
         with self.desk.db.session() as s:
             for key in PERSON_REGISTERS:
                 model = self.desk.registers[key].spec.model
-                who = []
-                if number:
-                    who.append(model.id_number == number)
-                if name and phone_norm:
-                    who.append(and_(model.name == name, model.phone_norm == phone_norm))
-                for obj in s.scalars(select(model).where(or_(*who))):
+                for obj in s.scalars(select(model).where(who(model))):
                     values = {c.key: getattr(obj, c.key) for c in model.__table__.c}
                     found.append(PersonRecord(key, obj.id, values.get(DATE_FIELDS[key]),
                                               self._shown(values), obj.deleted_at is not None,
                                               self._related(s, key, obj)))
         found.sort(key=lambda r: (_sortable(r.when), r.register), reverse=True)
         return found
+
+    def namesakes(self, name: str, today: dt.date | None = None) -> list[Namesake]:
+        """The people stored under exactly this name, each with what tells them apart (employer,
+        phone tail, age), most records first: 查找人员 by the name alone."""
+        self.session.require(Perm.READ)
+        name = (name or "").strip()
+        if not name:
+            raise ValidationFailed({"name": msg(CTX, QT_TRANSLATE_NOOP(
+                "People", "Enter a name, an ID number, or a name and a phone number."))})
+        today = today or dt.date.today()
+        people: dict[tuple[str, str], Namesake] = {}
+        with self.desk.db.session() as s:
+            for key in PERSON_REGISTERS:
+                model = self.desk.registers[key].spec.model
+                c = model.__table__.c
+                rows = s.execute(select(
+                    model.id_number, model.phone_norm,
+                    c.employer if "employer" in c else literal(""),
+                    c.birth_year if "birth_year" in c else literal(None))
+                    .where(model.name == name))
+                for number, phone, employer, year in rows:
+                    number, phone = number or "", phone or ""
+                    who = (number, "") if number else ("", phone)
+                    person = people.setdefault(who, Namesake(name, number, "" if number else phone,
+                                                             [], "", None, 0, []))
+                    person.records += 1
+                    if key not in person.registers:
+                        person.registers.append(key)
+                    if employer and employer not in person.employers:
+                        person.employers.append(employer)
+                    if phone and not person.phone_tail:
+                        person.phone_tail = phone[-4:]
+                    born = birth_date(number) if number else None
+                    if born is None and year:
+                        born = dt.date(int(year), 7, 1)
+                    if born is not None and person.age is None:
+                        person.age = today.year - born.year - (
+                            (today.month, today.day) < (born.month, born.day))
+        return sorted(people.values(), key=lambda p: (-p.records, p.id_number, p.phone_norm))
+
+    def find_namesake(self, person: Namesake) -> list[PersonRecord]:
+        """The records of one of :meth:`namesakes`: by ID number, or by name and phone (records
+        without an ID number)."""
+        if person.id_number:
+            return self.find(id_number=person.id_number)
+        return self._find_where(lambda model: and_(
+            model.name == person.name, or_(model.id_number.is_(None), model.id_number == ""),
+            (model.phone_norm == person.phone_norm) if person.phone_norm
+            else or_(model.phone_norm.is_(None), model.phone_norm == "")))
 
     def _shown(self, values: dict[str, Any]) -> dict[str, Any]:
         if self.session.can(Perm.REVEAL):

@@ -60,7 +60,7 @@ class PersonView(QDialog):
         find.clicked.connect(self.find)
         form = QFormLayout()
         _row(form, self.tr("&ID number"), self.id_number)
-        or_label = QLabel(self.tr("or name and phone together:"))
+        or_label = QLabel(self.tr("or the name (and the phone, if known):"))
         form.addRow(or_label)
         _row(form, self.tr("&Name"), self.name)
         _row(form, self.tr("&Phone"), self.phone)
@@ -123,8 +123,12 @@ class PersonView(QDialog):
 
     def find(self) -> list[PersonRecord]:
         try:
-            self.records = self.desk.people.find(self.id_number.text(), self.name.text(),
-                                                 self.phone.text())
+            if self.name.text().strip() and not self.id_number.text().strip() \
+                    and not self.phone.text().strip():
+                self.records = self._find_by_name()
+            else:
+                self.records = self.desk.people.find(self.id_number.text(), self.name.text(),
+                                                     self.phone.text())
         except ValidationFailed as exc:
             _show_error(self.error, exc)
             return []
@@ -132,6 +136,19 @@ class PersonView(QDialog):
         self.full = False
         self._fill()
         return self.records
+
+    def _find_by_name(self) -> list[PersonRecord]:
+        """By the name alone: one person found is shown at once; among namesakes the user
+        chooses by employer, phone tail or age."""
+        from .namesakes import NamesakeDialog
+
+        people = self.desk.people.namesakes(self.name.text())
+        if len(people) > 1:
+            chooser = NamesakeDialog(people, self)
+            if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
+                return self.records
+            people = [chooser.chosen]
+        return self.desk.people.find_namesake(people[0]) if people else []
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.records))
