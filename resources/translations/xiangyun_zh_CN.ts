@@ -1524,6 +1524,106 @@
         <source>A key fingerprint is 20 digits (in five groups of four).</source>
         <translation>密钥指纹为 20 位数字（四位一组，共五组）。</translation>
     </message>
+    <message>
+        <source>change number</source>
+        <translation>变更序号</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished">新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished">修改</translation>
+    </message>
+    <message>
+        <source>phone (normalised)</source>
+        <translation>电话（规范格式）</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>date of the fair</source>
+        <translation>招聘会日期</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>positions</source>
+        <translation>岗位数</translation>
+    </message>
+    <message>
+        <source>job titles</source>
+        <translation>岗位名称</translation>
+    </message>
+    <message>
+        <source>pay range</source>
+        <translation>薪资范围</translation>
+    </message>
+    <message>
+        <source>job seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>date of the intention</source>
+        <translation>达成意向日期</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>date of service</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>awaiting confirmation of the station&apos;s key</source>
+        <translation>待确认（站点密钥未确认）</translation>
+    </message>
+    <message>
+        <source>Its change number {n} is outside the bundle&apos;s range ({low} to {high}].</source>
+        <translation>其变更序号 {n} 不在本同步包的范围（{low} 至 {high}]内。</translation>
+    </message>
+    <message>
+        <source>The time {time} is impossible.</source>
+        <translation>时间 {time} 不可能。</translation>
+    </message>
+    <message>
+        <source>The normalised phone does not match the phone as typed.</source>
+        <translation>规范格式的电话与填写的电话不一致。</translation>
+    </message>
+    <message>
+        <source>A station sends only its own job fairs; the county&apos;s fairs are not sent back.</source>
+        <translation>站点只能发送本站的招聘会；县总工会的招聘会不应回传。</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -5120,6 +5220,14 @@ Compare it with the county office by phone.</source>
     <message>
         <source>Contains invisible control characters or broken characters: type or paste the text again.</source>
         <translation>含有不可见的控制字符或损坏的字符，请重新输入或粘贴。</translation>
+    </message>
+    <message>
+        <source>The date {date} is outside the possible range ({earliest} to {latest}).</source>
+        <translation>日期 {date} 不在合理范围内（{earliest} 至 {latest}）。</translation>
+    </message>
+    <message>
+        <source>Not a valid value.</source>
+        <translation>不是有效的值。</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from .codes import codes_of
 from .errors import FieldInvalid, ValidationFailed
 from .i18n import QT_TRANSLATE_NOOP, Message, msg
 from .idnumber import check_id_number
-from .money import parse_hours, parse_yuan
+from .money import check_fen, check_half_hours, parse_hours, parse_yuan
 from .phone import normalize_phone
 
 CTX = "Validation"
@@ -56,9 +56,20 @@ class Field:
     max_len: int = 100
     min_value: int | None = None
     max_value: int | None = None
+    # Dates: how many days after today the date may lie (sane bounds, see check_date_bounds);
+    # None for a date that is only looked up, never stored.
+    latest_days: int | None = 1
 
 
 TEXT_LIMIT = 100
+
+# Sane bounds of every date a register holds: nothing a station records happened before 1950,
+# something that happened (a visit, a relief visit, service, joining) is not after tomorrow (a
+# day of grace for a wrong clock or a late-evening entry), and a planned date (a follow-up, a
+# job fair, an intention at a planned fair) is at most about three years ahead. 9999-12-31 is a
+# typing mistake, never a date.
+EARLIEST_DATE = dt.date(1950, 1, 1)
+PLANNED_DAYS = 3 * 366
 LONGTEXT_LIMIT = 4000
 
 PERSON = (
@@ -81,7 +92,7 @@ VISIT = (
     Field("status", Kind.CODE, required=True, code_list="visit_status"),
     Field("referred_to", max_len=TEXT_LIMIT),
     Field("staff", max_len=50),
-    Field("follow_up_on", Kind.DATE),
+    Field("follow_up_on", Kind.DATE, latest_days=PLANNED_DAYS),
 )
 
 RELIEF_VISIT = (
@@ -99,7 +110,7 @@ RELIEF_VISIT = (
 
 JOB_FAIR = (
     Field("name", required=True, max_len=100),
-    Field("held_on", Kind.DATE, required=True),
+    Field("held_on", Kind.DATE, required=True, latest_days=PLANNED_DAYS),
     Field("place", max_len=200),
     Field("organiser", max_len=TEXT_LIMIT),
 )
@@ -130,7 +141,7 @@ INTENTION = (
     Field("seeker_id", Kind.REF, required=True),
     Field("employer_id", Kind.REF, required=True),
     Field("status", Kind.CODE, required=True, code_list="intention_status"),
-    Field("agreed_on", Kind.DATE, required=True),
+    Field("agreed_on", Kind.DATE, required=True, latest_days=PLANNED_DAYS),
     Field("position", max_len=100),  # optional: one of the employer's positions (岗位)
 )
 
@@ -241,8 +252,22 @@ def _parse_credit_code(value: Any) -> str:
                  "character)."))) from None
 
 
-def clean_value(field: Field, value: Any) -> Any:
-    """Parse one raw value for ``field``; blank optional values become None."""
+def check_date_bounds(field: Field, value: dt.date | dt.datetime,
+                      today: dt.date | None = None) -> None:
+    """Raise FieldInvalid when a date lies outside the sane bounds of ``field``."""
+    if field.latest_days is None:
+        return
+    day = value.date() if isinstance(value, dt.datetime) else value
+    latest = (today or dt.date.today()) + dt.timedelta(days=field.latest_days)
+    if not EARLIEST_DATE <= day <= latest:
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "The date {date} is outside the possible range ({earliest} to {latest})."),
+                               date=day.isoformat(), earliest=EARLIEST_DATE.isoformat(),
+                               latest=latest.isoformat()))
+
+
+def clean_value(field: Field, value: Any, today: dt.date | None = None) -> Any:
+    """Parse one raw value for ``field``; blank optional values become None. ``today`` (for
+    date bounds and ID birth dates) is the real date unless a caller fixes it."""
     if isinstance(value, str) and len(value) > field.max_len and field.kind in (
         Kind.TEXT, Kind.LONGTEXT, Kind.PHONE, Kind.IDNUMBER, Kind.CREDIT_CODE, Kind.CODES
     ):
@@ -260,23 +285,27 @@ def clean_value(field: Field, value: Any) -> Any:
     if kind is Kind.PHONE:
         return normalize_phone(value)
     if kind is Kind.IDNUMBER:
-        return check_id_number(value)
+        return check_id_number(value, today)
     if kind is Kind.CODE:
         return _parse_code(value, field)
     if kind is Kind.CODES:
         return _parse_codes(value, field)
     if kind is Kind.DATE:
-        return _parse_date(value)
+        day = _parse_date(value)
+        check_date_bounds(field, day, today)
+        return day
     if kind is Kind.DATETIME:
-        return _parse_datetime(value)
+        when = _parse_datetime(value)
+        check_date_bounds(field, when, today)
+        return when
     if kind is Kind.INT:
         return _parse_int(value, field)
     if kind is Kind.YEAR:
         return _parse_year(value)
-    if kind is Kind.MONEY:
-        return value if isinstance(value, int) else parse_yuan(value)
-    if kind is Kind.HOURS:
-        return value if isinstance(value, int) else parse_hours(value)
+    if kind is Kind.MONEY:  # an int is already fen (a service call, a stored record)
+        return check_fen(value) if isinstance(value, int) else parse_yuan(value)
+    if kind is Kind.HOURS:  # an int is already half hours
+        return check_half_hours(value) if isinstance(value, int) else parse_hours(value)
     if kind is Kind.BOOL:
         return _parse_bool(value)
     if kind is Kind.CREDIT_CODE:
@@ -298,6 +327,30 @@ def validate(fields: tuple[Field, ...], raw: Mapping[str, Any]) -> dict[str, Any
     if errors:
         raise ValidationFailed(errors)
     return clean
+
+
+def check_stored(fields: tuple[Field, ...], record: Mapping[str, Any],
+                 today: dt.date | None = None) -> dict[str, Message]:
+    """Check a record as it is stored (typed column values, e.g. from a sync bundle) by the same
+    rules a form applies to what is typed; returns the reason per bad field (empty: it passes).
+
+    Stored values are what :func:`validate` produced, so each one must validate again: a phone
+    is kept as typed and must still be a phone, an ID number must have its check character,
+    amounts are fen within the one ceiling (:data:`money.MAX_FEN`), dates within sane bounds.
+    """
+    errors: dict[str, Message] = {}
+    for field in fields:
+        value = record.get(field.name)
+        if isinstance(value, bool) and field.kind is not Kind.BOOL:
+            errors[field.name] = msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not a valid value."))
+            continue
+        try:
+            clean_value(field, value, today)
+        except FieldInvalid as exc:
+            errors[field.name] = exc.message
+        except (TypeError, ValueError):  # a value of a kind no form produces
+            errors[field.name] = msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not a valid value."))
+    return errors
 
 
 def check_time_order(clean: dict[str, Any], start: str, end: str) -> None:

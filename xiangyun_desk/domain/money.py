@@ -38,14 +38,38 @@ def parse_yuan(raw: str | int | Decimal) -> int:
     return fen
 
 
+def check_fen(fen: int) -> int:
+    """An amount already in integer fen (a stored record, a sync bundle): the same bounds as
+    :func:`parse_yuan` — never negative, at most :data:`MAX_FEN` — or FieldInvalid."""
+    if isinstance(fen, bool) or not isinstance(fen, int):
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Not an amount of money: {text}"),
+                               text=str(fen)[:40]))
+    if fen < 0:
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "An amount cannot be negative.")))
+    if fen > MAX_FEN:
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "The amount is too large.")))
+    return fen
+
+
 def fen_to_yuan(fen: int) -> Decimal:
-    """Integer fen to an exact two-decimal Decimal."""
-    return (Decimal(int(fen)) / 100).quantize(Decimal("0.01"))
+    """Integer fen to an exact two-decimal Decimal, however large (sums of many records)."""
+    return Decimal(f"{int(fen)}E-2")
 
 
 def format_yuan(fen: int) -> str:
     """Integer fen as a plain two-decimal string, e.g. 123450 -> "1234.50"."""
     return str(fen_to_yuan(fen))
+
+
+MAX_HALF_HOURS = 48  # one service record: at most 24 hours
+
+
+def check_half_hours(half_hours: int) -> int:
+    """Service time already in half hours (a stored record): more than 0, at most 24 hours."""
+    if isinstance(half_hours, bool) or not isinstance(half_hours, int) \
+            or not 0 < half_hours <= MAX_HALF_HOURS:
+        raise FieldInvalid(msg(CTX, QT_TRANSLATE_NOOP("Validation", "Hours must be more than 0 and at most 24.")))
+    return half_hours
 
 
 def parse_hours(raw: str | int | Decimal) -> int:

@@ -148,7 +148,7 @@ class Desk:
             return []
         if not isinstance(when, dt.date):
             try:  # the same date parsing the form's validation uses (2026/01/20, 2026.1.20 ...)
-                when = clean_value(Field("visit_date", Kind.DATE), when)
+                when = clean_value(Field("visit_date", Kind.DATE, latest_days=None), when)
             except DomainError:
                 return []
         id_number = "".join(str(raw.get("id_number") or "").split()).upper()

@@ -36,6 +36,7 @@ from sqlalchemy import case, distinct, func, literal, select
 from ..domain.money import format_hours, format_yuan
 from ..storage import models as M
 from ..storage import summary as S
+from ..storage.sums import exact_sum
 from ..storage.db import Database
 
 
@@ -253,7 +254,7 @@ class StatsService:
             by_status = {k: v[0] for k, v in S.by_dim(sums, "s:").items()}
         else:
             visits, people = conn.execute(select(
-                func.count(), func.coalesce(func.sum(t.party_size), 0)).where(*where)).one()
+                func.count(), exact_sum(t.party_size)).where(*where)).one()
             by_purpose = dict(conn.execute(
                 select(t.purpose, func.count()).where(*where).group_by(t.purpose)).all())
             by_status = dict(conn.execute(
@@ -269,8 +270,8 @@ class StatsService:
         if station is not None:
             where.append(t.station_code == station)
         key = _person_key(t)
-        cols = (func.count(), func.count(distinct(key)), func.coalesce(func.sum(t.cash_fen), 0),
-                func.coalesce(func.sum(t.goods_value_fen), 0))
+        cols = (func.count(), func.count(distinct(key)), exact_sum(t.cash_fen),
+                exact_sum(t.goods_value_fen))
         if self.summaries:  # sums per day/month; people per calendar month or year
             sums = self._sums(conn, "relief", period, station)
             visits, cash, goods = S.totals(sums, "relief")
@@ -337,7 +338,7 @@ class StatsService:
                 per_fair[fid].update(employers=n, positions=pos, seekers=seekers,
                                      intentions=intentions)
         else:
-            for fid, n, pos in conn.execute(select(e.fair_id, func.count(), func.sum(e.positions))
+            for fid, n, pos in conn.execute(select(e.fair_id, func.count(), exact_sum(e.positions))
                                             .where(*live_e).group_by(e.fair_id)):
                 per_fair[fid].update(employers=n, positions=int(pos or 0))
             for fid, n in conn.execute(select(s.fair_id, func.count()).where(
@@ -384,7 +385,7 @@ class StatsService:
                 conn.execute(select(func.count(distinct(r.volunteer_id))).where(*served)).scalar()
         else:
             active, half_hours, records = conn.execute(select(
-                func.count(distinct(r.volunteer_id)), func.coalesce(func.sum(r.half_hours), 0),
+                func.count(distinct(r.volunteer_id)), exact_sum(r.half_hours),
                 func.count()).where(*served)).one()
         by_status = dict(conn.execute(select(v.status, func.count()).where(
             v.deleted_at.is_(None), *mine).group_by(v.status)).all())

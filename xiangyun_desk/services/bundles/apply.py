@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, select, update
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.bulk import insert_rows
 from . import format as F
+from .validate import DoorCheck, RecordRefused
 
 CTX = "Bundles"
 BATCH = 1000
@@ -26,20 +27,25 @@ class RecordApplier:
     """Applies the records of one bundle, table after table, in one session's transaction."""
 
     def __init__(self, session, owner_code: str,
-                 transform: Callable[[str, dict[str, Any]], None] | None = None):
+                 transform: Callable[[str, dict[str, Any]], None] | None = None,
+                 door: DoorCheck | None = None):
         self.s = session
         self.owner = owner_code
         self.transform = transform
+        self.door = door  # validation at the county's door (station bundles)
         self.counts: dict[str, dict[str, int]] = {}
         self.rejected: list[dict[str, Any]] = []
         self.older = 0
         self.accepted: dict[str, set[str]] = {}
 
-    def _reject(self, table: str, record_id: Any, reason: Message) -> None:
+    def _reject(self, table: str, record_id: Any, reason: Message, field: str = "") -> None:
         self.counts[table]["rejected"] += 1
         if len(self.rejected) < MAX_REJECTED_LISTED:
-            self.rejected.append({"table": table, "id": str(record_id)[:40] if record_id else "",
-                                  "reason": reason})
+            item = {"table": table, "id": str(record_id)[:40] if record_id else "",
+                    "reason": reason}
+            if field:
+                item["field"] = field
+            self.rejected.append(item)
 
     def apply_table(self, table_name: str, docs: Iterable[dict[str, Any]]) -> None:
         self.counts.setdefault(table_name, F.empty_counts())
@@ -90,6 +96,12 @@ class RecordApplier:
             if rec["id"] in seen or rec["id"] in batch_ids:
                 raise F.reject("malformed", QT_TRANSLATE_NOOP("Bundles", "The record {id} appears twice in the bundle."), id=rec["id"])
             batch_ids.add(rec["id"])
+            if self.door is not None:
+                try:
+                    self.door.check(name, rec)
+                except RecordRefused as exc:
+                    self._reject(name, rec["id"], exc.reason, exc.field)
+                    continue
             if self.transform:
                 self.transform(name, rec)
             records.append(rec)

@@ -30,6 +30,7 @@ from ...storage.sync_models import BundleImport
 from . import format as F
 from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
+from .validate import DoorCheck
 from .keys import KeyProblem, KeyStore, fingerprint, parse_fingerprint, verify
 
 CTX = "Bundles"
@@ -84,7 +85,8 @@ class ImportResult:
             "change_seq": list(self.change_seq) if self.change_seq else None,
             "counts": self.register_counts(),
             "rejected_records": [{"register": F.REGISTER_OF.get(r["table"], r["table"]),
-                                  "id": r["id"], "reason": render(r["reason"])}
+                                  "id": r["id"], "field": r.get("field", ""),
+                                  "reason": render(r["reason"])}
                                  for r in self.rejected_records],
             "warnings": [render(w) for w in self.warnings],
             "missing_bundles": self.missing, "fingerprint": self.fingerprint,
@@ -308,7 +310,8 @@ class BundleImporter:
 
     def _apply(self, s, payload: F.Payload, m: dict, result: ImportResult) -> None:
         code = m["station"]["code"]
-        applier = RecordApplier(s, code)
+        applier = RecordApplier(s, code, door=DoorCheck(m["change_seq"]["from"],
+                                                        m["change_seq"]["to"]))
         for name in F.TABLES:
             stats: dict[str, Any] = {}
             applier.apply_table(name, payload.lines(name, stats))
@@ -432,7 +435,7 @@ def _stored_report(result: ImportResult) -> dict[str, Any]:
         "station_code": result.station_code, "station_name": result.station_name,
         "bundle_seq": result.bundle_seq, "kind": result.kind, "created_at": result.created_at,
         "counts": result.counts,
-        "rejected_records": [{"table": r["table"], "id": r["id"],
+        "rejected_records": [{"table": r["table"], "id": r["id"], "field": r.get("field", ""),
                               "reason": _message_json(r["reason"])}
                              for r in result.rejected_records],
         "warnings": [_message_json(w) for w in result.warnings],
@@ -457,7 +460,7 @@ def result_from_history(report: str) -> ImportResult:
                           key_confirmed=bool(doc.get("key_confirmed") or doc.get("key_pinned")),
                           fingerprint=doc.get("fingerprint"), key_state=doc.get("key_state"))
     result.rejected_records = [{"table": r["table"], "id": r["id"],
-                                "reason": message(r["reason"])}
+                                "field": r.get("field", ""), "reason": message(r["reason"])}
                                for r in doc.get("rejected_records", [])]
     result.warnings = [message(w) for w in doc.get("warnings", [])]
     return result

@@ -20,16 +20,41 @@ TABLE_LABELS = {
     "staff": QT_TRANSLATE_NOOP("Bundles", "Staff"),
     "code_item": QT_TRANSLATE_NOOP("Bundles", "Code lists"),
 }
+# Columns without a label in services/people.py (the person lookup's field labels).
+FIELD_NAMES = {
+    "change_seq": QT_TRANSLATE_NOOP("Bundles", "change number"),
+    "created_at": QT_TRANSLATE_NOOP("Bundles", "created"),
+    "updated_at": QT_TRANSLATE_NOOP("Bundles", "changed"),
+    "phone_norm": QT_TRANSLATE_NOOP("Bundles", "phone (normalised)"),
+    "source": QT_TRANSLATE_NOOP("Bundles", "source"),
+    "held_on": QT_TRANSLATE_NOOP("Bundles", "date of the fair"),
+    "place": QT_TRANSLATE_NOOP("Bundles", "place"),
+    "organiser": QT_TRANSLATE_NOOP("Bundles", "organiser"),
+    "credit_code": QT_TRANSLATE_NOOP("Bundles", "unified social credit code"),
+    "contact": QT_TRANSLATE_NOOP("Bundles", "contact"),
+    "positions": QT_TRANSLATE_NOOP("Bundles", "positions"),
+    "job_titles": QT_TRANSLATE_NOOP("Bundles", "job titles"),
+    "pay_range": QT_TRANSLATE_NOOP("Bundles", "pay range"),
+    "seeker_id": QT_TRANSLATE_NOOP("Bundles", "job seeker"),
+    "employer_id": QT_TRANSLATE_NOOP("Bundles", "employer"),
+    "agreed_on": QT_TRANSLATE_NOOP("Bundles", "date of the intention"),
+    "volunteer_id": QT_TRANSLATE_NOOP("Bundles", "volunteer"),
+    "served_on": QT_TRANSLATE_NOOP("Bundles", "date of service"),
+    "activity": QT_TRANSLATE_NOOP("Bundles", "activity"),
+    "half_hours": QT_TRANSLATE_NOOP("Bundles", "hours"),
+}
 STATUS_LABELS = {
     "applied": QT_TRANSLATE_NOOP("Bundles", "applied"),
     "duplicate": QT_TRANSLATE_NOOP("Bundles", "already imported (duplicate)"),
     "stale": QT_TRANSLATE_NOOP("Bundles", "older than what the county has (stale)"),
+    "held": QT_TRANSLATE_NOOP("Bundles", "awaiting confirmation of the station's key"),
     "rejected": QT_TRANSLATE_NOOP("Bundles", "refused"),
 }
 DRY_STATUS_LABELS = {
     "applied": QT_TRANSLATE_NOOP("Bundles", "would be applied"),
     "duplicate": QT_TRANSLATE_NOOP("Bundles", "already imported (duplicate)"),
     "stale": QT_TRANSLATE_NOOP("Bundles", "older than what the county has (stale)"),
+    "held": QT_TRANSLATE_NOOP("Bundles", "awaiting confirmation of the station's key"),
     "rejected": QT_TRANSLATE_NOOP("Bundles", "refused"),
 }
 KIND_LABELS = {"incremental": QT_TRANSLATE_NOOP("Bundles", "incremental"),
@@ -51,6 +76,18 @@ def render(message: Message | None, translate=None) -> str:
 
 def table_label(table: str, translate=None) -> str:
     return _t(translate, TABLE_LABELS.get(table, table))
+
+
+def field_label(column: str, translate=None) -> str:
+    """A column's label as the forms show it (the column name when it has none)."""
+    from ..people import FIELD_LABELS
+
+    if not column:
+        return ""
+    if column in FIELD_LABELS:
+        label = FIELD_LABELS[column]
+        return translate("People", label) if translate else label
+    return _t(translate, FIELD_NAMES[column]) if column in FIELD_NAMES else column
 
 
 def counts_line(counts: dict[str, int], translate=None) -> str:
@@ -81,8 +118,9 @@ def report_lines(result: ImportResult, translate=None) -> list[str]:
     for warning in result.warnings:
         lines.append("  " + render(warning, translate))
     for item in result.rejected_records:
+        field = field_label(item.get("field", ""), translate)
         lines.append(f"  × {table_label(item['table'], translate)} {item['id']}: "
-                     f"{render(item['reason'], translate)}")
+                     + (f"{field}: " if field else "") + render(item["reason"], translate))
     if result.missing and result.station_code:
         lines.append("  " + gap_message(result.station_code, result.missing).render(translate))
     return lines
