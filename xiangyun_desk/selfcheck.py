@@ -181,6 +181,11 @@ def check_bundles(ctx: Context) -> str:
     try:
         county.initialize("county", "532923", "自检县总工会")
         bundles.load_county_card(ctx.desk, bundles.county_card(county).to_json().encode())
+        from .services.stations import StationRegistry
+
+        station = ctx.desk.identity  # enrolled as the county would: by its key fingerprint
+        StationRegistry(county).add(station.code, station.name,
+                                    fingerprint_text=bundles.station_key_fingerprint(ctx.desk))
         made = bundles.export_bundle(ctx.desk, usb)  # signed, encrypted to the county, verified
         first = bundles.import_bundle(county, made.path)
         if first.status != "applied":

@@ -33,6 +33,30 @@ def test_county_station_round_trip_from_the_command_line(tmp_path, capsys, monke
     assert out.strip().endswith("-0002.xyb")
     (usb / "junk.xyb").write_bytes(b"not a bundle")
 
+    # The county has not enrolled the station: its bundles wait for confirmation (待确认).
+    code, out, _ = cli(capsys, "--data-dir", c, "import-bundle", usb, "--dry-run", "--json")
+    dry = json.loads(out)
+    assert [r["status"] for r in dry] == ["held", "held", "rejected"] and code == 1
+    code, out, _ = cli(capsys, "--data-dir", s, "station-key")
+    station_fp = out.splitlines()[1].strip()
+    assert code == 0 and len(station_fp) == 24 and dry[0]["fingerprint"] == station_fp
+    assert json.loads(cli(capsys, "--data-dir", s, "station-key", "--json")[1])[
+        "fingerprint"] == station_fp
+    assert station_fp in dry[0]["reason"]
+    code, out, _ = cli(capsys, "--data-dir", c, "import-bundle", usb / first.split("/")[-1])
+    assert code == 1 and "--confirm" in out and station_fp in out
+    code, out, _ = cli(capsys, "--data-dir", c, "stations")
+    assert "a bundle brought key " + station_fp in out
+    # The station reads the fingerprint out by phone; the county adds the station with it.
+    assert cli(capsys, "--data-dir", c, "station-add", "03", "云南驿镇职工之家", "--township",
+               "云南驿镇", "--fingerprint", station_fp)[0] == 0
+    assert cli(capsys, "--data-dir", c, "station-add", "03", "again")[0] == 1
+    assert cli(capsys, "--data-dir", c, "station-edit", "03", "--monthly", "no")[0] == 0
+    row = json.loads(cli(capsys, "--data-dir", c, "stations", "--json")[1])[0]
+    assert (row["key_state"], row["fingerprint"], row["offered_fingerprint"]) == \
+        ("confirmed", station_fp, None)
+    assert (row["township"], row["monthly_expected"]) == ("云南驿镇", False)
+
     code, out, _ = cli(capsys, "--data-dir", c, "import-bundle", usb, "--dry-run", "--json")
     dry = json.loads(out)
     assert [r["status"] for r in dry] == ["applied", "applied", "rejected"]
@@ -57,9 +81,27 @@ def test_county_station_round_trip_from_the_command_line(tmp_path, capsys, monke
     code, out, _ = cli(capsys, "--data-dir", c, "import-history")
     assert "bundle No. 2" in out
     fp = rows[0]["fingerprint"]
+    assert fp == station_fp
     assert cli(capsys, "--data-dir", c, "reenrol-station", "03", "--fingerprint", fp)[0] == 0
     assert cli(capsys, "--data-dir", c, "reenrol-station", "03", "--fingerprint", "12")[0] == 1
     assert cli(capsys, "--data-dir", c, "reenrol-station", "99", "--fingerprint", fp)[0] == 1
+
+    # A station that renews its key: the county applies its next bundle only with --confirm.
+    code, out, _ = cli(capsys, "--data-dir", s, "renew-station-key")
+    assert code == 0 and "confirm-station-key 03" in out
+    new_fp = cli(capsys, "--data-dir", s, "station-key")[1].splitlines()[1].strip()
+    assert cli(capsys, "--data-dir", s, "demo-data", "--records", "5")[0] == 0
+    latest = cli(capsys, "--data-dir", s, "export-bundle", "--out", usb)[1].strip()
+    code, out, _ = cli(capsys, "--data-dir", c, "import-bundle", latest, "--json")
+    assert code == 1 and json.loads(out)[0]["reason_code"] == "key-changed"
+    code, out, _ = cli(capsys, "--data-dir", c, "import-bundle", latest, "--json", "--confirm",
+                       f"03={fp}")  # the old fingerprint confirms nothing
+    assert code == 1 and json.loads(out)[0]["status"] == "held"
+    code, out, _ = cli(capsys, "--data-dir", c, "import-bundle", latest, "--json", "--confirm",
+                       f"03={new_fp}", "--note", "王站长来电")
+    assert code == 0 and json.loads(out)[0]["status"] == "applied"
+    assert json.loads(out)[0]["key_confirmed"] is True
+    assert cli(capsys, "--data-dir", c, "import-bundle", latest, "--confirm", "03")[0] == 2
 
     assert cli(capsys, "--data-dir", c, "code-item", "purpose", "union_law", "--zh",
                "工会法宣传", "--en", "Union law")[0] == 0
@@ -68,7 +110,7 @@ def test_county_station_round_trip_from_the_command_line(tmp_path, capsys, monke
     assert code == 0 and ref.endswith("-0001.xyr")
     code, out, _ = cli(capsys, "--data-dir", s, "import-reference", ref, "--json")
     result = json.loads(out)[0]
-    assert result["status"] == "applied" and result["confirmed_bundles"] == [1, 2]
+    assert result["status"] == "applied" and result["confirmed_bundles"] == [1, 2, 3]
     assert result["counts"]["code_lists"]["new"] == 1
     code, out, _ = cli(capsys, "--data-dir", s, "export-history", "--json")
     assert all(r["confirmed_at"] for r in json.loads(out))

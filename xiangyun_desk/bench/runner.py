@@ -391,6 +391,30 @@ class Bench:
                 desk.close()
         return folder
 
+    def _enrol_stations(self, bundles, county_dir: Path) -> None:
+        """The county template knows every bench station by its key fingerprint (as a county
+        enrols its stations), so their bundles are applied rather than held."""
+        from ..services.desk import Desk
+        from ..services.stations import StationRegistry
+
+        root = self.data_dir.parent / (self.data_dir.name + "-sync")
+        county = Desk(county_dir)
+        try:
+            registry = StationRegistry(county)
+            for n in range(STATIONS):
+                code = f"{n + 11:02d}"
+                key = bundles.KeyStore(root / f"station-{code}").station_signing_key(create=False)
+                if key is None:
+                    continue
+                fp = bundles.keys.fingerprint(bundles.keys.public_key_b64(key))
+                known = registry.station(code)
+                if known is None:
+                    registry.add(code, f"基准站{code}", fingerprint_text=fp)
+                elif known.fingerprint != fp:  # the station was made again
+                    registry.confirm_key(code, fp)
+        finally:
+            county.close()
+
     def _load_card(self, bundles, desk, county_dir: Path) -> None:
         from ..services.desk import Desk
 
@@ -483,6 +507,7 @@ class Bench:
 
         county_dir = self._county_template(bundles)
         files = self._stations(bundles, county_dir)
+        self._enrol_stations(bundles, county_dir)
         first, again, base = [], [], []
         statuses: dict[str, int] = {}
         with tempfile.TemporaryDirectory(prefix="xiangyun-bench-import-") as tmp:

@@ -1,10 +1,11 @@
 """Sync-bundle commands:
 
 station: ``load-county-key FILE``, ``export-bundle --out DIR [--full]``, ``export-history``,
-``import-reference FILE``, ``renew-station-key``;
-county: ``county-key --out FILE``, ``import-bundle FILE|DIR... [--dry-run] [--json]``,
-``import-history``, ``stations``, ``reenrol-station CODE``, ``publish-reference --out DIR``,
-``code-item LIST CODE --zh 中文 [--en English] [--inactive]``.
+``import-reference FILE``, ``renew-station-key``, ``station-key`` (the fingerprint to read out);
+county: ``county-key --out FILE``, ``import-bundle FILE|DIR... [--dry-run] [--json]
+[--confirm CODE=FINGERPRINT]``, ``import-history``, ``stations``, ``station-add CODE NAME``,
+``station-edit CODE``, ``confirm-station-key CODE --fingerprint FP`` (alias ``reenrol-station``),
+``publish-reference --out DIR``, ``code-item LIST CODE --zh 中文 [--en English] [--inactive]``.
 """
 
 from __future__ import annotations
@@ -125,7 +126,14 @@ def cmd_import_bundle(args) -> int:
         files = _expand(args.files)
         if not files:
             return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No bundle files (*.xyb) were given or found.")), EXIT_USAGE)
-        results = BundleImporter(desk).import_files(files, dry_run=args.dry_run)
+        confirm = {}
+        for item in args.confirm or ():
+            code, sep, fp = item.partition("=")
+            if not sep or not code.strip():
+                return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--confirm takes CODE=FINGERPRINT, e.g. --confirm \"03=2113 0079 7777 8066 7812\".")), EXIT_USAGE)
+            confirm[code.strip()] = fp
+        results = BundleImporter(desk).import_files(files, dry_run=args.dry_run,
+                                                    confirm=confirm, note=args.note or "")
         translate = _translate()
         if args.json:
             print(json.dumps([r.to_json(translate) for r in results], ensure_ascii=False,
@@ -134,7 +142,10 @@ def cmd_import_bundle(args) -> int:
             for r in results:
                 for line in report_lines(r, translate):
                     print(line)
-        return EXIT_FAILED if any(r.status == "rejected" for r in results) else 0
+                if r.held:
+                    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "  Not applied. After checking the fingerprint with the station by phone: xiangyun-desk import-bundle \"{file}\" --confirm \"{code}={fp}\""),
+                            file=r.file, code=r.station_code, fp=r.fingerprint))
+        return EXIT_FAILED if any(r.status in ("rejected", "held") for r in results) else 0
 
     return _with_desk(args, "county", body)
 
@@ -162,20 +173,78 @@ def cmd_import_history(args) -> int:
 
 def cmd_stations(args) -> int:
     from ..services.county import CountyService
+    from ..services.stations import HELD_LABEL, KEY_STATE_LABELS
 
     def body(desk):
         rows = CountyService(desk).stations()
         if args.json:
             print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
         else:
+            translate = _translate()
             for r in rows:
                 last = f"{r.last_seq} ({r.last_created:%Y-%m-%d})" if r.last_created else "-"
                 missing = ",".join(map(str, r.missing)) or "-"
+                state = HELD_LABEL if r.offered_fingerprint else \
+                    KEY_STATE_LABELS.get(r.key_state or "", "-")
+                state = translate("Stations", state) if translate and state != "-" else state
                 print(f"{r.code:<6} {r.name:<16} {last:<18} missing {missing:<10} "
-                      f"late {r.days_late:>4} d  {r.fingerprint or '-'}  records {r.total_records}")
+                      f"late {r.days_late:>4} d  {r.fingerprint or '-'} [{state}]  "
+                      f"records {r.total_records}")
+                if r.offered_fingerprint:
+                    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "       a bundle brought key {fp}: check it with the station, then confirm-station-key {code} --fingerprint \"{fp}\""),
+                            fp=r.offered_fingerprint, code=r.code))
         return 0
 
     return _with_desk(args, "county", body)
+
+
+def _yes_no(text: str | None) -> bool | None:
+    if text is None:
+        return None
+    return text.strip().lower() in {"1", "yes", "y", "true", "是"}
+
+
+def cmd_station_add(args) -> int:
+    from ..services.stations import StationRegistry
+
+    def body(desk):
+        station = StationRegistry(desk).add(args.code, args.name, args.township or "",
+                                            not args.no_monthly, args.fingerprint, args.note or "")
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code} {name} added."), code=station.code, name=station.name))
+        if station.fingerprint:
+            say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code}: key fingerprint {fp} confirmed. Bundles signed with it are applied; any other key is held for confirmation."), code=station.code, fp=station.fingerprint))
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_station_edit(args) -> int:
+    from ..services.stations import StationRegistry
+
+    def body(desk):
+        station = StationRegistry(desk).update(args.code, name=args.name, township=args.township,
+                                               monthly_expected=_yes_no(args.monthly))
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Station {code} {name} saved."), code=station.code, name=station.name))
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_station_key(args) -> int:
+    from ..services.bundles import station_key_fingerprint
+
+    def body(desk):
+        fp = station_key_fingerprint(desk)
+        if args.json:
+            print(json.dumps({"station_code": desk.identity.code, "station_name": desk.identity.name,
+                              "fingerprint": fp}, ensure_ascii=False))
+            return 0
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Key fingerprint of {name} ({code}):"), name=desk.identity.name, code=desk.identity.code))
+        print(f"    {fp}")
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Read it out to the county office by phone: the county confirms it before it applies this station's bundles.")))
+        return 0
+
+    return _with_desk(args, "station", body)
 
 
 def cmd_reenrol(args) -> int:
@@ -246,7 +315,7 @@ def cmd_renew_key(args) -> int:
 
     def body(desk):
         key = renew_station_key(desk)
-        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle."),
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "New signing key, fingerprint {fp}. Read it out to the county office by phone: until the county confirms it (confirm-station-key {code}), this station's bundles wait there for confirmation."),
                 fp=fingerprint(public_key_b64(key)), code=desk.identity.code))
         return 0
 
@@ -276,6 +345,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--confirm", action="append", metavar="CODE=FINGERPRINT",
+                   help="administrator: the key fingerprint of station CODE, checked with the "
+                        "station by phone; its bundles held for that key are applied")
+    p.add_argument("--note", default="", help="who confirmed the fingerprint, how (kept with "
+                                              "the station, not in the audit log)")
     p.set_defaults(func=cmd_import_bundle)
 
     p = sub.add_parser("import-history", help="county: every import with its report")
@@ -287,13 +361,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stations)
 
-    p = sub.add_parser("reenrol-station", help="county: confirm a station's (new) signing key by "
-                       "the fingerprint the station reads out over the phone")
+    for name in ("confirm-station-key", "reenrol-station"):
+        p = sub.add_parser(name, help="county: confirm a station's (new) signing key by the "
+                           "fingerprint the station reads out over the phone")
+        p.add_argument("code")
+        p.add_argument("--fingerprint", required=True,
+                       help="the station's key fingerprint, 20 digits (spaces allowed)")
+        p.add_argument("--note", default="")
+        p.set_defaults(func=cmd_reenrol)
+
+    p = sub.add_parser("station-add", help="county: add a station to the list of stations")
     p.add_argument("code")
-    p.add_argument("--fingerprint", required=True,
-                   help="the station's key fingerprint, 20 digits (spaces allowed)")
+    p.add_argument("name")
+    p.add_argument("--township", default="")
+    p.add_argument("--no-monthly", action="store_true",
+                   help="no monthly bundle is expected from this station")
+    p.add_argument("--fingerprint", default=None,
+                   help="the station's key fingerprint, read out by the station (station-key)")
     p.add_argument("--note", default="")
-    p.set_defaults(func=cmd_reenrol)
+    p.set_defaults(func=cmd_station_add)
+
+    p = sub.add_parser("station-edit", help="county: change a station in the list of stations")
+    p.add_argument("code")
+    p.add_argument("--name", default=None)
+    p.add_argument("--township", default=None)
+    p.add_argument("--monthly", choices=("yes", "no"), default=None,
+                   help="whether a monthly bundle is expected")
+    p.set_defaults(func=cmd_station_edit)
+
+    p = sub.add_parser("station-key", help="station: show this station's key fingerprint (to "
+                                           "read out to the county by phone)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_station_key)
 
     p = sub.add_parser("publish-reference", help="county: write a reference bundle for stations")
     p.add_argument("--out", required=True)

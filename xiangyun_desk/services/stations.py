@@ -183,19 +183,6 @@ def offer(s, desk, county_code: str, code: str, name: str, township: str, key: s
         row.updated_at = now
 
 
-def pin_first_use(s, county_code: str, code: str, name: str, township: str, key: str) -> None:
-    """Transitional: keep the key of a station's first bundle (state ``first_use``)."""
-    row = find(s, county_code, code)
-    now = utcnow()
-    if row is None:
-        row = CountyStation(county_code=county_code, code=code, name=name[:100],
-                            township=township[:100], monthly_expected=True, source="bundle",
-                            created_at=now, updated_at=now, history="[]")
-        s.add(row)
-    row.key_state, row.signing_key, row.fingerprint = "first_use", key, fingerprint(key)
-    row.updated_at = now
-
-
 def accept(s, desk, county_code: str, code: str, name: str, township: str, key: str,
            confirmed_fp: str, note: str = "") -> None:
     """An administrator confirmed, at import, that ``key`` (fingerprint ``confirmed_fp``) is the
@@ -309,18 +296,23 @@ class StationRegistry:
             raise ValidationFailed(errors)
         now = utcnow()
         with self.desk.db.session() as s, s.begin():
-            if find(s, self.county_code, clean["code"]) is not None:
+            row = find(s, self.county_code, clean["code"])
+            adopted = row is not None and row.source == "bundle" and row.key_state == "pending"
+            if row is not None and not adopted:
                 raise ValidationFailed({"code": msg(CTX, QT_TRANSLATE_NOOP("Stations", "Station {code} is already in the list."), code=clean["code"])})
-            row = CountyStation(county_code=self.county_code, code=clean["code"],
-                                name=clean["name"], township=clean["township"],
-                                monthly_expected=bool(monthly_expected), source="county",
-                                key_state="pending", created_at=now, updated_at=now,
-                                history="[]")
-            s.add(row)
+            if row is None:
+                row = CountyStation(county_code=self.county_code, code=clean["code"],
+                                    created_at=now, key_state="pending", history="[]")
+                s.add(row)
+            # A station first seen in a held bundle (not yet confirmed) is taken over as entered.
+            row.name, row.township = clean["name"], clean["township"]
+            row.monthly_expected, row.source, row.updated_at = bool(monthly_expected), "county", now
             s.flush()
-            self.desk.audit.record("station_add", None, None, {
-                "station": row.code, "name": row.name, "township": row.township,
-                "monthly_expected": row.monthly_expected}, s=s)
+            detail = {"station": row.code, "name": row.name, "township": row.township,
+                      "monthly_expected": row.monthly_expected}
+            if adopted:
+                detail["from_held_bundle"] = True
+            self.desk.audit.record("station_add", None, None, detail, s=s)
             if clean["fingerprint"]:
                 _set_key(s, self.desk, row, clean["fingerprint"], None, via="typed", note=note)
             s.flush()

@@ -37,6 +37,7 @@ from .keys import (
     renew_station_key,
     save_county_card,
     station_county_card,
+    station_key_fingerprint,
 )
 from .reference import (
     PublishResult,
@@ -55,5 +56,5 @@ __all__ = [
     "load_county_card", "missing_numbers", "preview_export", "publish_reference",
     "reenrol_station", "reference_history", "renew_station_key", "result_from_history",
     "save_county_card",
-    "set_code_item", "station_county_card", "station_received",
+    "set_code_item", "station_county_card", "station_key_fingerprint", "station_received",
 ]

@@ -37,9 +37,6 @@ CTX = "Bundles"
 log = logging.getLogger(__name__)
 RECEIVED = ("applied", "stale", "duplicate")
 HELD = "held"
-# Transitional (until the CLI and the window can enrol stations): a station with no key on record
-# has its first bundle's key pinned, as before the registry, in the state ``first_use``.
-PIN_ON_FIRST_USE = True
 
 
 @dataclass
@@ -368,12 +365,6 @@ class BundleImporter:
                             confirmed, self.note)
             result.key_confirmed = True
             decision = "trusted"
-        if decision == "held" and PIN_ON_FIRST_USE and (
-                row is None or (row.key_state == "pending" and not row.fingerprint)):
-            registry.pin_first_use(s, county_code, code, station["name"], township, key)
-            result.key_confirmed = True
-            result.warnings.append(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "First bundle of station {code}: its signing key (fingerprint {fp}) is now on record."), code=code, fp=fp))
-            return True
         if decision == "held":
             result.status = HELD
             if row is None:

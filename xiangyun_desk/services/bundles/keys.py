@@ -313,6 +313,16 @@ def station_county_card(desk) -> KeyCard | None:
     return KeyCard(get(S_COUNTY_CODE, "") or "", get(S_COUNTY_NAME, "") or "", recipient, signing)
 
 
+def station_key_fingerprint(desk) -> str:
+    """This station's key fingerprint, to read out to the county over the phone at enrolment
+    (public data: anyone signed in may see it). The key is made now if the station has none."""
+    desk.session.require(Perm.READ)
+    identity = desk.identity
+    if identity is None or identity.role != "station":
+        raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Only a station installation has a station key.")))
+    return station_fingerprint(public_key_b64(KeyStore(desk.data_dir).station_signing_key()))
+
+
 def ensure_keys(desk) -> None:
     """Make the key pairs of this installation's role (at set-up; idempotent)."""
     identity = desk.identity
