@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bundle_helpers import add_records, add_visit
+from bundle_helpers import add_records, add_visit, enrol
 from PySide6.QtCore import Qt
 
 from xiangyun_desk.app import build_main_window
@@ -16,8 +16,9 @@ pytest.importorskip("pytestqt")
 
 
 @pytest.fixture
-def station_files(tmp_path, card):
-    """Three stations' bundles on a 'USB stick' (and the station data directories)."""
+def station_files(tmp_path, county, card):
+    """Three stations' bundles on a 'USB stick' (and the station data directories); the county
+    enrolled them by the fingerprints they read out."""
     usb = tmp_path / "stick"
     usb.mkdir()
     files, dirs = [], {}
@@ -25,6 +26,7 @@ def station_files(tmp_path, card):
         desk = Desk(tmp_path / f"s{code}")
         desk.initialize("station", code, name, "", ["李红"])
         B.load_county_card(desk, card)
+        enrol(county, desk)
         add_records(desk, 60, seed=int(code))
         files.append(B.export_bundle(desk, usb).path)
         dirs[code] = desk.data_dir
@@ -57,7 +59,8 @@ def test_station_exports_from_the_sync_menu_off_the_gui_thread(qtbot, station_wi
                                                                monkeypatch):
     menu = station_window.sync.menu
     names = [a.objectName() for a in menu.actions() if a.objectName()]
-    assert names == ["sync_export", "sync_export_history", "sync_key_card", "sync_reference"]
+    assert names == ["sync_export", "sync_export_history", "sync_key_card", "sync_station_key",
+                     "sync_reference"]
     dialog = station_window.sync.export_bundle()
     qtbot.addWidget(dialog)
     assert dialog.summary.text()  # what goes in, before anything is written
@@ -101,7 +104,9 @@ def test_county_window_imports_after_showing_the_dry_run(qtbot, county_window, s
     w = county_window
     tabs = [w.tabs.tabText(i) for i in range(w.tabs.count())]
     assert w.tabs.widget(1) is w.sync.stations and len(tabs) == 7
-    assert w.sync.stations.model.rowCount() == 0
+    w.sync.stations.refresh()
+    assert w.sync.stations.model.rowCount() == 3  # enrolled, nothing received yet
+    assert {w.sync.stations.model.item(r, 6).text() for r in range(3)} == {"—"}
     junk = usb / "坏.xyb"
     junk.write_bytes(b"PK junk")
     dialog = w.sync.import_bundles()
@@ -162,6 +167,7 @@ def test_county_sees_gaps_and_lateness_in_the_stations_tab(qtbot, county_window,
     desk = Desk(tmp_path / "late")
     desk.initialize("station", "07", "禾甸镇职工之家")
     B.load_county_card(desk, card)
+    enrol(county_window.desk, desk)
     usb = tmp_path / "usb7"
     usb.mkdir()
     import datetime as dt
@@ -176,8 +182,8 @@ def test_county_sees_gaps_and_lateness_in_the_stations_tab(qtbot, county_window,
     model = tab.model
     headers = [model.horizontalHeaderItem(c).text() for c in range(model.columnCount())]
     row = {headers[c]: model.item(0, c).text() for c in range(model.columnCount())}
-    assert row[headers[2]] == "3" and row[headers[4]] == "2"  # last bundle, missing No. 2
-    assert int(row[headers[5]]) > 0  # days late
+    assert row[headers[6]] == "3" and row[headers[8]] == "2"  # last bundle, missing No. 2
+    assert int(row[headers[9]]) > 0  # days late
 
 
 def test_screenshots_of_the_dialogs(qtbot, county_window, station_files, tmp_path):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -66,14 +67,16 @@ class ImportWorker(QObject):
     finished = Signal(object)  # list[ImportResult]
     failed = Signal(object)
 
-    def __init__(self, desk, files: list[Path], dry_run: bool):
+    def __init__(self, desk, files: list[Path], dry_run: bool,
+                 confirm: dict[str, str] | None = None):
         super().__init__()
         self.desk, self.files, self.dry_run = desk, files, dry_run
+        self.confirm = confirm or {}
 
     def run(self) -> None:
         try:
             results = B.BundleImporter(self.desk).import_files(
-                self.files, dry_run=self.dry_run,
+                self.files, dry_run=self.dry_run, confirm=self.confirm,
                 progress=lambda n, total, name: self.progress.emit(n, total, name))
         except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
             self.failed.emit(exc)
@@ -181,9 +184,33 @@ class ImportDialog(QDialog):
 
     def apply(self) -> None:
         if self.files and not self.applied:
-            self._run(dry_run=False)
+            self._run(dry_run=False, confirm=self._confirmations())
 
-    def _run(self, dry_run: bool) -> None:
+    def _confirmations(self) -> dict[str, str]:
+        """For each station whose bundle the dry run held (待确认): the administrator's explicit
+        confirmation of the fingerprint shown, after a phone call. Others stay held."""
+        held: dict[str, B.ImportResult] = {}
+        for r in self.results:
+            if r.held and r.station_code and r.fingerprint:
+                held.setdefault(r.station_code, r)
+        if not held:
+            return {}
+        if not self.desk.session.can(Perm.ADMIN):
+            QMessageBox.information(self, self.tr("Awaiting confirmation"), self.tr(
+                "%1 bundle(s) wait for the confirmation of their station's key. Only the "
+                "administrator may confirm a key; the other bundles are imported now.")
+                .replace("%1", str(sum(r.held for r in self.results))))
+            return {}
+        return {code: r.fingerprint for code, r in held.items() if self.ask_confirmation(r)}
+
+    def ask_confirmation(self, result: B.ImportResult) -> bool:
+        """Show the held bundle's fingerprint and ask for the explicit confirmation."""
+        from .enrolment import HeldBundleDialog
+
+        self.held_dialog = HeldBundleDialog(result, self)
+        return self.held_dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _run(self, dry_run: bool, confirm: dict[str, str] | None = None) -> None:
         self.apply_button.setEnabled(False)
         self.progress.setRange(0, len(self.files))
         self.progress.setValue(0)
@@ -191,7 +218,7 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Checking the bundles (dry run)…") if dry_run
                             else self.tr("Importing… (the database was backed up first)"))
         self._thread = QThread(self)
-        self._worker = ImportWorker(self.desk, self.files, dry_run)
+        self._worker = ImportWorker(self.desk, self.files, dry_run, confirm)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._dry_run = dry_run
@@ -226,6 +253,9 @@ class ImportDialog(QDialog):
             if r.status == "rejected":
                 for item in items:
                     item.setForeground(QBrush(QColor("#b00020")))
+            elif r.held:
+                for item in items:
+                    item.setBackground(QBrush(QColor("#fff3cd")))
             self.summary.appendRow(items)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -235,14 +265,24 @@ class ImportDialog(QDialog):
         self.report.setPlainText("\n".join(lines))
         good = sum(r.status == "applied" for r in results)
         bad = sum(r.status == "rejected" for r in results)
+        held = sum(r.held for r in results)
         if dry_run:
             self.status.setText(self.tr("Dry run: %1 bundle(s) would be applied, %2 refused. Nothing was changed yet; press Import to apply.")
                                 .replace("%1", str(good)).replace("%2", str(bad)))
-            self.apply_button.setEnabled(good > 0)
+            if held:
+                self.status.setText(self.status.text() + " " + self.tr(
+                    "%1 bundle(s) await confirmation of their station's key (待确认): Import asks "
+                    "you to confirm each fingerprint after a phone call with the station.")
+                    .replace("%1", str(held)))
+            self.apply_button.setEnabled(good > 0 or held > 0)
         else:
             self.applied = True
             self.status.setText(self.tr("Imported: %1 bundle(s) applied, %2 refused. The report is kept in the import history.")
                                 .replace("%1", str(good)).replace("%2", str(bad)))
+            if held:
+                self.status.setText(self.status.text() + " " + self.tr(
+                    "%1 bundle(s) were not applied: their station's key is not confirmed (待确认).")
+                    .replace("%1", str(held)))
             self.imported.emit()
 
     def _show_report(self, row: int) -> None:
@@ -276,7 +316,9 @@ def _status_text(result: B.ImportResult) -> str:
 # ---- stations ----------------------------------------------------------------------------------
 
 class StationsTab(QWidget):
-    """站点: every station, its last bundle, gaps, key, records, lateness; per-station figures."""
+    """站点: the county's list of stations (code, name, township, monthly bundle expected, key and
+    its enrolment state), each one's last bundle, gaps, records, lateness. The administrator
+    adds and edits stations and confirms their key fingerprints here (ui/sync/enrolment.py)."""
 
     importRequested = Signal()
 
@@ -284,9 +326,11 @@ class StationsTab(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.service = CountyService(desk)
-        headers = [self.tr("Code"), self.tr("Station"), self.tr("Last bundle"),
-                   self.tr("Written on"), self.tr("Missing bundles"), self.tr("Days late"),
-                   self.tr("Key fingerprint"), self.tr("Visits"), self.tr("Relief visits"),
+        self.rows: list = []
+        headers = [self.tr("Code"), self.tr("Station"), self.tr("Township"),
+                   self.tr("Monthly"), self.tr("Key"), self.tr("Key fingerprint"),
+                   self.tr("Last bundle"), self.tr("Written on"), self.tr("Missing bundles"),
+                   self.tr("Days late"), self.tr("Visits"), self.tr("Relief visits"),
                    self.tr("Job seekers"), self.tr("Volunteers"), self.tr("Refused imports")]
         self.model = QStandardItemModel(0, len(headers), self)
         self.model.setHorizontalHeaderLabels(headers)
@@ -295,50 +339,138 @@ class StationsTab(QWidget):
         self.table.setModel(self.model)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_station())
         import_button = QPushButton(self.tr("&Import sync bundles…"))
         import_button.setObjectName("import_bundles")
         import_button.clicked.connect(self.importRequested.emit)
         self.import_button = import_button
+        self.add_button = QPushButton(self.tr("&Add station…"))
+        self.add_button.setObjectName("add_station")
+        self.add_button.clicked.connect(self.add_station)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setObjectName("edit_station")
+        self.edit_button.clicked.connect(self.edit_station)
+        self.key_button = QPushButton(self.tr("Confirm &key fingerprint…"))
+        self.key_button.setObjectName("confirm_key")
+        self.key_button.clicked.connect(self.confirm_key)
+        admin = desk.session.can(Perm.ADMIN)  # the registry refuses others anyway
+        for button in (self.add_button, self.edit_button, self.key_button):
+            button.setVisible(admin)
         refresh = QPushButton(self.tr("Re&fresh"))
         refresh.clicked.connect(self.refresh)
         self.note = QLabel()
         self.note.setObjectName("note")
+        self.note.setWordWrap(True)
         bar = QHBoxLayout()
-        bar.addWidget(import_button)
-        bar.addWidget(refresh)
-        bar.addWidget(self.note, 1)
+        for button in (import_button, self.add_button, self.edit_button, self.key_button,
+                       refresh):
+            bar.addWidget(button)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.note)
         layout.addWidget(self.table)
         self.refresh()
 
     def refresh(self) -> None:
+        from ...services.stations import HELD_LABEL, KEY_STATE_LABELS
+
+        selected = self.selected_code()
         self.model.removeRows(0, self.model.rowCount())
         rows = self.service.stations()
+        self.rows = rows
         for r in rows:
             missing = "、".join(map(str, r.missing[:20])) + ("…" if len(r.missing) > 20 else "")
-            key = r.fingerprint or (self.tr("(new key expected)") if r.key_pending else "—")
             late = r.days_late if r.last_created else (
                 self.tr("never sent") if r.monthly_expected else "—")
-            values = [r.code, r.name, r.last_seq or "—",
+            if r.offered_fingerprint:
+                state, key = HELD_LABEL, r.offered_fingerprint
+            else:
+                state = KEY_STATE_LABELS.get(r.key_state or "", "") if r.listed else ""
+                key = r.fingerprint or "—"
+            values = [r.code, r.name, r.township or "—",
+                      self.tr("yes") if r.monthly_expected else self.tr("no"),
+                      qt_translate("Stations", state) if state else "—", key,
+                      r.last_seq or "—",
                       r.last_created.strftime("%Y-%m-%d") if r.last_created else "—",
-                      missing or "—", late, key,
+                      missing or "—", late,
                       r.records.get("visits", 0), r.records.get("relief", 0),
                       r.records.get("seekers", 0), r.records.get("volunteers", 0),
                       r.rejected_imports or ""]
             items = [QStandardItem(str(v)) for v in values]
-            if r.missing or r.overdue:  # 逾期 counts a listed station that never sent anything
+            if r.offered_fingerprint or (r.listed and r.key_state == "pending"):
+                for item in items:
+                    item.setBackground(QBrush(QColor("#fde2e1")))
+            elif r.key_state == "first_use" or r.missing or r.overdue:  # 逾期: never sent too
                 for item in items:
                     item.setBackground(QBrush(QColor("#fff3cd")))
             self.model.appendRow(items)
         self.table.resizeColumnsToContents()
+        if selected:
+            for i, r in enumerate(rows):
+                if r.code == selected:
+                    self.table.selectRow(i)
         late = sum(1 for r in rows if r.overdue)
         gaps = sum(1 for r in rows if r.missing)
-        self.note.setText(self.tr("%1 station(s); %2 late, %3 with missing bundles.")
-                          .replace("%1", str(len(rows))).replace("%2", str(late))
-                          .replace("%3", str(gaps)))
+        held = sum(1 for r in rows if r.offered_fingerprint)
+        first_use = sum(1 for r in rows if r.key_state == "first_use" and not r.offered_fingerprint)
+        text = (self.tr("%1 station(s); %2 late, %3 with missing bundles.")
+                .replace("%1", str(len(rows))).replace("%2", str(late)).replace("%3", str(gaps)))
+        if held:
+            text += " " + self.tr("%1 awaiting confirmation of their key (待确认): select the "
+                                  "station and confirm its fingerprint after a phone call.").replace("%1", str(held))
+        if first_use:
+            text += " " + self.tr("%1 confirmed by first use: verify their fingerprints with the "
+                                  "stations by phone.").replace("%1", str(first_use))
+        self.note.setText(text)
+
+    def selected_code(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if rows and 0 <= rows[0].row() < len(self.rows):
+            return self.rows[rows[0].row()].code
+        return None
+
+    def _station(self):
+        from ...services.stations import StationRegistry
+
+        code = self.selected_code()
+        station = StationRegistry(self.desk).station(code) if code else None
+        if station is None and code:  # seen in records only: add it to the list first
+            row = next(r for r in self.rows if r.code == code)
+            QMessageBox.information(self, self.tr("Stations"), self.tr(
+                "Station %1 is not in the list yet: add it first.").replace("%1", code))
+            self.add_station(code, row.name)
+            return None
+        if station is None:
+            QMessageBox.information(self, self.tr("Stations"),
+                                    self.tr("Select a station in the table first."))
+        return station
+
+    def add_station(self, code: str = "", name: str = "") -> None:
+        from .enrolment import StationDialog
+
+        dialog = StationDialog(self.desk, None, self)
+        dialog.code.setText(code)
+        dialog.name.setText(name)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def edit_station(self) -> None:
+        from .enrolment import edit_station
+
+        station = self._station()
+        if station is not None and edit_station(self.desk, station, self) is not None:
+            self.refresh()
+
+    def confirm_key(self) -> None:
+        from .enrolment import confirm_station_key
+
+        station = self._station()
+        if station is not None and confirm_station_key(self.desk, station, self) is not None:
+            self.refresh()
 
 
     def select_codes(self, codes) -> None:

@@ -48,6 +48,8 @@ class SyncMenu(QObject):
             menu.addSeparator()
             self._add(self.tr("Load the county &key card…"), self.load_key_card, "key_card",
                       Perm.ADMIN)
+            self._add(self.tr("This station's key &fingerprint…"), self.station_key,
+                      "station_key")
             self._add(self.tr("Load &reference data from the county…"), self.import_reference,
                       "reference", Perm.IMPORT)
 
@@ -93,6 +95,12 @@ class SyncMenu(QObject):
         if not self._allowed(Perm.ADMIN, self.tr("Key card")):
             return None
         return self.texts.load_key_card(self.desk, self.window)
+
+    def station_key(self):
+        """The fingerprint the station reads out to the county at enrolment."""
+        from .enrolment import show_station_key
+
+        return show_station_key(self.desk, self.window)
 
     def import_reference(self):
         if not self._allowed(Perm.IMPORT, self.tr("Reference data")):
