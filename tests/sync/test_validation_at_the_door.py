@@ -27,32 +27,63 @@ def _relief(desk, name):
                                "name": name, "category": "hardship", "cash_fen": "500"})
 
 
-def test_huge_amounts_already_in_a_county_database_never_crash_the_figures(county, tmp_path,
-                                                                          capsys):
-    """Amounts a bundle could bring before validation at the door existed: the county's stats,
-    per-station figures and summary report add them up exactly instead of a traceback."""
-    ids = [_relief(county, f"张{i}") for i in range(3)]
-    # A PostgreSQL column holds at most 2**31 - 1 (its sums are exact bigint/numeric anyway).
-    huge = HUGE if county.db.engine.dialect.name == "sqlite" else 2**31 - 1
-    with county.db.engine.begin() as conn:
-        conn.execute(text("UPDATE relief_visit SET cash_fen = :fen, goods_value_fen = :fen, "
-                          "station_code = '01'"), {"fen": huge})
-        conn.execute(text("UPDATE visit SET party_size = :n"), {"n": huge})
-    exact = f"{3 * huge // 100}.{3 * huge % 100:02d}"
-    figures = StatsService(county.db).compute(Period.month_of(dt.date.today()))
-    assert figures["condolence"]["cash_yuan"] == exact
-    assert figures["condolence"]["goods_value_yuan"] == exact
-    assert len(ids) == 3
-    assert CountyService(county).breakdown()["01"]["cash_yuan"] == exact
+def test_a_bundle_with_huge_amounts_leaves_the_county_figures_working(county, station, tmp_path,
+                                                                    capsys):
+    """Three relief visits of 4×10**18 fen each (below the importer's old bound of 2**62) were
+    applied, and the county's stats and summary report then died of an integer overflow. Now
+    they are refused at the door with their reason and the figures keep working."""
+    for i in range(3):
+        _relief(station, f"张{i}")
+    _relief(station, "李四")
+    rows = _rows(station)
+    for row in rows["relief_visit"]:
+        if row["name"] != "李四":
+            row["cash_fen"] = HUGE
+    result = B.BundleImporter(county).import_files(
+        [_bundle(tmp_path / "huge.xyb", station, county, rows)])[0]
+    assert result.status == "applied" and result.counts["relief_visit"]["rejected"] == 3
+    assert all("too large" in str(r["reason"]) for r in result.rejected_records)
     data_dir = county.data_dir
     county.close()
     assert cli_main(["--data-dir", str(data_dir), "stats", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["condolence"]["cash_yuan"] == exact
+    assert json.loads(capsys.readouterr().out)["condolence"]["cash_yuan"] == "500.00"
     pdf = tmp_path / "summary.pdf"
     month = dt.date.today().strftime("%Y-%m")
     assert cli_main(["--data-dir", str(data_dir), "report", "summary", "--period", month,
                      "--out", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_exact_sums_never_overflow_at_any_count(tmp_path, db_url):
+    """storage/sums.py: the figures' sums are exact Python ints, far past 2**63."""
+    from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, create_engine, select
+
+    from xiangyun_desk.storage.sums import exact_sum
+
+    engine = create_engine(db_url or f"sqlite:///{tmp_path / 'sums.sqlite3'}")
+    meta = MetaData()
+    t = Table("xyd_sum_test", meta, Column("id", Integer, primary_key=True),
+              Column("g", Integer), Column("v", BigInteger))
+    meta.drop_all(engine)
+    meta.create_all(engine)
+    values = [HUGE] * 5 + [2**63 - 1, -(2**62), 7, -3, 0]
+    try:
+        with engine.begin() as conn:
+            conn.execute(t.insert(), [{"id": i, "g": i % 2, "v": v} for i, v in enumerate(values)])
+            assert conn.execute(select(exact_sum(t.c.v))).scalar() == sum(values)
+            per = dict(conn.execute(select(t.c.g, exact_sum(t.c.v)).group_by(t.c.g)).all())
+            assert per == {g: sum(v for i, v in enumerate(values) if i % 2 == g) for g in (0, 1)}
+            assert conn.execute(select(exact_sum(t.c.v)).where(t.c.id < 0)).scalar() == 0
+    finally:
+        meta.drop_all(engine)
+        engine.dispose()
+
+
+def test_money_is_formatted_exactly_however_large():
+    from xiangyun_desk.domain.money import format_yuan
+
+    assert format_yuan(3 * HUGE) == "120000000000000000.00"
+    assert format_yuan(10**40 + 5) == "1" + "0" * 38 + ".05"
 
 
 # ---- records that a station's form would refuse are refused at the county ----------------------
