@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from bundle_helpers import add_visit, data_fingerprint, snapshot
+from bundle_helpers import add_visit, snapshot
 
 from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.services import bundles as B

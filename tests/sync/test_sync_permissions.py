@@ -414,7 +414,8 @@ def _visible(window):
 def test_station_viewer_sees_no_export_and_a_refusal_is_shown(qtbot, station, warnings):
     window = _window(qtbot, station, "zhidu")
     assert _visible(window) == {"sync_export": False, "sync_export_history": True,
-                                "sync_key_card": False, "sync_reference": False}
+                                "sync_key_card": False, "sync_station_key": True,
+                                "sync_reference": False}
     assert window.sync.export_bundle() is None
     assert window.sync.load_key_card() is None
     assert window.sync.import_reference() is None
@@ -433,7 +434,8 @@ def test_station_viewer_sees_no_export_and_a_refusal_is_shown(qtbot, station, wa
 def test_station_staff_exports_but_does_not_load_key_cards(qtbot, station):
     window = _window(qtbot, station, "gongzuo")
     assert _visible(window) == {"sync_export": True, "sync_export_history": True,
-                                "sync_key_card": False, "sync_reference": True}
+                                "sync_key_card": False, "sync_station_key": True,
+                                "sync_reference": True}
 
 
 def test_county_viewer_cannot_import_from_the_window(qtbot, county, warnings):

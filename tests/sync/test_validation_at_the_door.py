@@ -9,15 +9,12 @@ import json
 
 import pytest
 from bundle_helpers import add_visit, craft_bundle, inner_zip, records_files, snapshot
-from sqlalchemy import text
 
 from xiangyun_desk.cli import main as cli_main
 from xiangyun_desk.domain.errors import ValidationFailed
 from xiangyun_desk.domain.money import MAX_FEN
 from xiangyun_desk.services import bundles as B
 from xiangyun_desk.services.bundles.report import report_lines
-from xiangyun_desk.services.county import CountyService
-from xiangyun_desk.services.stats import Period, StatsService
 
 HUGE = 4 * 10**18  # fen: below the importer's old bound of 2**62, three of them overflow int64
 

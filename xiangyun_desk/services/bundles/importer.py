@@ -30,8 +30,8 @@ from ...storage.sync_models import BundleImport
 from . import format as F
 from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
-from .validate import DoorCheck
 from .keys import KeyProblem, KeyStore, fingerprint, parse_fingerprint, verify
+from .validate import DoorCheck
 
 CTX = "Bundles"
 log = logging.getLogger(__name__)

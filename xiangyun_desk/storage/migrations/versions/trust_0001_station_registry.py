@@ -12,9 +12,8 @@ shown with a prompt to verify); a station that was re-enrolled (key forgotten) a
 Stations are keyed by (county code, station code) so that the short code can be qualified
 country-wide later.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'trust_0001'
 down_revision = 'perf_0002'
