@@ -143,6 +143,10 @@ def sync_pair(tmp_path_factory):
     station = Desk(root / "station")
     station.initialize("station", "01", "云南驿镇职工之家")
     bundles.load_county_card(station, bundles.county_card(county).to_json().encode())
+    from xiangyun_desk.services.stations import StationRegistry
+
+    StationRegistry(county).add("01", "云南驿镇职工之家",  # enrolled by its fingerprint
+                                fingerprint_text=bundles.station_key_fingerprint(station))
     usb = root / "usb"
     usb.mkdir()
     yield bundles, county, station, usb
