@@ -1321,10 +1321,6 @@
         <translation>签名不符：文件在站点生成后被改动过。</translation>
     </message>
     <message>
-        <source>First bundle of station {code}: its signing key (fingerprint {fp}) is now on record.</source>
-        <translation>站点 {code} 的第一个同步包：其签名密钥（指纹 {fp}）已登记。</translation>
-    </message>
-    <message>
         <source>The file was renamed (the station wrote it as {name}); its contents decide, not its name.</source>
         <translation>文件已被改名（站点生成时名为 {name}）；以内容为准，不看文件名。</translation>
     </message>
@@ -1530,11 +1526,11 @@
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished">新建</translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished">修改</translation>
+        <translation>修改时间</translation>
     </message>
     <message>
         <source>phone (normalised)</source>
@@ -1623,6 +1619,10 @@
     <message>
         <source>A station sends only its own job fairs; the county&apos;s fairs are not sent back.</source>
         <translation>站点只能发送本站的招聘会；县总工会的招聘会不应回传。</translation>
+    </message>
+    <message>
+        <source>Only a station installation has a station key.</source>
+        <translation>只有站点安装才有站点密钥。</translation>
     </message>
 </context>
 <context>
@@ -1803,10 +1803,6 @@
         <translation>  县总工会已确认收到第 {numbers} 号包。</translation>
     </message>
     <message>
-        <source>New signing key, fingerprint {fp}. Ask the county to re-enrol this station (reenrol-station {code}) before it imports the next bundle.</source>
-        <translation>已生成新签名密钥，指纹 {fp}。请县总工会在导入下一个同步包前重新登记本站（reenrol-station {code}）。</translation>
-    </message>
-    <message>
         <source>Station {code}: key fingerprint {fp} confirmed. Bundles signed with it are applied; any other key is held for confirmation.</source>
         <translation>站点 {code}：已确认密钥指纹 {fp}。用此密钥签名的同步包将被导入；其他密钥签名的同步包将待确认。</translation>
     </message>
@@ -1817,6 +1813,38 @@
     <message>
         <source>{dir} already names a database server ({file}); edit or remove that file instead.</source>
         <translation>{dir} 已经指定了数据库服务器（{file}）；请修改或删除该文件。</translation>
+    </message>
+    <message>
+        <source>--confirm takes CODE=FINGERPRINT, e.g. --confirm &quot;03=2113 0079 7777 8066 7812&quot;.</source>
+        <translation>--confirm 的格式为 站点代码=指纹，例如 --confirm &quot;03=2113 0079 7777 8066 7812&quot;。</translation>
+    </message>
+    <message>
+        <source>  Not applied. After checking the fingerprint with the station by phone: xiangyun-desk import-bundle &quot;{file}&quot; --confirm &quot;{code}={fp}&quot;</source>
+        <translation>  未导入。电话与站点核对指纹无误后执行：xiangyun-desk import-bundle &quot;{file}&quot; --confirm &quot;{code}={fp}&quot;</translation>
+    </message>
+    <message>
+        <source>       a bundle brought key {fp}: check it with the station, then confirm-station-key {code} --fingerprint &quot;{fp}&quot;</source>
+        <translation>       收到的同步包带来密钥 {fp}：请与站点核对后执行 confirm-station-key {code} --fingerprint &quot;{fp}&quot;</translation>
+    </message>
+    <message>
+        <source>Station {code} {name} added.</source>
+        <translation>已添加站点 {code} {name}。</translation>
+    </message>
+    <message>
+        <source>Station {code} {name} saved.</source>
+        <translation>已保存站点 {code} {name}。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint of {name} ({code}):</source>
+        <translation>{name}（{code}）的密钥指纹：</translation>
+    </message>
+    <message>
+        <source>Read it out to the county office by phone: the county confirms it before it applies this station&apos;s bundles.</source>
+        <translation>请打电话把指纹念给县总工会：县总工会核对确认后才会导入本站的同步包。</translation>
+    </message>
+    <message>
+        <source>New signing key, fingerprint {fp}. Read it out to the county office by phone: until the county confirms it (confirm-station-key {code}), this station&apos;s bundles wait there for confirmation.</source>
+        <translation>已生成新签名密钥，指纹 {fp}。请打电话把指纹念给县总工会：在县总工会确认（confirm-station-key {code}）之前，本站的同步包将在县里待确认。</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1892,33 @@
     <message>
         <source>(all)</source>
         <translation>（全部）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmKeyDialog</name>
+    <message>
+        <source>Confirm the key of station %1</source>
+        <translation>确认站点 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>A sync bundle from this station was signed with the key below. Call the station, ask them to read out their key fingerprint (同步 → 本站密钥指纹) and compare it group by group:</source>
+        <translation>该站点的同步包由下面这把密钥签名。请打电话给该站点，请对方念出本站密钥指纹（同步 → 本站密钥指纹），逐组核对：</translation>
+    </message>
+    <message>
+        <source>Call the station, ask them to read out their key fingerprint (同步 → 本站密钥指纹) and type it here:</source>
+        <translation>请打电话给该站点，请对方念出本站密钥指纹（同步 → 本站密钥指纹），填在这里：</translation>
+    </message>
+    <message>
+        <source>Key on record: %1 (%2)</source>
+        <translation>已登记的密钥：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Key &amp;fingerprint</source>
+        <translation>密钥指纹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The station read out the same: &amp;confirm</source>
+        <translation>与站点念的一致，确认(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +2342,37 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
 </context>
 <context>
+    <name>HeldBundleDialog</name>
+    <message>
+        <source>Awaiting confirmation (待确认)</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>%1 signed bundle No. %2 with a key the county has not confirmed (the station may have renewed its key, or someone else wrote it).</source>
+        <translation>%1 的第 %2 号同步包用一把县总工会尚未确认的密钥签名（可能是站点更换了密钥，也可能是他人冒名制作）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an enrolled station of this county, or its key has not been confirmed. Bundle No. %2 is not applied until you confirm its key.</source>
+        <translation>%1 不是本县已登记的站点，或其密钥尚未确认。确认密钥之前，第 %2 号同步包不会导入。</translation>
+    </message>
+    <message>
+        <source>Call the station (use a number you know, not one from the bundle), ask them to read out their key fingerprint (同步 → 本站密钥指纹) and compare it group by group with:</source>
+        <translation>请打电话给该站点（用您已知的号码，不要用同步包里的号码），请对方念出本站密钥指纹（同步 → 本站密钥指纹），与下面的指纹逐组核对：</translation>
+    </message>
+    <message>
+        <source>Confirm only if every digit is the same. Anyone with the county&apos;s key card can make a bundle; the fingerprint is what tells the real station apart.</source>
+        <translation>每一位数字都相同才能确认。任何拿到县总工会密钥卡的人都能制作同步包，只有指纹能辨别真正的站点。</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same / not now</source>
+        <translation>不一致 / 暂不确认(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Same fingerprint: &amp;confirm and import</source>
+        <translation>指纹一致，确认并导入(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <source>Locked</source>
@@ -2366,6 +2452,22 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <message>
         <source>The import stopped: %1</source>
         <translation>导入中止：%1</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s) wait for the confirmation of their station&apos;s key. Only the administrator may confirm a key; the other bundles are imported now.</source>
+        <translation>%1 个同步包的站点密钥待确认。只有管理员可以确认密钥；其他同步包现在导入。</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s) await confirmation of their station&apos;s key (待确认): Import asks you to confirm each fingerprint after a phone call with the station.</source>
+        <translation>%1 个同步包的站点密钥待确认：点“导入”后，请在与站点电话核对后逐个确认指纹。</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s) were not applied: their station&apos;s key is not confirmed (待确认).</source>
+        <translation>%1 个同步包未导入：站点密钥未确认（待确认）。</translation>
     </message>
 </context>
 <context>
@@ -4741,6 +4843,41 @@ Call the county office and compare this number with theirs before you rely on it
     </message>
 </context>
 <context>
+    <name>StationDialog</name>
+    <message>
+        <source>Add a station</source>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <source>Edit station %1</source>
+        <translation>编辑站点 %1</translation>
+    </message>
+    <message>
+        <source>A sync bundle is expected every month</source>
+        <translation>每月应报送同步包</translation>
+    </message>
+    <message>
+        <source>Station &amp;code</source>
+        <translation>站点代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Township</source>
+        <translation>乡镇(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Key &amp;fingerprint</source>
+        <translation>密钥指纹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Optional: the 20 digits the station reads out over the phone (同步 → 本站密钥指纹). Without them, the station&apos;s first bundle waits for confirmation.</source>
+        <translation>可选：站点电话念出的 20 位数字（同步 → 本站密钥指纹）。不填时，该站点的第一个同步包将待确认。</translation>
+    </message>
+</context>
+<context>
     <name>StationFiguresBox</name>
     <message>
         <source>By station</source>
@@ -4789,6 +4926,25 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>StationKeyDialog</name>
+    <message>
+        <source>This station&apos;s key fingerprint</source>
+        <translation>本站密钥指纹</translation>
+    </message>
+    <message>
+        <source>Key fingerprint of %1 (%2):</source>
+        <translation>%1（%2）的密钥指纹：</translation>
+    </message>
+    <message>
+        <source>Read these 20 digits out to the county office by phone, group by group. The county confirms them before it applies this station&apos;s sync bundles. Nobody needs to keep this number secret.</source>
+        <translation>请打电话把这 20 位数字逐组念给县总工会。县总工会核对确认后才会导入本站的同步包。这个号码不需要保密。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -4893,16 +5049,64 @@ Call the county office and compare this number with theirs before you rely on it
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <source>(new key expected)</source>
-        <translation>（等待新密钥）</translation>
-    </message>
-    <message>
         <source>%1 station(s); %2 late, %3 with missing bundles.</source>
         <translation>共 %1 个站点；%2 个逾期，%3 个缺包。</translation>
     </message>
     <message>
         <source>never sent</source>
         <translation>从未报送</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月报送</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Add station…</source>
+        <translation>添加站点(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Confirm &amp;key fingerprint…</source>
+        <translation>确认密钥指纹(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 awaiting confirmation of their key (待确认): select the station and confirm its fingerprint after a phone call.</source>
+        <translation>%1 个站点的密钥待确认：请选中站点，电话核对后确认其指纹。</translation>
+    </message>
+    <message>
+        <source>%1 confirmed by first use: verify their fingerprints with the stations by phone.</source>
+        <translation>%1 个站点为首次使用确认：请电话与站点核对指纹。</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Station %1 is not in the list yet: add it first.</source>
+        <translation>站点 %1 尚未在列表中：请先添加。</translation>
+    </message>
+    <message>
+        <source>Select a station in the table first.</source>
+        <translation>请先在表格中选中一个站点。</translation>
     </message>
 </context>
 <context>
@@ -5015,6 +5219,10 @@ Give the file to every station and read the fingerprint to them by phone.</sourc
     <message>
         <source>Import history</source>
         <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>This station&apos;s key &amp;fingerprint…</source>
+        <translation>本站密钥指纹(&amp;F)…</translation>
     </message>
 </context>
 <context>
