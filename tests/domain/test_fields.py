@@ -256,3 +256,15 @@ def test_code_lists_are_consistent():
     assert len(codes_of("campaign")) == 8
     assert len(codes_of("recipient_category")) == 8
     assert len(codes_of("skill")) == 8
+
+
+@pytest.mark.parametrize("bad", ["\ufffe", "\uffff", "\ufdd0", "\ufdef", "\U0001fffe",
+                                 "\U0010ffff", "\x07"])
+def test_non_characters_are_refused_at_entry(bad):
+    """U+FFFE/U+FFFF and the other non-characters break an .xlsx (XML) export: refused."""
+    from xiangyun_desk.domain.errors import FieldInvalid
+    from xiangyun_desk.domain.fields import Field, clean_value
+
+    with pytest.raises(FieldInvalid):
+        clean_value(Field("name"), f"张{bad}三")
+    assert clean_value(Field("name"), "张\t三") is not None  # tab is fine

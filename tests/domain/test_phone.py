@@ -23,6 +23,10 @@ from xiangyun_desk.domain.phone import mask_phone, normalize_phone
     ("021 87654321", "021-87654321"),
     ("0872-1234567转89", "0872-1234567-89"),
     ("0872-1234567 ext 12", "0872-1234567-12"),
+    ("+86 872 7123456", "0872-7123456"),  # international form: the area code drops its 0
+    ("+86-10-12345678", "010-12345678"),
+    ("+86 (0872) 7123456", "0872-7123456"),
+    ("0086 21 87654321", "021-87654321"),
 ])
 def test_valid_numbers_normalise(raw, expected):
     assert normalize_phone(raw) == expected

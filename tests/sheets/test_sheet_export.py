@@ -186,3 +186,16 @@ def test_the_rows_never_go_to_the_system_temp_folder(desk, sheets, tmp_path, mon
     assert seen[0] == [] and seen[1], seen
     assert list((desk.data_dir / "tmp").iterdir()) == []
     assert load_workbook(tmp_path / "out.xlsx").sheetnames
+
+
+def test_text_stored_with_non_characters_still_exports_a_readable_workbook(desk, tmp_path):
+    """A name holding U+FFFF (stored before entry refused it) made the .xlsx unreadable."""
+    record = desk.visits.create({"visited_at": "2026-03-10 09:30", "name": "张三",
+                                 "purpose": "legal", "status": "done"})
+    table = desk.visits.spec.table
+    with desk.db.engine.begin() as conn:  # as an older version could have stored it
+        conn.execute(table.update().where(table.c.id == record)
+                     .values(name="张\uffff三\ufffe", summary="a\x01b"))
+    result = export_view(desk, "visits", RegisterQuery(), tmp_path / "odd.xlsx")
+    rows = _table(_sheet(result.path, "来访登记"))  # openpyxl reads it back
+    assert [r["姓名"] for r in rows] == ["张三"]

@@ -162,9 +162,13 @@ SERVICE_RECORD = (
 )
 
 
-# Control characters (other than tab and line breaks) and lone surrogates: garbage from a bad
-# paste or file, which SQLite (UTF-8), PDFs and spreadsheets cannot hold. Refused, not stored.
-_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Control characters (other than tab and line breaks), lone surrogates and the 66 Unicode
+# non-characters (U+FDD0..U+FDEF and the last two code points of every plane, U+FFFE, U+FFFF,
+# U+1FFFE ...): garbage from a bad paste or file, which SQLite (UTF-8), PDFs and spreadsheets
+# (XML 1.0 refuses U+FFFE/U+FFFF) cannot hold. Refused, not stored.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff" + _NONCHARACTERS + "]")
 
 
 def _blank(value: Any) -> bool:

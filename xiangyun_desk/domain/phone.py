@@ -23,6 +23,10 @@ def normalize_phone(raw: str) -> str:
     for prefix in ("+86", "0086"):
         if compact.startswith(prefix):
             compact = compact[len(prefix):]
+            # In the international form a landline's area code drops its leading 0
+            # (+86 872 7123456, +86-10-12345678): put it back.
+            if compact.isdigit() and not _MOBILE.match(compact) and not compact.startswith("0"):
+                compact = "0" + compact
             break
     if _MOBILE.match(compact):
         return compact

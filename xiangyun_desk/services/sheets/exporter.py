@@ -40,7 +40,9 @@ CODES_SHEET = "代码表"
 TEMPLATE_ROWS = 2000  # rows of a template that carry drop-downs and text formats
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What XML 1.0 (and so every .xlsx reader, openpyxl included) refuses: control characters,
+# lone surrogates, U+FFFE and U+FFFF. Text stored before entry refused them is cleaned here.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 HEADER_FILL = "DDEBF7"
 REQUIRED_FONT = "C00000"
 
