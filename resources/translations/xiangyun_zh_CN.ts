@@ -4812,6 +4812,10 @@ Call the county office and compare this number with theirs before you rely on it
         <source>The CSV file is malformed: {reason}</source>
         <translation>CSV 文件格式有误：{reason}</translation>
     </message>
+    <message>
+        <source>This CSV file seems to be in the {encoding} encoding (used for traditional Chinese, Japanese or Korean), which would be read as garbled text. Open it in Excel or WPS and save it as .xlsx or as CSV UTF-8, then import it again.</source>
+        <translation>这个 CSV 文件似乎是 {encoding} 编码（繁体中文、日文或韩文常用），直接导入会变成乱码。请用 Excel 或 WPS 打开，另存为 .xlsx 或“CSV UTF-8”后再导入。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>

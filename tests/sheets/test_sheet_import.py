@@ -318,3 +318,26 @@ def test_masked_values_from_an_export_are_refused(desk, sheets, tmp_path):
     row = SheetImporter(desk, "visits").preview_file(path).rows[0]
     assert row.status == REFUSED and {p.cell for p in row.problems} == {"D2", "E2"}
     assert "masked" in row.reason()
+
+
+def test_gbk_with_a_utf8_bom_is_read(desk, sheets, tmp_path):
+    """Some tools put a UTF-8 BOM in front of GBK text: the mark is honoured, the text read."""
+    data = b"\xef\xbb\xbf" + visits_csv(sheets, "gbk")
+    preview = SheetImporter(desk, "visits").preview_file(sheets.write(tmp_path / "bom.csv", data))
+    assert [r.status for r in preview.rows] == [READY] * 3, [r.reason() for r in preview.rows]
+    assert preview.rows[0].clean["name"] == "段堃"
+
+
+@pytest.mark.parametrize("text,encoding,named", [
+    ("姓名,電話,工作單位,來訪事由\n張三豐,13812345678,祥雲縣公交公司,法律諮詢\n"
+     "李四海,13900001111,雲南驛物流園,就業求職\n陳曉東,13700002222,彌渡縣運輸公司,駐站休息\n",
+     "big5", "Big5"),
+    ("名前,電話,会社\n山田太郎,09012345678,株式会社テスト\n佐藤花子,08012345678,東京物流センター\n",
+     "shift_jis", "Shift-JIS"),
+])
+def test_big5_and_shift_jis_are_refused_by_name_not_read_as_garbage(desk, sheets, tmp_path,
+                                                                      text, encoding, named):
+    path = sheets.write(tmp_path / "foreign.csv", text.encode(encoding))
+    with pytest.raises(SheetError) as info:
+        SheetImporter(desk, "visits").preview_file(path)
+    assert named in str(info.value)

@@ -253,22 +253,76 @@ def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
 
 # ---- CSV ---------------------------------------------------------------------------------
 
+# Encodings people send that GB18030 would "decode" into nonsense, with how to name them.
+FOREIGN_ENCODINGS = {
+    "big5": "Big5", "cp950": "Big5", "big5hkscs": "Big5-HKSCS",
+    "shift_jis": "Shift-JIS", "cp932": "Shift-JIS", "shift_jis_2004": "Shift-JIS",
+    "shift_jisx0213": "Shift-JIS", "euc_jp": "EUC-JP", "euc_jis_2004": "EUC-JP",
+    "euc_kr": "EUC-KR", "cp949": "EUC-KR", "johab": "EUC-KR",
+}
+COMMON_SHARE = 0.9  # of the Chinese characters of a real GBK file, at least this many are GB2312
+
+
+def _gb2312_share(text: str) -> tuple[int, int]:
+    """(characters in GB2312, CJK characters) of a decoded text's first 4,000 characters."""
+    common = total = 0
+    for ch in text[:4000]:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af":
+            total += 1
+            try:
+                ch.encode("gb2312")
+                common += 1
+            except UnicodeEncodeError:
+                pass
+    return common, total
+
+
+def _foreign_encoding(data: bytes) -> str | None:
+    """The likely encoding of text that is neither UTF-8 nor GBK (Big5, Shift-JIS, ...), as
+    charset-normalizer guesses it, or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    return FOREIGN_ENCODINGS.get(best.encoding) if best is not None else None
+
+
+def _refuse_encoding(data: bytes) -> SheetError:
+    foreign = _foreign_encoding(data)
+    if foreign:
+        return _refuse(QT_TRANSLATE_NOOP(
+            "Sheets", "This CSV file seems to be in the {encoding} encoding (used for traditional "
+            "Chinese, Japanese or Korean), which would be read as garbled text. Open it in "
+            "Excel or WPS and save it as .xlsx or as CSV UTF-8, then import it again."),
+            encoding=foreign)
+    return _refuse(QT_TRANSLATE_NOOP(
+        "Sheets", "This file is not a spreadsheet: it is neither an Excel workbook (.xlsx) nor a "
+        "CSV text file in UTF-8 or GBK."))
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode a CSV file: UTF-16 (by its BOM), UTF-8 (with or without BOM), else GB18030."""
+    """Decode a CSV file: UTF-16 (by its BOM), UTF-8 (with or without BOM), else GB18030 — a
+    UTF-8 BOM in front of GBK text is honoured as a mark and skipped; text in another East-Asian
+    encoding (Big5, Shift-JIS, ...) is refused with its name rather than read as mojibake."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             pass
     elif b"\x00" not in data[:8192]:
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
-            except UnicodeDecodeError:
-                continue
-    raise _refuse(QT_TRANSLATE_NOOP(
-        "Sheets", "This file is not a spreadsheet: it is neither an Excel workbook (.xlsx) nor a "
-        "CSV text file in UTF-8 or GBK."))
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        try:
+            return body.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = body.decode("gb18030")
+        except UnicodeDecodeError:
+            raise _refuse_encoding(body) from None
+        common, total = _gb2312_share(text)
+        if total >= 8 and common < COMMON_SHARE * total and _foreign_encoding(body):
+            raise _refuse_encoding(body)
+        return text, "gb18030"
+    raise _refuse_encoding(data)
 
 
 def _read_csv(data: bytes, name: str) -> Table:
