@@ -5131,6 +5131,14 @@ Call the county office and compare this number with theirs before you rely on it
         <source>The database {url} cannot be used: {detail}. Check the address, the password and that the server is running; nothing has been changed.</source>
         <translation>无法使用数据库 {url}：{detail}。请检查地址、密码以及服务器是否在运行；没有做任何更改。</translation>
     </message>
+    <message>
+        <source>Another program is writing to the data; please try again in a moment. (If the window is open, finish what it is doing first.) Nothing has been changed.</source>
+        <translation>另一个程序正在写入数据，请稍后再试（如果程序窗口开着，请先让它做完手头的事）。数据没有改动。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Free some space (empty the recycle bin, move old files away) and try again; the database is not damaged and nothing saved has been lost.</source>
+        <translation>{path} 所在的磁盘已满。请腾出空间（清空回收站、移走旧文件）后再试；数据库没有损坏，已保存的记录没有丢失。</translation>
+    </message>
 </context>
 <context>
     <name>SyncMenu</name>

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return func(args)
         except Exception as exc:
-            damage = _database_damage(args, exc)
+            damage = _environment_fault(args, exc) or _database_damage(args, exc)
             if damage is None:
                 raise
             raise damage from exc
@@ -57,6 +57,16 @@ def main(argv: list[str] | None = None) -> int:
             say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "The latest backup is {path}."), path=str(backup)),
                 sys.stderr)
         return code
+
+
+def _environment_fault(args, exc: Exception):
+    """The database busy (another process writing) or the disk full, named as such instead of
+    a traceback (bugs still raise and reach the log)."""
+    from ..storage.errors import environment_fault
+
+    if isinstance(exc, DomainError):
+        return None
+    return environment_fault(exc, paths.data_dir(args.data_dir))
 
 
 def _database_damage(args, exc: Exception):

@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import search_index, summary
 from .dialects import SQLITE, configured_url, display_url
-from .errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew, DatabaseUnreachable
+from .errors import (
+    DatabaseCorrupt,
+    DatabaseProblem,
+    DatabaseTooNew,
+    DatabaseUnreachable,
+    environment_fault,
+)
 from .files import AtomicFile, make_private_dir, rename_durably
 from .models import Synced
 from .search_index import register_functions
@@ -299,7 +305,8 @@ def open_database(data_dir: Path, url: str | None = None) -> Database:
         try:
             revision = _current_revision(path)
         except sqlite3.DatabaseError as exc:
-            raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc
+            raise (environment_fault(exc, data_dir)
+                   or DatabaseCorrupt(path, latest_backup(data_dir), str(exc))) from exc
         if revision is not None and revision not in _known_revisions():
             raise DatabaseTooNew(path, latest_backup(data_dir), revision)
     engine = make_engine(path)
@@ -310,9 +317,12 @@ def open_database(data_dir: Path, url: str | None = None) -> Database:
             _migrate(engine)
         with engine.connect() as conn:  # a damaged file fails here, not later in the window
             conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-    except (SADatabaseError, sqlite3.DatabaseError) as exc:
+    except (SADatabaseError, sqlite3.DatabaseError, OSError) as exc:
         engine.dispose()
-        raise DatabaseCorrupt(path, latest_backup(data_dir), str(exc)) from exc
+        fault = environment_fault(exc, data_dir)
+        if fault is None and isinstance(exc, OSError):
+            raise
+        raise (fault or DatabaseCorrupt(path, latest_backup(data_dir), str(exc))) from exc
     return Database(path, engine)
 
 

@@ -46,3 +46,48 @@ class DatabaseUnreachable(DatabaseProblem):
                  "password and that the server is running; nothing has been changed."),
             url=url, detail=detail or "?"), Path(url), None)
         self.detail = detail
+
+
+class DatabaseBusy(DatabaseProblem):
+    """Another program (the window saving, a long import) holds the database's write lock."""
+
+    def __init__(self, path: Path):
+        super().__init__(msg(CTX, QT_TRANSLATE_NOOP(
+            "Storage", "Another program is writing to the data; please try again in a moment. "
+            "(If the window is open, finish what it is doing first.) Nothing has been changed.")),
+            path, None)
+
+
+class DiskFull(DatabaseProblem):
+    """The disk that holds the data directory (or a target folder) has no room left."""
+
+    def __init__(self, path: Path):
+        super().__init__(msg(CTX, QT_TRANSLATE_NOOP(
+            "Storage", "The disk holding {path} is full. Free some space (empty the recycle bin, "
+            "move old files away) and try again; the database is not damaged and nothing saved "
+            "has been lost."), path=str(path)), path, None)
+
+
+def environment_fault(exc: BaseException, path: Path) -> DatabaseProblem | None:
+    """Name a fault of the machine rather than of the data: the database busy (locked by
+    another process) or the disk full — never reported as a damaged database. None otherwise.
+    """
+    import errno
+    import sqlite3
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:  # SQLAlchemy wraps the driver error
+        seen.add(id(current))
+        orig = getattr(current, "orig", None)
+        for candidate in (current, orig):
+            if isinstance(candidate, sqlite3.DatabaseError):
+                code = (getattr(candidate, "sqlite_errorcode", 0) or 0) & 0xFF
+                if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    return DatabaseBusy(path)
+                if code == sqlite3.SQLITE_FULL:
+                    return DiskFull(path)
+            if isinstance(candidate, OSError) and candidate.errno == errno.ENOSPC:
+                return DiskFull(Path(candidate.filename) if candidate.filename else path)
+        current = current.__cause__ or current.__context__
+    return None
