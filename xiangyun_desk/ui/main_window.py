@@ -44,8 +44,22 @@ class MainWindow(QMainWindow):
         self.duty.setObjectName("on_duty")
         self.duty.setMinimumWidth(90)
         self._fill_staff()
-        ctx = TabContext(desk, lang, lambda: self.duty.currentText())
-        self.overview = OverviewTab(StatsService(desk.db), identity.name, todo=TodoService(desk))
+        self._build_tabs(TabContext(desk, lang, lambda: self.duty.currentText()))
+        self._build_status_bar()
+        for tab in self.register_tabs.values():
+            for view in tab.views:
+                view.countChanged.connect(lambda _n: self._update_count())
+                view.apply_filters()
+        self.tabs.currentChanged.connect(lambda _i: self._update_count())
+        self.fairs.detail.currentChanged.connect(lambda _i: self._update_count())
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._build_menus()
+        self._install_features()
+
+    def _build_tabs(self, ctx: TabContext) -> None:
+        """The overview and one tab per register."""
+        self.overview = OverviewTab(StatsService(self.desk.db), self.desk.identity.name,
+                                    todo=TodoService(self.desk))
         self.overview.todoActivated.connect(self.open_todo)
         self.visits = VisitsTab(ctx)
         self.relief = ReliefTab(ctx)
@@ -62,6 +76,9 @@ class MainWindow(QMainWindow):
         self.register_tabs = {"visits": self.visits, "relief": self.relief, "fairs": self.fairs,
                               "volunteers": self.volunteers}
 
+    def _build_status_bar(self) -> None:
+        """The station, who is on duty, the number of records shown."""
+        identity = self.desk.identity
         self.station_label = QLabel(f"{identity.name}（{identity.code}）")
         self.count_label = QLabel()
         self.count_label.setObjectName("record_count")
@@ -70,14 +87,9 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(QLabel(self.tr("On duty:")))
         status.addPermanentWidget(self.duty)
         status.addPermanentWidget(self.count_label)
-        for tab in self.register_tabs.values():
-            for view in tab.views:
-                view.countChanged.connect(lambda _n: self._update_count())
-                view.apply_filters()
-        self.tabs.currentChanged.connect(lambda _i: self._update_count())
-        self.fairs.detail.currentChanged.connect(lambda _i: self._update_count())
-        QApplication.instance().focusChanged.connect(self._focus_changed)
-        self._build_menus()
+
+    def _install_features(self) -> None:
+        """What each area adds to the window (menus, tabs, buttons), in this order."""
         # 同步 menu; county: 站点 tab, read-only registers
         from .sync.sync_menu import install_sync
 

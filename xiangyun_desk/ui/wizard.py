@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import DomainError, ValidationFailed
 from ..services.bundles.keys import KeyCard
 from ..services.desk import Desk
+from .dialog_parts import ERROR_STYLE, line_edit
 from .i18n import render
 
 COUNTY_CODE = "532923"  # 祥云县 (administrative division code)
@@ -43,7 +44,19 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Set up Xiangyun Workers' Home Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        role = self._build_role_page()
+        ident = self._build_ident_page()
+        staff = self._build_staff_page()
+        self.role_id = self.addPage(role)
+        self.ident_id = self.addPage(ident)
+        self.staff_id = self.addPage(staff)
+        self._add_admin_page(staff)
+        self.county_radio.toggled.connect(lambda _on: self._apply_role())
+        self._apply_role()
+        self.resize(600, 480)
 
+    def _build_role_page(self) -> QWizardPage:
+        """A station or the county office."""
         role = QWizardPage()
         role.setTitle(self.tr("Welcome"))
         role.setSubTitle(self.tr("This computer keeps the registers of one workers' home station, "
@@ -60,20 +73,17 @@ class SetupWizard(QWizard):
         lay = QVBoxLayout(role)
         lay.addWidget(self.station_radio)
         lay.addWidget(self.county_radio)
+        return role
 
+    def _build_ident_page(self) -> QWizardPage:
+        """Code, name and township (the labels follow the role), and the county's key card."""
         ident = QWizardPage()
         self.ident_page = ident
-        self.code = QLineEdit()
-        self.code.setObjectName("station_code")
-        self.code.setPlaceholderText("01")
-        self.name = QLineEdit()
-        self.name.setObjectName("station_name")
-        self.name.setPlaceholderText("云南驿镇职工之家")
-        self.township = QLineEdit()
-        self.township.setObjectName("township")
-        self.township.setPlaceholderText("云南驿镇")
+        self.code = line_edit("station_code", "01")
+        self.name = line_edit("station_name", "云南驿镇职工之家")
+        self.township = line_edit("township", "云南驿镇")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c02020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         form = QFormLayout(ident)
         self.ident_form = form
@@ -93,7 +103,9 @@ class SetupWizard(QWizard):
         # What was typed for each role, so switching back and forth loses nothing.
         self._typed = {"station": ("", ""), "county": (COUNTY_CODE, COUNTY_NAME)}
         self._role = "station"
+        return ident
 
+    def _build_staff_page(self) -> QWizardPage:
         staff = QWizardPage()
         self.staff_page = staff
         staff.setTitle(self.tr("Staff"))
@@ -101,11 +113,9 @@ class SetupWizard(QWizard):
         self.staff.setObjectName("staff")
         self.staff.setPlaceholderText("李红\n王建国")
         QVBoxLayout(staff).addWidget(self.staff)
+        return staff
 
-        self.role_id = self.addPage(role)
-        self.ident_id = self.addPage(ident)
-        self.staff_id = self.addPage(staff)
-
+    def _add_admin_page(self, staff: QWizardPage) -> None:
         # The station head's account (issue 7). Finish on the staff page skips it; then the
         # first start asks for it before the window opens (app.run -> ui/security/signin.py).
         from .security.signin import FirstAdminForm
@@ -119,9 +129,6 @@ class SetupWizard(QWizard):
         self.admin_page = admin
         self.recovery_code: str | None = None
         self.admin_id = self.addPage(admin)
-        self.county_radio.toggled.connect(lambda _on: self._apply_role())
-        self._apply_role()
-        self.resize(600, 480)
 
     # ---- role --------------------------------------------------------------------------------
 
@@ -246,7 +253,7 @@ class SetupWizard(QWizard):
 
     def _card_problem(self, text: str) -> None:
         self.clear_key_card()
-        self.card_info.setStyleSheet("color: #c02020;")
+        self.card_info.setStyleSheet(ERROR_STYLE)
         self.card_info.setText(self.tr("This key card was not loaded: %1").replace("%1", text))
         self.card_info.show()
 

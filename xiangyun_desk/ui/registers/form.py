@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationFailed
 from ...domain.idnumber import id_facts
 from ...domain.money import format_hours, format_yuan
+from ..dialog_parts import ERROR_STYLE
 from ..i18n import render
 from .masked import MASKED_FORM_FIELDS, MaskedLineEdit
 
@@ -89,69 +90,15 @@ class RecordForm(QDialog):
         self.id_warning.setWordWrap(True)
         self.id_warning.hide()
         self._clean: dict[str, Any] | None = None  # the values as opened (see has_changes)
-
-        body = QWidget()
-        grid = QGridLayout(body)
-        per_column = (len(fields) + columns - 1) // columns
-        for index, spec in enumerate(fields):
-            col, row = divmod(index, per_column)
-            form = grid.itemAtPosition(0, col)
-            if form is None:
-                holder = QWidget()
-                layout = QFormLayout(holder)
-                layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-                grid.addWidget(holder, 0, col, Qt.AlignmentFlag.AlignTop)
-                form = grid.itemAtPosition(0, col)
-            layout = form.widget().layout()
-            widget = self._make_widget(spec)
-            self.widgets[spec.name] = widget
-            label = QLabel(spec.label + ("*" if spec.required else ""))
-            label.setBuddy(widget)
-            error = QLabel()
-            error.setObjectName(f"error_{spec.name}")
-            error.setStyleSheet("color: #c02020;")
-            error.setWordWrap(True)
-            error.hide()
-            self.error_labels[spec.name] = error
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(2)
-            cell_layout.addWidget(widget)
-            if spec.remember:
-                hint = QLabel()
-                hint.setObjectName(f"remembered_{spec.name}")
-                hint.setStyleSheet("color: #506070; font-size: 11px;")
-                hint.hide()
-                self.remembered_labels[spec.name] = hint
-                cell_layout.addWidget(hint)
-            if spec.name == "id_number":
-                cell_layout.addWidget(self.id_warning)
-            cell_layout.addWidget(error)
-            layout.addRow(label, cell)
-
+        body, per_column = self._build_fields(fields, columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #c02020;")
+        self.summary.setStyleSheet(ERROR_STYLE)
         self.summary.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        self.saved_count = 0
-        self._on_saved_next = on_saved_next
-        self.next_button = None
-        if on_saved_next is not None:
-            # For entering many records in a row (seekers at a fair): save, clear, stay open.
-            self.next_button = buttons.addButton(self.tr("Save and &next"),
-                                                 QDialogButtonBox.ButtonRole.ActionRole)
-            self.next_button.setObjectName("save_next")
-            self.next_button.clicked.connect(self.save_and_next)
-            QShortcut(QKeySequence("Ctrl+Shift+Return"), self, self.save_and_next)
+        buttons = self._build_buttons(on_saved_next)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         outer.addWidget(self.summary)
@@ -171,6 +118,69 @@ class RecordForm(QDialog):
             elif isinstance(w, QLineEdit):
                 w.textEdited.connect(lambda _t: self.check_id_number(fill=False))
         self.first_field().setFocus()
+
+    def _build_fields(self, fields: list[FormField], columns: int) -> tuple[QWidget, int]:
+        """The fields top to bottom, then the next column: each with its label (* when
+        required) and an error line under it. Returns the body and the rows per column."""
+        body = QWidget()
+        grid = QGridLayout(body)
+        per_column = (len(fields) + columns - 1) // columns
+        for index, spec in enumerate(fields):
+            col, row = divmod(index, per_column)
+            form = grid.itemAtPosition(0, col)
+            if form is None:
+                holder = QWidget()
+                layout = QFormLayout(holder)
+                layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+                grid.addWidget(holder, 0, col, Qt.AlignmentFlag.AlignTop)
+                form = grid.itemAtPosition(0, col)
+            layout = form.widget().layout()
+            widget = self._make_widget(spec)
+            self.widgets[spec.name] = widget
+            label = QLabel(spec.label + ("*" if spec.required else ""))
+            label.setBuddy(widget)
+            error = QLabel()
+            error.setObjectName(f"error_{spec.name}")
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            self.error_labels[spec.name] = error
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(2)
+            cell_layout.addWidget(widget)
+            if spec.remember:
+                hint = QLabel()
+                hint.setObjectName(f"remembered_{spec.name}")
+                hint.setStyleSheet("color: #506070; font-size: 11px;")
+                hint.hide()
+                self.remembered_labels[spec.name] = hint
+                cell_layout.addWidget(hint)
+            if spec.name == "id_number":
+                cell_layout.addWidget(self.id_warning)
+            cell_layout.addWidget(error)
+            layout.addRow(label, cell)
+        return body, per_column
+
+    def _build_buttons(self, on_saved_next: Callable[[Any], None] | None) -> QDialogButtonBox:
+        """Save and Cancel, and "Save and next" when records are entered one after another."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        self.saved_count = 0
+        self._on_saved_next = on_saved_next
+        self.next_button = None
+        if on_saved_next is not None:
+            # For entering many records in a row (seekers at a fair): save, clear, stay open.
+            self.next_button = buttons.addButton(self.tr("Save and &next"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+            self.next_button.setObjectName("save_next")
+            self.next_button.clicked.connect(self.save_and_next)
+            QShortcut(QKeySequence("Ctrl+Shift+Return"), self, self.save_and_next)
+        return buttons
 
     def first_field(self) -> QWidget:
         """Where the cursor starts: the name when the form has one, else the first field."""
@@ -448,7 +458,7 @@ class RecordForm(QDialog):
         unknown = [render(m) for k, m in errors.items() if k not in self.widgets]
         self.summary.setText("\n".join(unknown))
         self.summary.setVisible(bool(unknown))
-        self.summary.setStyleSheet("color: #c02020;")
+        self.summary.setStyleSheet(ERROR_STYLE)
         if errors:
             self.summary.setText("\n".join(unknown) or self.tr("Please correct the marked fields."))
             self.summary.show()

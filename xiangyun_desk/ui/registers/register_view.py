@@ -83,7 +83,24 @@ class RegisterView(QWidget):
         # The values of ``remember`` fields this worker used last (TabContext sets it).
         self.memory: FieldMemory | None = None
         self.model = RegisterTableModel(service, columns, labels, self)
+        bar = self._build_filters(date_filter, category)
+        self._build_table(columns)
+        buttons = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.currentRecordChanged.emit(self.model.record_id(cur.row())))
+        self.model.modelReset.connect(self._update_actions)
+        self.model.modelReset.connect(lambda: self.currentRecordChanged.emit(None))
+        self._update_actions()
 
+    def _build_filters(self, date_filter: bool,
+                       category: tuple[str, list[tuple[str, str]]] | None) -> QHBoxLayout:
+        """The search box (applied after a pause in typing), the dates, the category, the
+        "return visits due" chip and "show deleted"."""
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -131,13 +148,16 @@ class RegisterView(QWidget):
         self.show_deleted.setObjectName("show_deleted")
         self.show_deleted.toggled.connect(self._deleted_toggled)
         bar.addWidget(self.show_deleted)
+        return bar
 
+    def _build_table(self, columns: list[Column]) -> None:
+        """Sorted by the register's default column, newest first; fixed row height."""
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         default = next((i for i, c in enumerate(columns)
-                        if c.key == service.spec.default_sort), -1)
+                        if c.key == self.service.spec.default_sort), -1)
         self.table.horizontalHeader().setSortIndicator(default, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
@@ -152,6 +172,8 @@ class RegisterView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.installEventFilter(self)
 
+    def _build_actions(self) -> QHBoxLayout:
+        """New, Edit, Delete, Restore as buttons (other features add theirs) and the count."""
         self.act_new = self._action(self.tr("&New"), "Ctrl+N", self.new_record, "new")
         self.act_edit = self._action(self.tr("&Edit"), "F2", self.edit_current, "edit")
         self.act_delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
@@ -169,17 +191,7 @@ class RegisterView(QWidget):
         buttons.addStretch(1)
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.currentRecordChanged.emit(self.model.record_id(cur.row())))
-        self.model.modelReset.connect(self._update_actions)
-        self.model.modelReset.connect(lambda: self.currentRecordChanged.emit(None))
-        self._update_actions()
+        return buttons
 
     def _date_edit(self, date: QDate) -> QDateEdit:
         w = QDateEdit(date)

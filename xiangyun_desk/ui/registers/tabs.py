@@ -207,7 +207,19 @@ class JobFairTab(QWidget):
     def __init__(self, ctx: TabContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        c = ctx.common
+        self._build_fairs()
+        self._build_employers()
+        self._build_seekers()
+        self._build_intentions()
+        self._lay_out()
+        self.views = [self.fairs, self.employers, self.seekers, self.intentions]
+        self.fairs.currentRecordChanged.connect(self.select_fair)
+        for child in (self.employers, self.seekers, self.intentions):
+            child.countChanged.connect(lambda _n: self._refresh_fair_counts())
+        self.select_fair(None)
+
+    def _build_fairs(self) -> None:
+        ctx = self.ctx
         fair_columns = [Column("held_on", self.tr("Date"), "date", width=90),
                         Column("name", self.tr("Job fair"), width=160),
                         Column("place", self.tr("Place"), width=120),
@@ -221,6 +233,7 @@ class JobFairTab(QWidget):
         self.fairs = ctx.view("fairs", fair_columns, fair_fields, self.tr("Job fair"), parent=self)
         self.fairs.search.setPlaceholderText(self.tr("Search fairs"))
 
+    def _build_employers(self) -> None:
         employer_columns = [Column("name", self.tr("Employer"), width=170),
                             Column("positions", self.tr("Positions"), "int", width=60),
                             Column("job_titles", self.tr("Jobs"), width=160),
@@ -237,9 +250,11 @@ class JobFairTab(QWidget):
                            FormField("pay_range", self.tr("Pa&y range"), placeholder="3000-5000"),
                            FormField("contact", self.tr("C&ontact")),
                            FormField("phone", self.tr("P&hone"))]
-        self.employers = ctx.view("employers", employer_columns, employer_fields,
-                                  self.tr("Employer"), date_filter=False, parent=self)
+        self.employers = self.ctx.view("employers", employer_columns, employer_fields,
+                                       self.tr("Employer"), date_filter=False, parent=self)
 
+    def _build_seekers(self) -> None:
+        c = self.ctx.common
         seeker_columns = [Column("created_at", self.tr("Registered"), "utc", width=120),
                           *c.person_columns()[:4],
                           Column("birth_year", self.tr("Born"), "int", width=50),
@@ -255,11 +270,13 @@ class JobFairTab(QWidget):
                          FormField("household", self.tr("Ho&usehold"), "code", "household"),
                          FormField("poverty_relief", self.tr("Lifted from po&verty"), "bool"),
                          FormField("desired_job", self.tr("Desired &job"))]
-        self.seekers = ctx.view("seekers", seeker_columns, seeker_fields, self.tr("Job seeker"),
-                                "education", date_filter=False, parent=self)
+        self.seekers = self.ctx.view("seekers", seeker_columns, seeker_fields,
+                                     self.tr("Job seeker"), "education", date_filter=False,
+                                     parent=self)
         self.seekers.act_new.setText(self.tr("&Register seeker"))
         self.seekers.continuous_entry = True
 
+    def _build_intentions(self) -> None:
         intention_columns = [Column("agreed_on", self.tr("Date"), "date", width=90),
                              Column("seeker_name", self.tr("Job seeker"), width=90),
                              Column("employer_name", self.tr("Employer"), width=170),
@@ -270,14 +287,17 @@ class JobFairTab(QWidget):
             FormField("status", self.tr("&Status"), "code", "intention_status", required=True,
                       default="intent"),
             FormField("agreed_on", self.tr("&Date"), "date", required=True)]
-        self.intentions = ctx.view("intentions", intention_columns,
-                                   list(self.intention_fields_base), self.tr("Intention"),
-                                   "intention_status", date_filter=False, parent=self)
+        self.intentions = self.ctx.view("intentions", intention_columns,
+                                        list(self.intention_fields_base), self.tr("Intention"),
+                                        "intention_status", date_filter=False, parent=self)
         self.intentions.open_form = self._intention_form
         # Intentions have no search key (names live on the seeker and employer): a search box
         # here would silently ignore what is typed. The status filter stays.
         self.intentions.search.hide()
 
+    def _lay_out(self) -> None:
+        """Fairs on the left; the selected fair's employers, seekers and intentions on the
+        right, seekers in front."""
         self.detail = QTabWidget()
         self.detail.addTab(self.employers, self.tr("Employers and positions"))
         self.detail.addTab(self.seekers, self.tr("Job seekers"))
@@ -303,11 +323,6 @@ class JobFairTab(QWidget):
         splitter.setStretchFactor(1, 3)
         QHBoxLayout(self).addWidget(splitter)
         self.splitter = splitter
-        self.views = [self.fairs, self.employers, self.seekers, self.intentions]
-        self.fairs.currentRecordChanged.connect(self.select_fair)
-        for child in (self.employers, self.seekers, self.intentions):
-            child.countChanged.connect(lambda _n: self._refresh_fair_counts())
-        self.select_fair(None)
 
     def select_fair(self, fair_id: str | None) -> None:
         for child in (self.employers, self.seekers, self.intentions):

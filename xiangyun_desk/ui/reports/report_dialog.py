@@ -280,8 +280,25 @@ class ReportDialog(QDialog):
         self.setObjectName("report_dialog")
         self.setWindowTitle(self.tr("Make a report"))
         self.setMinimumWidth(560)
+        self._build_kind()
+        self._build_sources()
+        self._build_options()
+        folder_row = self._build_destination()
+        self.form = self._build_form(folder_row)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self._apply_defaults(kind, register, event_id)
+        self._connect()
+        self._kind_changed()
 
-        # ---- what --------------------------------------------------------------------------
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build_kind(self) -> None:
+        """Which report, what it is for, and the period."""
         self.kind = QComboBox()
         self.kind.setObjectName("report_kind")
         names = {"summary": self.tr("Work report (monthly, quarterly, yearly)"),
@@ -299,6 +316,9 @@ class ReportDialog(QDialog):
         self.period = PeriodPicker(self.today)
         self.period.setObjectName("report_period")
 
+    def _build_sources(self) -> None:
+        """The register of a ledger, the campaign of a roster, the fair of a fair report."""
+        desk = self.desk
         self.register = QComboBox()
         self.register.setObjectName("report_register")
         self.register.addItem(self.tr("(choose)"), None)
@@ -331,6 +351,8 @@ class ReportDialog(QDialog):
                 text += " " + self.tr("(county)")
             self.event.addItem(text, fair["id"])
 
+    def _build_options(self) -> None:
+        """Which blank forms, and printing ID numbers in full (a permission)."""
         self.forms = QWidget()
         forms_row = QHBoxLayout(self.forms)
         forms_row.setContentsMargins(0, 0, 0, 0)
@@ -347,13 +369,14 @@ class ReportDialog(QDialog):
         self.full_ids.setToolTip(self.tr(
             "Normally they are partly hidden (5329**********1234, 138****5678). Printing them "
             "in full asks for confirmation and is recorded."))
-        refusal = _permission_problem(desk, "print_full")
+        refusal = _permission_problem(self.desk, "print_full")
         if refusal:
             self.full_ids.setEnabled(False)
             self.full_ids.setToolTip(refusal)
         self.full_ids.toggled.connect(self._full_ids_toggled)
 
-        # ---- where -------------------------------------------------------------------------
+    def _build_destination(self) -> QHBoxLayout:
+        """Where the file goes: the folder (remembered) and the file name."""
         self.folder = QLineEdit(self._initial_folder())
         self.folder.setObjectName("report_folder")
         browse = QPushButton(self.tr("&Browse…"))
@@ -366,7 +389,9 @@ class ReportDialog(QDialog):
         self.name = QLineEdit()
         self.name.setObjectName("report_name")
         self.name.textEdited.connect(self._name_edited)
+        return folder_row
 
+    def _build_form(self, folder_row: QHBoxLayout) -> QFormLayout:
         def label(text: str, buddy: QWidget) -> QLabel:
             shown = QLabel(text)
             shown.setBuddy(buddy)  # Alt+letter goes to the field
@@ -384,8 +409,10 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Options:"), self.full_ids)
         form.addRow(label(self.tr("Save &in:"), self.folder), folder_row)
         form.addRow(label(self.tr("File &name:"), self.name), self.name)
-        self.form = form
+        return form
 
+    def _build_buttons(self) -> QDialogButtonBox:
+        """The message line (problems, progress) and Make the report / Close."""
         self.message = QLabel()
         self.message.setObjectName("report_message")
         self.message.setWordWrap(True)
@@ -399,14 +426,12 @@ class ReportDialog(QDialog):
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.generate)
         buttons.rejected.connect(self.reject)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-
-        # ---- defaults ----------------------------------------------------------------------
+    def _apply_defaults(self, kind: str | None, register: str | None,
+                        event_id: str | None) -> None:
+        """The kind asked for (else the last one made), the register in front, the latest
+        relief campaign and the fair selected in the window."""
         if kind not in KINDS:
             kind = self.settings.value(KIND_KEY, "summary")
             kind = kind if kind in KINDS else "summary"
@@ -416,7 +441,7 @@ class ReportDialog(QDialog):
             index = self.register.findData(register)
             if index >= 0:
                 self.register.setCurrentIndex(index)
-        recent, _day = latest_campaign(desk)
+        recent, _day = latest_campaign(self.desk)
         index = self.campaign.findData(recent) if recent else -1
         if index >= 0:
             self.campaign.setCurrentIndex(index)
@@ -424,6 +449,8 @@ class ReportDialog(QDialog):
         if index >= 0:
             self.event.setCurrentIndex(index)
 
+    def _connect(self) -> None:
+        """Changes of the choices update the rest; quitting stops a report being made."""
         app = QCoreApplication.instance()
         if app is not None:  # quitting while a report is being made: stop it first
             app.aboutToQuit.connect(self._stop_worker)
@@ -434,7 +461,6 @@ class ReportDialog(QDialog):
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
         for box in (self.form_visits, self.form_fair):
             box.toggled.connect(self._choices_changed)
-        self._kind_changed()
 
     # ---- choices -----------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.permissions import role_label
 from ...services.audit import ACTIONS, AuditFilter, AuditRow
 from ...services.desk import Desk
+from ..dialog_parts import read_only_rows, translate
 from ..i18n import current_language, render
 from .audit_text import AuditText, local_time
 
@@ -92,12 +93,6 @@ class AuditModel(QAbstractTableModel):
         return self.text.summary(row)
 
 
-def _translate(context: str, text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text)
-
-
 
 
 class AuditView(QDialog):
@@ -107,6 +102,19 @@ class AuditView(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(self.tr("Audit log"))
+        bar = self._build_filters()
+        splitter = self._build_table()
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count)
+        self.resize(1000, 640)
+        self.refresh()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Who, what, which register, dates and free text; each change shows the entries."""
+        desk = self.desk
         self.who = QComboBox()
         self.who.setObjectName("who")
         self.who.addItem(self.tr("(everyone)"), None)
@@ -118,12 +126,12 @@ class AuditView(QDialog):
         self.action.setObjectName("action")
         self.action.addItem(self.tr("(all actions)"), None)
         for code, text in ACTIONS.items():
-            self.action.addItem(_translate("Audit", text), code)
+            self.action.addItem(translate("Audit", text), code)
         self.register = QComboBox()
         self.register.setObjectName("register")
         self.register.addItem(self.tr("(all registers)"), None)
         for name in TABLE_NAMES:
-            self.register.addItem(_translate("AuditView", TABLE_NAMES[name]), name)
+            self.register.addItem(translate("AuditView", TABLE_NAMES[name]), name)
         self.use_dates = QCheckBox(self.tr("Dates"))
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
         self.date_to = QDateEdit(QDate.currentDate())
@@ -147,15 +155,17 @@ class AuditView(QDialog):
                   QLabel("–"), self.date_to):
             bar.addWidget(w)
         bar.addWidget(self.text, 1)
-        self.model = AuditModel(self, desk.code_labels(
+        return bar
+
+    def _build_table(self) -> QSplitter:
+        """The entries, and the details of the one selected under them."""
+        self.model = AuditModel(self, self.desk.code_labels(
             "en" if current_language() == "en" else "zh"))
         self.table = QTableView()
         self.table.setObjectName("audit_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        read_only_rows(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, width in enumerate((150, 140, 130, 90, 90)):
@@ -165,17 +175,11 @@ class AuditView(QDialog):
         self.details.setReadOnly(True)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self.show_details(
             cur.row()))
-        self.count = QLabel()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([420, 140])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.count)
-        self.resize(1000, 640)
-        self.refresh()
+        return splitter
 
     def current_filter(self) -> AuditFilter:
         dated = self.use_dates.isChecked()

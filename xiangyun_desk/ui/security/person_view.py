@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,12 +28,20 @@ from ...domain.errors import DomainError, ValidationFailed
 from ...domain.permissions import Perm
 from ...services.desk import Desk
 from ...services.people import CORRECTABLE, REGISTER_TITLES, PersonRecord
+from ..dialog_parts import (
+    add_row,
+    close_buttons,
+    dialog_buttons,
+    error_label,
+    line_edit,
+    read_only_rows,
+    show_error,
+    stack,
+    stretch_columns,
+    translate,
+    wrapped_label,
+)
 from ..i18n import current_language, render
-from .signin import _error_label, _row, _show_error
-
-
-def _translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 class PersonView(QDialog):
@@ -47,39 +53,47 @@ class PersonView(QDialog):
         self.records: list[PersonRecord] = []
         self.full = False
         self.setWindowTitle(self.tr("Person lookup"))
-        self.id_number = QLineEdit()
-        self.id_number.setObjectName("id_number")
-        self.id_number.setPlaceholderText(self.tr("18-character ID number"))
-        self.name = QLineEdit()
-        self.name.setObjectName("name")
-        self.phone = QLineEdit()
-        self.phone.setObjectName("phone")
+        form = self._build_search()
+        self._build_results()
+        actions = self._build_actions()
+        self._lay_out(form, actions)
+        self._update_buttons()
+        self.resize(760, 640)
+
+    def _build_search(self) -> QFormLayout:
+        """ID number, or name and phone, with Find and the error label."""
+        self.id_number = line_edit("id_number", self.tr("18-character ID number"))
+        self.name = line_edit("name")
+        self.phone = line_edit("phone")
         find = QPushButton(self.tr("&Find"))
         find.setObjectName("find")
         find.setDefault(True)
         find.clicked.connect(self.find)
         form = QFormLayout()
-        _row(form, self.tr("&ID number"), self.id_number)
+        add_row(form, self.tr("&ID number"), self.id_number)
         or_label = QLabel(self.tr("or the name (and the phone, if known):"))
         form.addRow(or_label)
-        _row(form, self.tr("&Name"), self.name)
-        _row(form, self.tr("&Phone"), self.phone)
+        add_row(form, self.tr("&Name"), self.name)
+        add_row(form, self.tr("&Phone"), self.phone)
         form.addRow(find)
-        self.error = _error_label()
+        self.error = error_label()
         form.addRow(self.error)
+        return form
 
+    def _build_results(self) -> None:
+        """The records found and the one selected in full."""
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("records")
         self.table.setHorizontalHeaderLabels([self.tr("Register"), self.tr("Date"),
                                               self.tr("Name"), self.tr("State")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table)
+        stretch_columns(self.table)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_record(row))
         self.detail = QTextBrowser()
         self.detail.setObjectName("detail")
 
+    def _build_actions(self) -> QHBoxLayout:
+        """Show full, Print, Correct, Erase (each only for a role that may) and Close."""
         self.reveal_button = QPushButton(self.tr("Show &full ID/phone"))
         self.reveal_button.setObjectName("reveal")
         self.reveal_button.clicked.connect(self.reveal)
@@ -92,7 +106,7 @@ class PersonView(QDialog):
         self.erase_button = QPushButton(self.tr("&Erase on request…"))
         self.erase_button.setObjectName("erase")
         self.erase_button.clicked.connect(lambda: self.erase())
-        session = desk.session
+        session = self.desk.session
         self.reveal_button.setVisible(session.can(Perm.REVEAL))
         self.correct_button.setVisible(session.can(Perm.WRITE))
         self.erase_button.setVisible(session.can(Perm.ERASE))
@@ -100,10 +114,10 @@ class PersonView(QDialog):
         for b in (self.reveal_button, self.print_button, self.correct_button, self.erase_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        actions.addWidget(close)
+        actions.addWidget(close_buttons(self))
+        return actions
 
+    def _lay_out(self, form: QFormLayout, actions: QHBoxLayout) -> None:
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -116,8 +130,6 @@ class PersonView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
-        self._update_buttons()
-        self.resize(760, 640)
 
     # ---- finding ---------------------------------------------------------------------------
 
@@ -130,7 +142,7 @@ class PersonView(QDialog):
                 self.records = self.desk.people.find(self.id_number.text(), self.name.text(),
                                                      self.phone.text())
         except ValidationFailed as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return []
         self.error.hide()
         self.full = False
@@ -155,7 +167,7 @@ class PersonView(QDialog):
         for r, record in enumerate(self.records):
             state = self.tr("deleted") if record.deleted else ""
             when = record.when.strftime("%Y-%m-%d") if record.when else ""
-            for c, text in enumerate((_translate("People", REGISTER_TITLES[record.register]),
+            for c, text in enumerate((translate("People", REGISTER_TITLES[record.register]),
                                       when, record.values.get("name") or "", state)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if self.records:
@@ -175,10 +187,10 @@ class PersonView(QDialog):
             return
         record = self.records[row]
         lang = "zh" if current_language() == "zh_CN" else "en"
-        pairs = self.desk.people.fields_of(record, _translate, lang, full=self.full)
+        pairs = self.desk.people.fields_of(record, translate, lang, full=self.full)
         esc = lambda t: t.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
         rows = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in pairs)
-        self.detail.setHtml(f"<h3>{esc(self.desk.people.title_of(record, _translate))}</h3>"
+        self.detail.setHtml(f"<h3>{esc(self.desk.people.title_of(record, translate))}</h3>"
                             f"<table cellspacing='4'>{rows}</table>")
 
     def refs(self) -> list[tuple[str, str]]:
@@ -216,7 +228,7 @@ class PersonView(QDialog):
         lang = "zh" if current_language() == "zh_CN" else "en"
         try:
             return self.desk.people.write_pdf(self.records, path, full=full,
-                                              translate=_translate, lang=lang)
+                                              translate=translate, lang=lang)
         except DomainError as exc:
             QMessageBox.warning(self, self.tr("Print"), render(exc.message))
             return None
@@ -231,7 +243,7 @@ class PersonView(QDialog):
         try:
             n = self.desk.people.correct(self.refs(), values)
         except ValidationFailed as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return 0
         self._refind(values)
         return n
@@ -284,24 +296,17 @@ class CorrectDialog(QDialog):
                   "employer": self.tr("&Employer")}
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        note = QLabel(self.tr("Fill in only what should change; it is set in all %1 records.")
-                      .replace("%1", str(len(records))))
-        note.setWordWrap(True)
-        form.addRow(note)
+        form.addRow(wrapped_label(
+            self.tr("Fill in only what should change; it is set in all %1 records.")
+            .replace("%1", str(len(records)))))
         for name in CORRECTABLE:
-            edit = QLineEdit()
-            edit.setObjectName(name)
+            edit = line_edit(name)
             self.edits[name] = edit
-            _row(form, labels[name], edit)
-        self.error = _error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+            add_row(form, labels[name], edit)
+        self.error = error_label()
+        buttons = dialog_buttons(self, self.try_save, QDialogButtonBox.StandardButton.Save
+                                 | QDialogButtonBox.StandardButton.Cancel)
+        stack(self, form, self.error, buttons)
 
     def try_save(self) -> bool:
         values = {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
@@ -311,7 +316,7 @@ class CorrectDialog(QDialog):
         try:
             self.saved = self.view.desk.people.correct(self.view.refs(), values)
         except ValidationFailed as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return False
         self.view._refind(values)
         self.accept()

@@ -34,15 +34,9 @@ from ...domain.errors import DomainError, ValidationFailed
 from ...domain.permissions import ROLES, Perm, role_label
 from ...services.accounts import IDLE_RANGE
 from ...services.desk import Desk
+from ..dialog_parts import add_row, error_label, password_edit, show_error
 from ..i18n import render
-from .signin import (
-    ChangePasswordDialog,
-    RecoveryCodeDialog,
-    _error_label,
-    _password_edit,
-    _row,
-    _show_error,
-)
+from .signin import ChangePasswordDialog, RecoveryCodeDialog
 
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.Shortcut}
@@ -99,10 +93,10 @@ class LockDialog(QDialog):
                               "with \"Switch user\"; forms still open are then closed without "
                               "saving.").replace("%1", name))
         text.setWordWrap(True)
-        self.password = _password_edit("password")
-        self.error = _error_label()
+        self.password = password_edit("password")
+        self.error = error_label()
         form = QFormLayout()
-        _row(form, self.tr("&Password"), self.password)
+        add_row(form, self.tr("&Password"), self.password)
         buttons = QDialogButtonBox()
         self.unlock_button = buttons.addButton(self.tr("&Unlock"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -270,7 +264,7 @@ class AccountsDialog(QDialog):
         lock_row.addWidget(self.minutes)
         lock_row.addWidget(save_minutes)
         lock_row.addStretch(1)
-        self.error = _error_label()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -298,7 +292,7 @@ class AccountsDialog(QDialog):
         try:
             action()
         except DomainError as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return False
         self.error.hide()
         self.refresh()
@@ -326,9 +320,9 @@ class AccountsDialog(QDialog):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Temporary password"))
-        edit = _password_edit("temporary")
+        edit = password_edit("temporary")
         form = QFormLayout(dialog)
-        _row(form, self.tr("Temporary password for %1").replace("%1", account.username), edit)
+        add_row(form, self.tr("Temporary password for %1").replace("%1", account.username), edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
@@ -360,13 +354,13 @@ class AddAccountDialog(QDialog):
         for role in ROLES:
             self.role.addItem(render(role_label(role)), role)
         self.role.setCurrentIndex(ROLES.index("staff"))
-        self.password = _password_edit("password")
-        self.error = _error_label()
+        self.password = password_edit("password")
+        self.error = error_label()
         form = QFormLayout()
-        _row(form, self.tr("&Account name"), self.username)
-        _row(form, self.tr("&Name"), self.display_name)
-        _row(form, self.tr("&Role"), self.role)
-        _row(form, self.tr("&First password"), self.password)
+        add_row(form, self.tr("&Account name"), self.username)
+        add_row(form, self.tr("&Name"), self.display_name)
+        add_row(form, self.tr("&Role"), self.role)
+        add_row(form, self.tr("&First password"), self.password)
         note = QLabel(self.tr("The person chooses their own password at the first sign-in."))
         note.setWordWrap(True)
         form.addRow(note)
@@ -385,7 +379,7 @@ class AddAccountDialog(QDialog):
                                               self.role.currentData(), self.password.text(),
                                               must_change_password=True)
         except ValidationFailed as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return False
         self.accept()
         return True

@@ -30,37 +30,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError, ValidationFailed
 from ...services.accounts import MIN_PASSWORD
 from ...services.desk import Desk
+from ..dialog_parts import add_row, error_label, password_edit, show_error
 from ..i18n import render
-
-ERROR_STYLE = "color: #c02020;"
-
-
-def _password_edit(name: str) -> QLineEdit:
-    w = QLineEdit()
-    w.setObjectName(name)
-    w.setEchoMode(QLineEdit.EchoMode.Password)
-    return w
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show_error(label: QLabel, exc: DomainError) -> None:
-    errors = exc.errors.values() if isinstance(exc, ValidationFailed) else [exc.message]
-    label.setText("\n".join(render(m) for m in errors))
-    label.show()
-
-
-def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    form.addRow(label, widget)
 
 
 class SignInDialog(QDialog):
@@ -78,11 +49,11 @@ class SignInDialog(QDialog):
         self.username.setObjectName("username")
         self.username.setEditable(True)
         self.username.addItems(desk.accounts.usernames())
-        self.password = _password_edit("password")
-        self.error = _error_label()
+        self.password = password_edit("password")
+        self.error = error_label()
         form = QFormLayout()
-        _row(form, self.tr("&Account"), self.username)
-        _row(form, self.tr("&Password"), self.password)
+        add_row(form, self.tr("&Account"), self.username)
+        add_row(form, self.tr("&Password"), self.password)
         buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton(self.tr("&Sign in"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
@@ -138,7 +109,7 @@ class SignInDialog(QDialog):
         try:
             self.desk.accounts.sign_in(name, self.password.text())
         except DomainError as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             self.password.clear()
             self.password.setFocus()
             self._wait(self.desk.accounts.wait_seconds(name))
@@ -194,14 +165,14 @@ class FirstAdminForm(QWidget):
         self.display_name = QLineEdit()
         self.display_name.setObjectName("admin_name")
         self.display_name.setPlaceholderText("李红")
-        self.password = _password_edit("admin_password")
-        self.repeat = _password_edit("admin_repeat")
-        self.error = _error_label()
+        self.password = password_edit("admin_password")
+        self.repeat = password_edit("admin_repeat")
+        self.error = error_label()
         form = QFormLayout(self)
-        _row(form, self.tr("&Account name"), self.username)
-        _row(form, self.tr("&Your name"), self.display_name)
-        _row(form, self.tr("&Password"), self.password)
-        _row(form, self.tr("&Repeat password"), self.repeat)
+        add_row(form, self.tr("&Account name"), self.username)
+        add_row(form, self.tr("&Your name"), self.display_name)
+        add_row(form, self.tr("&Password"), self.password)
+        add_row(form, self.tr("&Repeat password"), self.repeat)
         hint = QLabel(self.tr("At least %1 characters. After this you will get a recovery code "
                               "to print and keep locked away: it is the only way back in if "
                               "the password is forgotten.").replace("%1", str(MIN_PASSWORD)))
@@ -220,7 +191,7 @@ class FirstAdminForm(QWidget):
             user, code = desk.accounts.create_first_admin(
                 self.username.text(), self.display_name.text(), self.password.text())
         except ValidationFailed as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return None
         desk.session.user = user
         self.error.hide()
@@ -356,13 +327,13 @@ class RecoveryResetDialog(QDialog):
         self.code = QLineEdit()
         self.code.setObjectName("code")
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.password = _password_edit("new_password")
-        self.repeat = _password_edit("repeat")
-        self.error = _error_label()
+        self.password = password_edit("new_password")
+        self.repeat = password_edit("repeat")
+        self.error = error_label()
         form = QFormLayout()
-        _row(form, self.tr("Recovery &code"), self.code)
-        _row(form, self.tr("&New password"), self.password)
-        _row(form, self.tr("&Repeat password"), self.repeat)
+        add_row(form, self.tr("Recovery &code"), self.code)
+        add_row(form, self.tr("&New password"), self.password)
+        add_row(form, self.tr("&Repeat password"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_reset)
@@ -383,7 +354,7 @@ class RecoveryResetDialog(QDialog):
             username, self.new_code = self.desk.accounts.reset_with_recovery_code(
                 self.code.text(), self.password.text())
         except DomainError as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return False
         identity = self.desk.identity
         RecoveryCodeDialog(self.new_code, identity.name if identity else "", username,
@@ -401,22 +372,22 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(self.tr("Change password"))
-        self.old = _password_edit("old_password")
+        self.old = password_edit("old_password")
         self.old.setText(current)
-        self.password = _password_edit("new_password")
-        self.repeat = _password_edit("repeat")
-        self.error = _error_label()
+        self.password = password_edit("new_password")
+        self.repeat = password_edit("repeat")
+        self.error = error_label()
         form = QFormLayout()
         if forced:
             note = QLabel(self.tr("The station head set a temporary password. Choose your own."))
             note.setWordWrap(True)
             form.addRow(note)
         if not (forced and current):
-            _row(form, self.tr("&Current password"), self.old)
+            add_row(form, self.tr("&Current password"), self.old)
         else:
             self.old.hide()
-        _row(form, self.tr("&New password"), self.password)
-        _row(form, self.tr("&Repeat password"), self.repeat)
+        add_row(form, self.tr("&New password"), self.password)
+        add_row(form, self.tr("&Repeat password"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_change)
@@ -434,7 +405,7 @@ class ChangePasswordDialog(QDialog):
         try:
             self.desk.accounts.change_password(self.old.text(), self.password.text())
         except ValidationFailed as exc:
-            _show_error(self.error, exc)
+            show_error(self.error, exc)
             return False
         self.accept()
         return True

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ...services import sheets as S
 from ...services.sheets import layout as L
+from ..dialog_parts import ERROR_STYLE, translate
 from ..i18n import render
 from ..sheet_worker import SheetJob
 
@@ -46,12 +47,6 @@ PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DONE = range(4)
 COLOURS = {S.READY: "#e3f4e1", S.POSSIBLE: "#fff3c4", S.DUPLICATE: "#e6e6e6",
            S.REFUSED: "#fbdcdc", S.MERGED: "#dde9f8"}
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _translate(context: str, text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text)
 
 
 class PreviewModel(QAbstractTableModel):
@@ -111,9 +106,9 @@ class PreviewModel(QAbstractTableModel):
             if col == 0:
                 return str(r.row)
             if col == 1:
-                return S.status_text(r.status, _translate)
+                return S.status_text(r.status, translate)
             if col == 2:
-                return r.reason(_translate)
+                return r.reason(translate)
             name = self.fields[col - 3][0]
             return r.cells.get(name, "")
         return None
@@ -144,7 +139,19 @@ class SheetImportDialog(QDialog):
         self.pages.addWidget(self._mapping_page())
         self.pages.addWidget(self._preview_page())
         self.pages.addWidget(self._done_page())
+        buttons = self._build_navigation()
+        layout = QVBoxLayout(self)
+        self.step = QLabel()
+        self.step.setObjectName("step")
+        self.step.setStyleSheet("font-weight: bold; font-size: 14px;")
+        layout.addWidget(self.step)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._show_page(PAGE_FILE)
 
+    def _build_navigation(self) -> QHBoxLayout:
+        """Progress, the message line, Back / Next / Cancel."""
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setMaximumHeight(14)
@@ -152,7 +159,7 @@ class SheetImportDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c02020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.back_button = QPushButton(self.tr("< &Back"))
         self.back_button.setObjectName("back")
         self.back_button.clicked.connect(self.back)
@@ -168,16 +175,7 @@ class SheetImportDialog(QDialog):
         buttons.addStretch(0)
         for b in (self.back_button, self.next_button, self.cancel_button):
             buttons.addWidget(b)
-
-        layout = QVBoxLayout(self)
-        self.step = QLabel()
-        self.step.setObjectName("step")
-        self.step.setStyleSheet("font-weight: bold; font-size: 14px;")
-        layout.addWidget(self.step)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self._show_page(PAGE_FILE)
+        return buttons
 
     # ---- pages ---------------------------------------------------------------------------
 
@@ -246,7 +244,7 @@ class SheetImportDialog(QDialog):
         self.missing_label = QLabel()
         self.missing_label.setObjectName("missing")
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet("color: #c02020;")
+        self.missing_label.setStyleSheet(ERROR_STYLE)
         layout = QVBoxLayout(page)
         layout.addWidget(self.file_info)
         layout.addWidget(self.mapping_table, 1)
@@ -593,7 +591,7 @@ class SheetImportDialog(QDialog):
             if not path:
                 return None
         try:
-            return S.save_report(self.preview, Path(path), _translate)
+            return S.save_report(self.preview, Path(path), translate)
         except OSError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return None

@@ -50,9 +50,10 @@ from ...services.bundles.format import COUNT_KEYS
 from ...services.bundles.report import COUNT_LABELS, report_lines
 from ...services.county import CountyService
 from ...storage import models as M
+from ..dialog_parts import read_only_rows, translate
 from ..i18n import render
 from ..registers.columns import Column, display
-from .sync_dialogs import HistoryDialog, qt_translate
+from .sync_dialogs import HistoryDialog
 
 PAGE = 200
 CACHE_LIMIT = 5000
@@ -98,7 +99,23 @@ class ImportDialog(QDialog):
         self._thread: QThread | None = None
         self.setWindowTitle(self.tr("Import sync bundles"))
         self.resize(900, 620)
+        row = self._build_pickers()
+        split = self._build_results()
+        self._build_status()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.file_list)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        if not desk.session.can(Perm.IMPORT):  # the importer refuses as well
+            for button in self._pick_buttons:
+                button.setEnabled(False)
+            self.status.setText(render(PermissionDenied(Perm.IMPORT).message))
 
+    def _build_pickers(self) -> QHBoxLayout:
+        """Choose files or a folder; the files chosen."""
         pick_files = QPushButton(self.tr("Choose &files…"))
         pick_files.setObjectName("choose_files")
         pick_files.clicked.connect(self.choose_files)
@@ -109,20 +126,23 @@ class ImportDialog(QDialog):
         row.addWidget(pick_files)
         row.addWidget(pick_folder)
         row.addStretch(1)
+        self._pick_buttons = (pick_files, pick_folder)
         self.file_list = QListWidget()
         self.file_list.setObjectName("files")
         self.file_list.setMaximumHeight(90)
+        return row
 
+    def _build_results(self) -> QSplitter:
+        """One line per bundle (the dry run, then the import) and the report of the one
+        clicked."""
         self.summary = QStandardItemModel(0, 4 + len(COUNT_KEYS), self)
         self.summary.setHorizontalHeaderLabels(
             [self.tr("File"), self.tr("Station"), self.tr("No."), self.tr("Result")]
-            + [qt_translate("Bundles", COUNT_LABELS[k]) for k in COUNT_KEYS])
+            + [translate("Bundles", COUNT_LABELS[k]) for k in COUNT_KEYS])
         self.table = QTableView()
         self.table.setObjectName("summary")
         self.table.setModel(self.summary)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.report = QPlainTextEdit()
         self.report.setObjectName("report")
@@ -132,7 +152,10 @@ class ImportDialog(QDialog):
         split.addWidget(self.table)
         split.addWidget(self.report)
         split.setSizes([220, 300])
+        return split
 
+    def _build_status(self) -> None:
+        """Progress, what happened, Import and Close."""
         self.progress = QProgressBar()
         self.progress.hide()
         self.status = QLabel(self.tr("Choose the bundle files; a dry run shows what would change before anything is imported."))
@@ -146,18 +169,6 @@ class ImportDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.file_list)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        if not desk.session.can(Perm.IMPORT):  # the importer refuses as well
-            pick_files.setEnabled(False)
-            pick_folder.setEnabled(False)
-            self.status.setText(render(PermissionDenied(Perm.IMPORT).message))
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Sync bundles"), "",
@@ -245,7 +256,7 @@ class ImportDialog(QDialog):
         self.summary.removeRows(0, self.summary.rowCount())
         for r in results:
             totals = {k: sum(c.get(k, 0) for c in r.counts.values()) for k in COUNT_KEYS}
-            status = qt_translate("Bundles", _status_text(r))
+            status = translate("Bundles", _status_text(r))
             items = [QStandardItem(r.file),
                      QStandardItem(f"{r.station_name or ''}（{r.station_code}）" if r.station_code else "—"),
                      QStandardItem(str(r.bundle_seq or "—")), QStandardItem(status)]
@@ -261,7 +272,7 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lines = []
         for r in results:
-            lines += report_lines(r, qt_translate) + [""]
+            lines += report_lines(r, translate) + [""]
         self.report.setPlainText("\n".join(lines))
         good = sum(r.status == "applied" for r in results)
         bad = sum(r.status == "rejected" for r in results)
@@ -287,7 +298,7 @@ class ImportDialog(QDialog):
 
     def _show_report(self, row: int) -> None:
         if 0 <= row < len(self.results):
-            self.report.setPlainText("\n".join(report_lines(self.results[row], qt_translate)))
+            self.report.setPlainText("\n".join(report_lines(self.results[row], translate)))
 
     def _failed(self, exc) -> None:
         self.progress.hide()
@@ -393,7 +404,7 @@ class StationsTab(QWidget):
                 key = r.fingerprint or "—"
             values = [r.code, r.name, r.township or "—",
                       self.tr("yes") if r.monthly_expected else self.tr("no"),
-                      qt_translate("Stations", state) if state else "—", key,
+                      translate("Stations", state) if state else "—", key,
                       r.last_seq or "—",
                       r.last_created.strftime("%Y-%m-%d") if r.last_created else "—",
                       missing or "—", late,
@@ -706,7 +717,7 @@ class CountyTexts(QObject):
             when = h["imported_at"].replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
             rows.append([when, h["file_name"],
                          f"{h['station_name'] or ''}（{h['station_code']}）" if h["station_code"] else "—",
-                         h["bundle_seq"] or "—", qt_translate("Bundles", _status_text(result))])
-            details.append("\n".join(report_lines(result, qt_translate)))
+                         h["bundle_seq"] or "—", translate("Bundles", _status_text(result))])
+            details.append("\n".join(report_lines(result, translate)))
         return HistoryDialog(self.tr("Import history"), headers, rows, parent, details)
 

@@ -30,12 +30,9 @@ from ...domain.errors import DomainError
 from ...domain.permissions import Perm, PermissionDenied
 from ...services import bundles as B
 from ...services.bundles.report import COUNT_LABELS, STATUS_LABELS, table_label
+from ..dialog_parts import close_buttons, read_only_rows, stack, translate
 from ..i18n import render
 from ..settings import ui_settings
-
-
-def qt_translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 class ExportWorker(QObject):
@@ -73,8 +70,25 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export a sync bundle"))
         self.setMinimumWidth(560)
         card = B.station_county_card(desk)
-
         self.ui_settings = ui_settings(desk.data_dir)
+        form = self._build_choices()
+        self.county = QLabel(self.tr("County: %1 (key fingerprint %2)")
+                             .replace("%1", card.county_name if card else "—")
+                             .replace("%2", card.fingerprint if card else "—"))
+        self._build_preview()
+        self._build_buttons()
+        stack(self, self.county, form, self.summary, self.table, self.progress, self.message,
+              self.buttons)
+        if card is None:
+            self.export_button.setEnabled(False)
+            self.message.setText(self.tr("Load the county's key card first (同步 → 载入县总工会密钥卡)."))
+        if not desk.session.can(Perm.EXPORT):  # the service refuses as well
+            self.export_button.setEnabled(False)
+            self.message.setText(render(PermissionDenied(Perm.EXPORT).message))
+        self.update_preview()
+
+    def _build_choices(self) -> QFormLayout:
+        """The folder (remembered) and incremental or full."""
         self.folder = QLineEdit(self.ui_settings.value("sync/export_folder", "") or "")
         self.folder.setObjectName("export_folder")
         self.folder.setPlaceholderText(self.tr("The USB stick or a folder"))
@@ -93,10 +107,16 @@ class ExportDialog(QDialog):
         kinds.addButton(self.incremental)
         kinds.addButton(self.full)
         self.incremental.toggled.connect(lambda _c: self.update_preview())
+        form = QFormLayout()
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
+        form.addRow(self.tr("Contents:"), self.incremental)
+        form.addRow("", self.full)
+        return form
 
-        self.county = QLabel(self.tr("County: %1 (key fingerprint %2)")
-                             .replace("%1", card.county_name if card else "—")
-                             .replace("%2", card.fingerprint if card else "—"))
+    def _build_preview(self) -> None:
+        """What the bundle would hold, per register; progress and messages while writing."""
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.contents = QStandardItemModel(0, 2, self)
@@ -116,6 +136,7 @@ class ExportDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(self.tr("E&xport"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -123,28 +144,6 @@ class ExportDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start_export)
         self.close_button.clicked.connect(self.reject)
-
-        form = QFormLayout()
-        folder_label = QLabel(self.tr("&Folder:"))
-        folder_label.setBuddy(self.folder)
-        form.addRow(folder_label, folder_row)
-        form.addRow(self.tr("Contents:"), self.incremental)
-        form.addRow("", self.full)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.county)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        if card is None:
-            self.export_button.setEnabled(False)
-            self.message.setText(self.tr("Load the county's key card first (同步 → 载入县总工会密钥卡)."))
-        if not desk.session.can(Perm.EXPORT):  # the service refuses as well
-            self.export_button.setEnabled(False)
-            self.message.setText(render(PermissionDenied(Perm.EXPORT).message))
-        self.update_preview()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"),
@@ -156,7 +155,7 @@ class ExportDialog(QDialog):
         plan = B.preview_export(self.desk, full=self.full.isChecked())
         self.contents.removeRows(0, self.contents.rowCount())
         for table, n in plan.counts.items():
-            self.contents.appendRow([QStandardItem(table_label(table, qt_translate)),
+            self.contents.appendRow([QStandardItem(table_label(table, translate)),
                                      QStandardItem(str(n))])
         kind = self.tr("full") if plan.kind == "full" else self.tr("incremental")
         self.summary.setText(self.tr("Bundle No. %1 (%2): %3 records").replace("%1", str(plan.seq))
@@ -235,10 +234,8 @@ class HistoryDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("history")
         self.table.setModel(self.model)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        read_only_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
         self.table.resizeColumnsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 2)
@@ -254,9 +251,7 @@ class HistoryDialog(QDialog):
                 lambda cur, _prev: self.detail.setPlainText(details[cur.row()]))
             if details:
                 self.table.selectRow(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
 
 
 class SyncTexts(QObject):
@@ -301,14 +296,14 @@ class SyncTexts(QObject):
         except DomainError as exc:  # PermissionDenied; a bad file is a "rejected" result
             QMessageBox.warning(parent, self.tr("Reference data"), render(exc.message))
             return None
-        lines = [f"{result.file}: {qt_translate('Bundles', STATUS_LABELS[result.status])}"]
+        lines = [f"{result.file}: {translate('Bundles', STATUS_LABELS[result.status])}"]
         if result.reason:
             lines.append(render(result.reason))
         for table, counts in result.counts.items():
-            parts = "，".join(f"{qt_translate('Bundles', COUNT_LABELS[k])} {v}"
+            parts = "，".join(f"{translate('Bundles', COUNT_LABELS[k])} {v}"
                              for k, v in counts.items() if v)
             if parts:
-                lines.append(f"{table_label(table, qt_translate)}：{parts}")
+                lines.append(f"{table_label(table, translate)}：{parts}")
         if result.confirmed:
             lines.append(self.tr("The county confirmed bundle(s) %1.")
                          .replace("%1", "、".join(map(str, result.confirmed))))
