@@ -2785,8 +2785,8 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <source>Show &amp;deleted records</source>
-        <translation>显示已删除记录(&amp;D)</translation>
+        <source>S&amp;how deleted records</source>
+        <translation>显示已删除记录(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3342,6 +3342,10 @@ Data directory: %2</source>
         <source>Only the station head may do this.</source>
         <translation>只有站长可以进行此操作。</translation>
     </message>
+    <message>
+        <source>Only the station head and staff may do this; your account is read-only.</source>
+        <translation>只有站长和工作人员可以操作；您的账户是只读的。</translation>
+    </message>
 </context>
 <context>
     <name>PersonView</name>
@@ -3471,8 +3475,8 @@ Install them, then start again:
         <translation>请修改标红的项目。</translation>
     </message>
     <message>
-        <source>Save and &amp;next</source>
-        <translation>保存并继续(&amp;N)</translation>
+        <source>Save and ne&amp;xt</source>
+        <translation>保存并继续(&amp;X)</translation>
     </message>
     <message>
         <source>Saved %1 (%2 so far). Enter the next one.</source>
@@ -4138,8 +4142,8 @@ Print them in full?</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <source>A&amp;ccounts and locking…</source>
-        <translation>账户与自动锁定(&amp;C)…</translation>
+        <source>Acc&amp;ounts and locking…</source>
+        <translation>账户与自动锁定(&amp;O)…</translation>
     </message>
     <message>
         <source>New &amp;recovery code…</source>
@@ -4385,8 +4389,8 @@ Call the county office and compare this number with theirs before you rely on it
         <translation>保存空白导入模板</translation>
     </message>
     <message>
-        <source>E&amp;xport the list to Excel…</source>
-        <translation>将列表导出到 Excel(&amp;X)…</translation>
+        <source>&amp;Export the list to Excel…</source>
+        <translation>将列表导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Import from Excel or CSV…</source>

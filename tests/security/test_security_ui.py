@@ -230,14 +230,15 @@ def test_viewer_window_cannot_edit_and_sees_no_audit_log(open_window, no_modal):
     assert not view.act_delete.isEnabled()
     assert view.new_record() is None
     names = {a.objectName(): a for a in window.security.menu.actions()}
-    assert not names["security_audit"].isVisible()
-    assert not names["security_accounts"].isVisible()
+    # disabled, saying who may (issue 11), rather than hidden
+    assert not names["security_audit"].isEnabled() and names["security_audit"].toolTip()
+    assert not names["security_accounts"].isEnabled()
     assert "赵敏" in window.security.user_label.text()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction
 
     add_staff = QCoreApplication.translate("MainWindow", "Add &staff member…")
-    assert [a.isVisible() for a in window.findChildren(QAction) if a.text() == add_staff] \
+    assert [a.isEnabled() for a in window.findChildren(QAction) if a.text() == add_staff] \
         == [False]
     view.table.selectRow(0)
     assert window.security.reveal_row(view) is None  # refused, with a message

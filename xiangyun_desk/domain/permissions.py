@@ -90,3 +90,49 @@ class PermissionDenied(ValidationFailed):
     def __init__(self, perm: Perm):
         super().__init__({"permission": msg(CTX, _REFUSALS[perm])})
         self.perm = perm
+
+
+# What each named action of the window needs (the QAction's objectName). The window disables an
+# action the signed-in role may not do and says who may, before any file picker or question:
+# one table for every menu, so a new action is gated by adding one line here.
+ACTION_PERMS: dict[str, Perm] = {
+    "file_backup": Perm.EXPORT,
+    "file_restore": Perm.ADMIN,
+    "menu_new": Perm.WRITE,
+    "menu_edit": Perm.WRITE,
+    "menu_delete": Perm.WRITE,
+    "menu_restore": Perm.WRITE,
+    "settings_add_staff": Perm.ADMIN,
+    "settings_relief_ceiling": Perm.ADMIN,
+    "security_audit": Perm.AUDIT,
+    "security_accounts": Perm.ADMIN,
+    "security_recovery": Perm.ADMIN,
+    "sync_import": Perm.IMPORT,
+    "sync_publish": Perm.EXPORT,
+    "sync_key_card": Perm.ADMIN,
+    "sync_export": Perm.EXPORT,
+    "sync_reference": Perm.IMPORT,
+    "export_sheet": Perm.EXPORT,
+    "export_sheet_full": Perm.PRINT_FULL,
+    "import_sheet": Perm.IMPORT,
+    "file_sheet_export": Perm.EXPORT,
+    "file_sheet_import": Perm.IMPORT,
+    "reveal_row": Perm.REVEAL,
+}
+
+
+def roles_with(perm: Perm) -> tuple[str, ...]:
+    """The roles that may do ``perm``, most powerful first."""
+    return tuple(role for role in ROLES if perm in ROLE_PERMISSIONS[role])
+
+
+def who_may(perm: Perm) -> Message:
+    """Says who may do ``perm`` (the tooltip of a disabled action)."""
+    roles = roles_with(perm)
+    if roles == ("admin",):
+        return msg(CTX, QT_TRANSLATE_NOOP("Permissions", "Only the station head may do this."))
+    if roles == ("admin", "staff"):
+        return msg(CTX, QT_TRANSLATE_NOOP(
+            "Permissions",
+            "Only the station head and staff may do this; your account is read-only."))
+    return msg(CTX, _REFUSALS[perm])

@@ -22,6 +22,7 @@ from ..domain.errors import DomainError, ValidationFailed
 from ..services.desk import Desk
 from ..services.stats import StatsService
 from ..services.todo import TodoService
+from .gates import gated
 from .i18n import LANGUAGES, render
 from .overview import OverviewTab
 from .registers.register_view import RegisterView
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
                 view.countChanged.connect(lambda _n: self._update_count())
                 view.apply_filters()
         self.tabs.currentChanged.connect(lambda _i: self._update_count())
+        self.tabs.currentChanged.connect(lambda _i: self.update_record_actions())
         self.fairs.detail.currentChanged.connect(lambda _i: self._update_count())
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._build_menus()
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         install_sync(self)
         self._restore_layout()
         self._update_count()
+        self.update_record_actions()
         # 导出 Excel / 导入… per register
         from .sheets.sheet_actions import install_sheet_actions
 
@@ -142,7 +145,7 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.triggered.connect(lambda: self._on_current_view("find"))
         record.addAction(find)
-        deleted = QAction(self.tr("Show &deleted records"), self)
+        deleted = QAction(self.tr("S&how deleted records"), self)
         deleted.setShortcut(QKeySequence("Ctrl+D"))
         deleted.triggered.connect(lambda: self._on_current_view("deleted"))
         record.addAction(deleted)
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
 
         settings = bar.addMenu(self.tr("&Settings"))
         add_staff = QAction(self.tr("Add &staff member…"), self)
+        add_staff.setObjectName("settings_add_staff")
         add_staff.triggered.connect(self.add_staff)
         settings.addAction(add_staff)
         ceiling = QAction(self.tr("Relief &amount to confirm…"), self)
@@ -223,6 +227,19 @@ class MainWindow(QMainWindow):
             return self.fairs.detail.currentWidget() if self.fairs.fairs.current_id() \
                 else self.fairs.fairs
         return views[0] if views else None
+
+    def update_record_actions(self) -> None:
+        """新建 / 编辑 / 删除 / 恢复 only where a record can be changed: not in the county's
+        read-only registers (tooltip: why), not for a role without the write permission (gated
+        with who may, ui/gates.py)."""
+        view = self.current_view()
+        note = getattr(self.tabs.currentWidget(), "read_only_note", None)
+        for name in ("new", "edit", "delete", "restore"):
+            act = self.findChild(QAction, f"menu_{name}")
+            if act is None or gated(act):
+                continue
+            act.setEnabled(view is not None and not view.read_only)
+            act.setToolTip(note.text() if note is not None else "")
 
     def _on_current_view(self, name: str) -> None:
         view = self.current_view()

@@ -175,7 +175,7 @@ class RecordForm(QDialog):
         self.next_button = None
         if on_saved_next is not None:
             # For entering many records in a row (seekers at a fair): save, clear, stay open.
-            self.next_button = buttons.addButton(self.tr("Save and &next"),
+            self.next_button = buttons.addButton(self.tr("Save and ne&xt"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
             self.next_button.setObjectName("save_next")
             self.next_button.clicked.connect(self.save_and_next)

@@ -79,6 +79,7 @@ class RegisterView(QWidget):
         self.parent_id: str | None = None
         self.before_save: Callable[[dict[str, Any], str | None], bool] | None = None
         self.read_only = False
+        self.read_only_reason = ""  # the tooltip of the disabled record actions
         self.continuous_entry = False  # offer "save and next" in the new-record form
         # The values of ``remember`` fields this worker used last (TabContext sets it).
         self.memory: FieldMemory | None = None
@@ -263,6 +264,9 @@ class RegisterView(QWidget):
         self.act_edit.setEnabled(editable and not deleted)
         self.act_delete.setEnabled(editable and not deleted)
         self.act_restore.setEnabled(editable and deleted)
+        if self.read_only and self.read_only_reason:  # say why (who may)
+            for act in (self.act_new, self.act_edit, self.act_delete, self.act_restore):
+                act.setToolTip(self.read_only_reason)
         n = self.model.rowCount()
         text = self.tr("%n deleted record(s)", "", n) if deleted else self.tr("%n record(s)", "", n)
         self.count_label.setText(text)

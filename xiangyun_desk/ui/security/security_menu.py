@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError, ValidationFailed
-from ...domain.permissions import ROLES, Perm, role_label
+from ...domain.permissions import ROLES, Perm, role_label, who_may
 from ...services.accounts import IDLE_RANGE
 from ...services.desk import Desk
 from ..dialog_parts import add_row, error_label, password_edit, show_error
+from ..gates import gate_window
 from ..i18n import render
 from .signin import ChangePasswordDialog, RecoveryCodeDialog
 
@@ -407,6 +408,7 @@ class SecurityUi(QObject):
         self._apply_role()
         self._install_reveal()
         self._build_menu()
+        self._gate()
 
     def can(self, perm: Perm) -> bool:
         return self.desk.session.can(perm)
@@ -414,27 +416,21 @@ class SecurityUi(QObject):
     # ---- role ------------------------------------------------------------------------------
 
     def _apply_role(self) -> None:
-        add_staff = QCoreApplication.translate("MainWindow", "Add &staff member…")
-        for action in self.window.findChildren(QAction):
-            if action.text() == add_staff or action.objectName() == "settings_relief_ceiling":
-                action.setVisible(self.can(Perm.ADMIN))
+        """Registers are read-only without the write permission; the window's actions are
+        gated by :func:`gate_window` once the menus are built (``_gate``)."""
         if self.can(Perm.WRITE):
             return
         for tab in self.window.register_tabs.values():
             for view in tab.views:
                 view.read_only = True
+                view.read_only_reason = render(who_may(Perm.WRITE))
                 view._update_actions()
-        for name in ("menu_new", "menu_edit", "menu_delete", "menu_restore"):
-            action = self.window.findChild(QAction, name)
-            if action is not None:
-                action.setEnabled(False)
-        for name in ("file_restore",):
-            action = self.window.findChild(QAction, name)
-            if action is not None:
-                action.setVisible(self.can(Perm.ADMIN))
-        backup = self.window.findChild(QAction, "file_backup")
-        if backup is not None:
-            backup.setVisible(self.can(Perm.EXPORT))
+
+    def _gate(self) -> None:
+        gate_window(self.window, self.desk.session)
+        update = getattr(self.window, "update_record_actions", None)
+        if update is not None:
+            update()
 
     def _install_reveal(self) -> None:
         for tab in self.window.register_tabs.values():
@@ -469,9 +465,10 @@ class SecurityUi(QObject):
 
     def _build_menu(self) -> None:
         bar = self.window.menuBar()
-        help_title = QCoreApplication.translate("MainWindow", "&Help")
-        help_action = next((a for a in bar.actions() if a.menu() is not None
-                            and a.menu().title() == help_title), None)
+        # the window's own 帮助 menu (asking QAction.menu() makes a wrapper whose collection
+        # deletes the menu under PySide6)
+        help_menu = getattr(self.window, "help_menu", None)
+        help_action = help_menu.menuAction() if help_menu is not None else None
         menu = bar.addMenu(self.tr("S&ecurity")) if help_action is None else None
         if menu is None:
             from PySide6.QtWidgets import QMenu
@@ -486,11 +483,9 @@ class SecurityUi(QObject):
             (self.tr("&Lock now"), "Ctrl+L", self.lock_now, "lock", signed),
             (self.tr("&Change my password…"), None, self.change_password, "password", signed),
             (self.tr("&Person lookup…"), None, self.person_view, "person", self.can(Perm.READ)),
-            (self.tr("&Audit log…"), None, self.audit_view, "audit", self.can(Perm.AUDIT)),
-            (self.tr("A&ccounts and locking…"), None, self.accounts, "accounts",
-             self.can(Perm.ADMIN)),
-            (self.tr("New &recovery code…"), None, self.new_recovery_code, "recovery",
-             signed and self.can(Perm.ADMIN)),
+            (self.tr("&Audit log…"), None, self.audit_view, "audit", True),
+            (self.tr("Acc&ounts and locking…"), None, self.accounts, "accounts", True),
+            (self.tr("New &recovery code…"), None, self.new_recovery_code, "recovery", signed),
         ]
         for text, shortcut, slot, name, visible in items:
             act = QAction(text, self.window)

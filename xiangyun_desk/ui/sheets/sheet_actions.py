@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...services import sheets as S
+from ..gates import gated
 from ..i18n import render
 from ..sheet_worker import SheetJob
 from .sheet_import import SheetImportDialog
@@ -85,7 +86,8 @@ class SheetActions(QObject):
     def update_actions(self) -> None:
         ok_parent = not self.needs_fair() or self.view.parent_id is not None
         self.act_import.setEnabled(ok_parent and not self.view.read_only
-                                   and not self.view.model.query.deleted)
+                                   and not self.view.model.query.deleted
+                                   and not gated(self.act_import))
 
     # ---- export --------------------------------------------------------------------------
 
@@ -200,7 +202,7 @@ def install_sheet_actions(window) -> list[SheetActions]:
     if menu is not None:
         first = menu.actions()[0] if menu.actions() else None
         for text, name in ((QCoreApplication.translate("SheetActions",
-                                                       "E&xport the list to Excel…"), "export"),
+                                                       "&Export the list to Excel…"), "export"),
                            (QCoreApplication.translate("SheetActions",
                                                        "&Import from Excel or CSV…"), "import")):
             act = QAction(text, window)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ...domain.errors import DomainError
 from ...domain.permissions import Perm, PermissionDenied
 from ...services import bundles as B
+from ..gates import gate
 from ..i18n import render
 from .sync_dialogs import ExportDialog, SyncTexts
 
@@ -57,7 +58,7 @@ class SyncMenu(QObject):
         act = QAction(text, self.window)
         act.setObjectName(f"sync_{name}")
         act.triggered.connect(lambda _c=False: slot())
-        act.setVisible(self.desk.session.can(perm))  # the services check again
+        gate(act, self.desk.session, perm)  # disabled with who may; the services check again
         self.menu.addAction(act)
         return act
 
