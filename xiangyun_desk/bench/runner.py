@@ -601,7 +601,10 @@ def _plain_export(data_dir: Path, station_code: str, target: Path) -> int:
     try:
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             for name in F.TABLES:
-                cursor = conn.execute(f"SELECT * FROM {name} WHERE station_code = ? "
+                # The model's columns (not *: generated columns such as relief_visit.person_key
+                # are the database's own, storage/summary.py).
+                listed = ", ".join(c.key for c in F.TABLES[name].__table__.c)
+                cursor = conn.execute(f"SELECT {listed} FROM {name} WHERE station_code = ? "
                                       "ORDER BY change_seq", (station_code,))
                 columns = [d[0] for d in cursor.description]
                 with zf.open(f"{name}.jsonl", "w", force_zip64=True) as out:
@@ -622,13 +625,15 @@ def _plain_export(data_dir: Path, station_code: str, target: Path) -> int:
 
 def _plain_insert(bundle_files: list[Path], folder: Path) -> float:
     """The import baseline: the same rows, read from the stations' databases beforehand,
-    put into a fresh county database (same schema, triggers and indexes, and the search index
-    brought up to date before each commit, as the program's connections do) with executemany,
+    put into a fresh county database (same schema, triggers and indexes, and the search index and
+    the figures' summaries brought up to date before each commit, as the program's connections
+    do) with executemany,
     one transaction per station. Returns the seconds spent inserting."""
     import sqlite3
 
     from ..services.bundles import format as F
     from ..storage.db import DB_FILENAME, open_database
+    from ..storage import summary
     from ..storage.search_index import flush, register_functions
 
     open_database(folder).dispose()  # the schema
@@ -645,7 +650,8 @@ def _plain_insert(bundle_files: list[Path], folder: Path) -> float:
             try:
                 tables = []
                 for name in F.TABLES:
-                    cursor = source.execute(f"SELECT * FROM {name}")
+                    listed = ", ".join(c.key for c in F.TABLES[name].__table__.c)
+                    cursor = source.execute(f"SELECT {listed} FROM {name}")
                     columns = [d[0] for d in cursor.description]
                     tables.append((name, columns, cursor.fetchall()))
             finally:
@@ -656,6 +662,7 @@ def _plain_insert(bundle_files: list[Path], folder: Path) -> float:
                 target.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES "
                                    f"({', '.join('?' for _ in columns)})", rows)
             flush(target.execute)
+            summary.flush(target.execute, "sqlite")  # the figures, as the program's commits do
             target.execute("COMMIT")
             seconds += time.perf_counter() - start
             del tables
