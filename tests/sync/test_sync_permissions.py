@@ -382,7 +382,7 @@ def test_the_command_line_acts_as_the_system_and_is_recorded(tmp_path, capsys, c
             desk.close()
 
 
-# ---- the window: what a role cannot do is hidden, a refusal is a message ------------------------
+# ---- the window: what a role cannot do is disabled, a refusal is a message ------------------------
 
 @pytest.fixture
 def warnings(monkeypatch):
@@ -408,7 +408,10 @@ def refusal(perm):
 
 
 def _visible(window):
-    return {a.objectName(): a.isVisible() for a in window.sync.menu.actions() if a.objectName()}
+    """Which sync actions the person can use: shown and enabled (a role's gate disables an action
+    and says who may, ui/gates.py)."""
+    return {a.objectName(): a.isVisible() and a.isEnabled()
+            for a in window.sync.menu.actions() if a.objectName()}
 
 
 def test_station_viewer_sees_no_export_and_a_refusal_is_shown(qtbot, station, warnings):
@@ -441,7 +444,7 @@ def test_station_staff_exports_but_does_not_load_key_cards(qtbot, station):
 def test_county_viewer_cannot_import_from_the_window(qtbot, county, warnings):
     window = _window(qtbot, county, "zhidu")
     assert _visible(window) == {"sync_import": False, "sync_import_history": True,
-                                "sync_publish": False, "sync_key_card": True}
+                                "sync_publish": False, "sync_write_key_card": True}
     assert not window.sync.stations.import_button.isVisibleTo(window.sync.stations)
     assert window.sync.import_bundles() is None
     assert window.sync.publish_reference() is None
@@ -460,7 +463,7 @@ def test_county_viewer_cannot_import_from_the_window(qtbot, county, warnings):
 def test_county_staff_imports_from_the_window_and_it_is_recorded(qtbot, county, bundles):
     window = _window(qtbot, county, "gongzuo")
     assert _visible(window) == {"sync_import": True, "sync_import_history": True,
-                                "sync_publish": True, "sync_key_card": True}
+                                "sync_publish": True, "sync_write_key_card": True}
     dialog = window.sync.import_bundles()
     dialog.set_files(list(bundles))
     dialog.wait()

@@ -41,7 +41,9 @@ class SyncMenu(QObject):
             menu.addSeparator()
             self._add(self.tr("&Publish reference data…"), self.publish_reference, "publish",
                       Perm.EXPORT)
-            self._add(self.tr("Write the county &key card…"), self.write_key_card, "key_card")
+            # The county key card is public: any role may write it (not the station's load action).
+            self._add(self.tr("Write the county &key card…"), self.write_key_card,
+                      "write_key_card")
         else:
             self._add(self.tr("&Export a sync bundle…"), self.export_bundle, "export",
                       Perm.EXPORT)
