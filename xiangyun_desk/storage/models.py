@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -128,9 +129,9 @@ class ReliefVisit(Synced, Person, Base):
     campaign: Mapped[str] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(20))
-    cash_fen: Mapped[int] = mapped_column(Integer, default=0)
+    cash_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     goods: Mapped[str | None] = mapped_column(String(200))
-    goods_value_fen: Mapped[int] = mapped_column(Integer, default=0)
+    goods_value_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     visitors: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
 

@@ -36,7 +36,7 @@ Dialect differences (date arithmetic, trigger syntax) are confined to this modul
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table
+from sqlalchemy import BigInteger, Column, Date, Integer, MetaData, String, Table
 
 SQLITE = "sqlite"
 
@@ -49,8 +49,8 @@ stats_day = Table(
     Column("day", Date, primary_key=True),
     Column("dim", String(40), primary_key=True),
     Column("n", Integer, nullable=False),
-    Column("s1", Integer, nullable=False),
-    Column("s2", Integer, nullable=False),
+    Column("s1", BigInteger, nullable=False),
+    Column("s2", BigInteger, nullable=False),
 )
 stats_month = Table(
     "stats_month", metadata,
@@ -59,8 +59,8 @@ stats_month = Table(
     Column("month", String(7), primary_key=True),
     Column("dim", String(40), primary_key=True),
     Column("n", Integer, nullable=False),
-    Column("s1", Integer, nullable=False),
-    Column("s2", Integer, nullable=False),
+    Column("s1", BigInteger, nullable=False),
+    Column("s2", BigInteger, nullable=False),
 )
 stats_people = Table(
     "stats_people", metadata,
