@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .services.desk import Desk
 from .storage.errors import DatabaseProblem
+
+if TYPE_CHECKING:  # imported after the sign-in dialog is on screen (see run())
+    from .services.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +66,8 @@ def build_main_window(data_dir: Path | str, user=None):
     window acts as that account, with its role and the idle lock. ``run()`` always asks for a
     sign-in. A county data directory opens the county window (:func:`window_for`).
     """
+    from .services.desk import Desk
+
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create a QApplication first")
@@ -125,6 +131,7 @@ def open_desk_interactively(app, data_dir: Path) -> Desk | None:
 
     The damaged file is never overwritten: restoring renames it aside first.
     """
+    from .services.desk import Desk
     from .storage.db import restore_backup
     from .ui.i18n import render
 
@@ -184,12 +191,67 @@ def claim_data_dir(app, data_dir: Path):
     return None
 
 
+# What the main window needs and the sign-in dialog does not: imported in a thread while the
+# dialog is on screen and the password is typed (issue 15; docs/performance.md).
+_AFTER_SIGN_IN = ("xiangyun_desk.services.desk", "xiangyun_desk.ui.main_window")
+
+
+def _import_in_background(modules=_AFTER_SIGN_IN) -> threading.Thread:
+    """Import ``modules`` in a daemon thread (Python's import locks make a concurrent import of
+    the same module by the GUI thread wait for it, never import it twice)."""
+    import importlib
+
+    def work():
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the GUI thread's own import reports it
+                log.exception("background import of %s", name)
+                return
+
+    thread = threading.Thread(target=work, name="imports-after-sign-in", daemon=True)
+    thread.start()
+    return thread
+
+
+def early_sign_in(app, data_dir: Path, parent=None) -> tuple[int | None, Desk | None]:
+    """The sign-in dialog before the ORM, services and windows are imported: (None, the desk
+    with someone signed in), (0, None) when the person cancelled, (1, None) when the desk could
+    not be opened (they were told why), or (-1, None) when the data directory needs the full
+    start-up path (storage/peek.py)."""
+    from .storage.peek import peek
+    from .ui.security.signin import SignInDialog
+
+    early = peek(data_dir)
+    if early is None:
+        return -1, None
+    imports = _import_in_background()
+    failed = []
+
+    def ready() -> Desk | None:
+        imports.join()
+        desk = open_desk_interactively(app, data_dir)
+        if desk is None:
+            failed.append(True)
+        else:
+            desk.session.user = None
+        return desk
+
+    dialog = SignInDialog(None, parent, station_name=early.name, usernames=list(early.usernames),
+                          ready=ready)
+    accepted = bool(dialog.exec())
+    desk = dialog.desk
+    if desk is not None and accepted and desk.session.user is not None:
+        return None, desk
+    if desk is not None:
+        desk.close()
+    return (1 if failed else 0), None
+
+
 def run(data_dir: Path) -> int:
     """Start the application (the set-up wizard on first run, station or county), then the
-    window of the role after a sign-in."""
-    from .ui.security.signin import sign_in_at_start
-    from .ui.wizard import SetupWizard
-
+    window of the role after a sign-in. An installation that is set up shows its sign-in
+    dialog first and builds the rest meanwhile (:func:`early_sign_in`)."""
     app = QApplication.instance() or QApplication(sys.argv)
     data_dir.mkdir(parents=True, exist_ok=True)
     _install_excepthook(data_dir)
@@ -197,18 +259,26 @@ def run(data_dir: Path) -> int:
     instance = claim_data_dir(app, data_dir)  # one copy per data directory; freed on return
     if instance is None:
         return 1
-    desk = open_desk_interactively(app, data_dir)
+    code, desk = early_sign_in(app, data_dir)
+    if code is not None and code >= 0:
+        instance.release()
+        return code
     if desk is None:
-        return 1
-    desk.session.user = None  # nobody until the wizard's station head or a sign-in
-    if desk.identity is None:
-        wizard = SetupWizard(desk)
-        if not wizard.exec():
+        from .ui.security.signin import sign_in_at_start
+        from .ui.wizard import SetupWizard
+
+        desk = open_desk_interactively(app, data_dir)
+        if desk is None:
+            return 1
+        desk.session.user = None  # nobody until the wizard's station head or a sign-in
+        if desk.identity is None:
+            wizard = SetupWizard(desk)
+            if not wizard.exec():
+                desk.close()
+                return 0
+        if desk.session.user is None and not sign_in_at_start(desk):  # (the wizard signs in)
             desk.close()
             return 0
-    if desk.session.user is None and not sign_in_at_start(desk):  # (the wizard signs in)
-        desk.close()
-        return 0
     window = window_for(desk, lang)
     window.show()
     window.security.start_idle_lock()

@@ -352,8 +352,8 @@ class RegisterService:
         _key, sort_expr = self._sort(query)
         if not self._on_sqlite:
             return False  # a server lists the (county's own, few) records at once
-        if not hasattr(sort_expr, "nullable") or sort_expr.nullable:
-            return False  # keeps positions simple (RowIds.index): NOT NULL sort columns only
+        if not hasattr(sort_expr, "nullable"):
+            return False  # computed columns: sorted at once
         shape = (query.sort_column, query.descending, query.deleted, query.parent_id is not None,
                  query.date_from is not None, query.date_to is not None,
                  query.category is not None, query.follow_up_due is not None, search)
@@ -387,10 +387,18 @@ class RegisterService:
             if found is None:
                 return None
             value = found[0]
-            if query.descending:
+            # SQLite sorts NULL before every value (ascending) and after every one (descending).
+            if value is None:
+                same = sort_expr.is_(None)
+                if query.descending:
+                    before = sort_expr.is_not(None) | (same & (rowid > rowid_value))
+                else:
+                    before = same & (rowid < rowid_value)
+            elif query.descending:
                 before = (sort_expr > value) | ((sort_expr == value) & (rowid > rowid_value))
             else:
-                before = (sort_expr < value) | ((sort_expr == value) & (rowid < rowid_value))
+                before = sort_expr.is_(None) | (sort_expr < value) \
+                    | ((sort_expr == value) & (rowid < rowid_value))
             return conn.execute(select(func.count()).select_from(self.spec.table)
                                 .where(*conds, before)).scalar_one()
 

@@ -8,10 +8,8 @@ at start-up after a backup of the file.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 from contextlib import closing
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +28,7 @@ from .errors import (
 )
 from .files import AtomicFile, make_private_dir, rename_durably
 from .models import Synced
+from .peek import DB_FILENAME, MIGRATIONS, schema_revisions  # noqa: F401 - re-exported
 from .search_index import register_functions
 
 if TYPE_CHECKING:
@@ -38,8 +37,6 @@ if TYPE_CHECKING:
 # Alembic (and Mako, which it pulls in) costs a few hundred ms to import: it is only loaded when a
 # migration has to run, not on every start-up (see docs/performance.md).
 
-MIGRATIONS = Path(__file__).with_name("migrations")
-DB_FILENAME = "xiangyun.sqlite3"
 BACKUP_DIRNAME = "backups"
 KEYS_DIRNAME = "keys"  # private keys of sync bundles (services/bundles/keys.py)
 
@@ -168,29 +165,6 @@ def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
-
-
-_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
-
-
-@lru_cache(maxsize=1)
-def schema_revisions() -> tuple[frozenset[str], str | None]:
-    """Every revision of the migration scripts and the head, read from the files without
-    importing Alembic (start-up only needs to see that the database is already at the head).
-    The head is None when the files do not give exactly one (Alembic then decides)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        source = script.read_text(encoding="utf-8")
-        found = _REVISION.search(source)
-        down = _DOWN.search(source)
-        if not found or not down:
-            continue
-        revisions.add(found.group(1))
-        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
-    heads = revisions - parents
-    return frozenset(revisions), (next(iter(heads)) if len(heads) == 1 else None)
 
 
 def backup_dir(data_dir: Path) -> Path:

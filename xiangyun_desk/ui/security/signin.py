@@ -3,7 +3,9 @@ copy and print-to-PDF), a forgotten password, changing one's own password."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
@@ -28,27 +30,36 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError, ValidationFailed
-from ...services.accounts import MIN_PASSWORD
-from ...services.desk import Desk
 from ..dialog_parts import add_row, error_label, password_edit, show_error
 from ..i18n import render
+
+if TYPE_CHECKING:  # the ORM and the services load while the password is typed (app.py)
+    from ...services.desk import Desk
 
 
 class SignInDialog(QDialog):
     """Asked when the program starts: account and password. "Forgot password" uses the
     administrator's recovery code."""
 
-    def __init__(self, desk: Desk, parent=None):
+    def __init__(self, desk: Desk | None, parent=None, *, station_name: str | None = None,
+                 usernames: list[str] | None = None,
+                 ready: Callable[[], Desk | None] | None = None):
+        """``desk`` may be None at start-up: the dialog then shows ``station_name`` and
+        ``usernames`` (read with plain sqlite3, storage/peek.py) and asks ``ready()`` for the
+        desk when it is first needed; None from it closes the dialog (the desk could not be
+        opened, and the person has been told why)."""
         super().__init__(parent)
         self.desk = desk
+        self._ready = ready
         self.setWindowTitle(self.tr("Sign in"))
-        identity = desk.identity
-        heading = QLabel(identity.name if identity else "")
+        if station_name is None:
+            station_name = desk.identity.name if desk.identity else ""
+        heading = QLabel(station_name)
         heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.username = QComboBox()
         self.username.setObjectName("username")
         self.username.setEditable(True)
-        self.username.addItems(desk.accounts.usernames())
+        self.username.addItems(usernames if usernames is not None else desk.accounts.usernames())
         self.password = password_edit("password")
         self.error = error_label()
         form = QFormLayout()
@@ -102,8 +113,18 @@ class SignInDialog(QDialog):
             return True
         return super().eventFilter(obj, event)
 
+    def _desk_ready(self) -> bool:
+        """The desk, built now if the start-up has not finished building it."""
+        if self._ready is not None:
+            self.desk, self._ready = self._ready(), None
+            if self.desk is None:
+                self.reject()
+        return self.desk is not None
+
     def try_sign_in(self) -> bool:
         if not self.sign_in_button.isEnabled():  # still waiting after wrong passwords
+            return False
+        if not self._desk_ready():
             return False
         name = self.username.currentText()
         try:
@@ -150,7 +171,8 @@ class SignInDialog(QDialog):
             "You can try again in %n second(s).", "", self._wait_left))
 
     def forgot_password(self) -> None:
-        RecoveryResetDialog(self.desk, self).exec()
+        if self._desk_ready():
+            RecoveryResetDialog(self.desk, self).exec()
 
 
 class FirstAdminForm(QWidget):
@@ -173,6 +195,8 @@ class FirstAdminForm(QWidget):
         add_row(form, self.tr("&Your name"), self.display_name)
         add_row(form, self.tr("&Password"), self.password)
         add_row(form, self.tr("&Repeat password"), self.repeat)
+        from ...services.accounts import MIN_PASSWORD
+
         hint = QLabel(self.tr("At least %1 characters. After this you will get a recovery code "
                               "to print and keep locked away: it is the only way back in if "
                               "the password is forgotten.").replace("%1", str(MIN_PASSWORD)))
