@@ -527,7 +527,7 @@
     </message>
     <message>
         <source>Employer at the fair</source>
-        <translation>用工单位</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Date agreed</source>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>Job-fair employers</source>
-        <translation>招聘会用工单位</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Job seekers</source>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>Reference bundle</source>
-        <translation>代码表数据包</translation>
+        <translation>参考数据包</translation>
     </message>
     <message>
         <source>Result: %1</source>
@@ -827,15 +827,15 @@
     </message>
     <message>
         <source>Bundle number %1</source>
-        <translation>第 %1 号数据包</translation>
+        <translation>第 %1 号同步包</translation>
     </message>
     <message>
         <source>Reference bundle number %1</source>
-        <translation>第 %1 号代码表数据包</translation>
+        <translation>第 %1 号参考数据包</translation>
     </message>
     <message>
         <source>Full bundle (all records)</source>
-        <translation>全量数据包（全部记录）</translation>
+        <translation>全量同步包（全部记录）</translation>
     </message>
     <message>
         <source>Changes %1 to %2</source>
@@ -855,7 +855,7 @@
     </message>
     <message>
         <source>Receipts of station %1: %n bundle(s)</source>
-        <translation>站点 %1 的回执：%n 个数据包</translation>
+        <translation>站点 %1 的回执：%n 个同步包</translation>
     </message>
     <message>
         <source>Key fingerprint: %1</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>Confirmed by its first bundle</source>
-        <translation>由首个数据包确认</translation>
+        <translation>由首个同步包确认</translation>
     </message>
     <message>
         <source>With a note</source>
@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>A bundle is expected every month</source>
-        <translation>每月应报送数据包</translation>
+        <translation>每月应报送同步包</translation>
     </message>
     <message>
         <source>Code list: %1</source>
@@ -1003,7 +1003,7 @@
     </message>
     <message>
         <source>Data bundle</source>
-        <translation>数据包</translation>
+        <translation>同步包</translation>
     </message>
     <message>
         <source>Changes since the last bundle</source>
@@ -1038,7 +1038,7 @@
     </message>
     <message>
         <source>Job-fair employers</source>
-        <translation>招聘会用人单位</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Job seekers</source>
@@ -1062,7 +1062,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation>审计日志</translation>
+        <translation>操作日志</translation>
     </message>
     <message>
         <source>(everyone)</source>
@@ -1138,11 +1138,11 @@
     <name>Bundles</name>
     <message>
         <source>The record belongs to station {code}, not to the station that sent the bundle.</source>
-        <translation>这条记录属于站点 {code}，不属于发送此数据包的站点。</translation>
+        <translation>这条记录属于站点 {code}，不属于发送此同步包的站点。</translation>
     </message>
     <message>
         <source>The record {id} appears twice in the bundle.</source>
-        <translation>记录 {id} 在数据包中出现了两次。</translation>
+        <translation>记录 {id} 在同步包中出现了两次。</translation>
     </message>
     <message>
         <source>It links to a record ({id}) that the county does not have.</source>
@@ -1414,7 +1414,7 @@
     </message>
     <message>
         <source>Fair employers</source>
-        <translation>参会企业</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Job seekers</source>
@@ -1667,10 +1667,6 @@
         <translation>--records 至少为 1。</translation>
     </message>
     <message>
-        <source>Added demo records: {counts}</source>
-        <translation>已添加演示数据：{counts}</translation>
-    </message>
-    <message>
         <source>--to is before --from.</source>
         <translation>--to 早于 --from。</translation>
     </message>
@@ -1846,6 +1842,70 @@
         <source>New signing key, fingerprint {fp}. Read it out to the county office by phone: until the county confirms it (confirm-station-key {code}), this station&apos;s bundles wait there for confirmation.</source>
         <translation>已生成新签名密钥，指纹 {fp}。请打电话把指纹念给县总工会：在县总工会确认（confirm-station-key {code}）之前，本站的同步包将在县里待确认。</translation>
     </message>
+    <message>
+        <source>Added demo records:</source>
+        <translation>已添加演示记录：</translation>
+    </message>
+    <message>
+        <source>  {register}: {n}</source>
+        <translation>  {register}：{n} 条</translation>
+    </message>
+    <message>
+        <source>Visitor log</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Relief visits</source>
+        <translation>慰问走访</translation>
+    </message>
+    <message>
+        <source>Job fairs</source>
+        <translation>招聘会</translation>
+    </message>
+    <message>
+        <source>Employers at the fairs</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Job seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>达成意向</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer service records</source>
+        <translation>志愿服务记录</translation>
+    </message>
+    <message>
+        <source>Period: {start} to {end}</source>
+        <translation>统计期间：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>the first record</source>
+        <translation>最早的记录</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>No. {seq}  {created}  {kind}  {records} records  county receipt {confirmed}  {file}</source>
+        <translation>第 {seq} 号  {created}  {kind}  {records} 条记录  县总工会回执 {confirmed}  {file}</translation>
+    </message>
+    <message>
+        <source>No. {seq} ({date})</source>
+        <translation>第 {seq} 号（{date}）</translation>
+    </message>
+    <message>
+        <source>{code}  {name}  last bundle {last}  missing {missing}  {late} days late  key {fp} [{state}]  {records} records</source>
+        <translation>{code}  {name}  最后一个同步包 {last}  缺号 {missing}  逾期 {late} 天  密钥 {fp} [{state}]  共 {records} 条记录</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -1945,7 +2005,7 @@
     </message>
     <message>
         <source>&amp;Employer</source>
-        <translation>用工单位(&amp;E)</translation>
+        <translation>工作单位(&amp;E)</translation>
     </message>
     <message>
         <source>Fill in only what should change; it is set in all %1 records.</source>
@@ -2264,7 +2324,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
     <message>
         <source>Employers taking part</source>
-        <translation>参会企业</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Positions offered</source>
@@ -2486,7 +2546,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
     <message>
         <source>Employers</source>
-        <translation>用工单位</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Positions</source>
@@ -2495,10 +2555,6 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <message>
         <source>Seekers</source>
         <translation>求职人数</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Date</source>
@@ -2518,7 +2574,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
     <message>
         <source>Employer</source>
-        <translation>工作单位</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -2542,7 +2598,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
     <message>
         <source>&amp;Employer</source>
-        <translation>用工单位(&amp;E)</translation>
+        <translation>用人单位(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Credit code</source>
@@ -2634,7 +2690,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
     <message>
         <source>Employers and positions</source>
-        <translation>用工单位与岗位</translation>
+        <translation>用人单位与岗位</translation>
     </message>
     <message>
         <source>Job seekers</source>
@@ -2654,7 +2710,7 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
     <message>
         <source>E&amp;mployer</source>
-        <translation>工作单位(&amp;M)</translation>
+        <translation>用人单位(&amp;M)</translation>
     </message>
     <message>
         <source>Position</source>
@@ -2671,6 +2727,14 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <message>
         <source>&amp;Position</source>
         <translation>岗位(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Fair &amp;name</source>
+        <translation>招聘会名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Search employer, jobs, contact, phone, initials</source>
+        <translation>搜索用人单位、岗位、联系人、电话、拼音首字母</translation>
     </message>
 </context>
 <context>
@@ -2949,7 +3013,7 @@ Data directory: %2</source>
     </message>
     <message>
         <source>Show the full value (recorded in the audit log)</source>
-        <translation>显示完整内容（会记入审计日志）</translation>
+        <translation>显示完整内容（会记入操作日志）</translation>
     </message>
 </context>
 <context>
@@ -3142,7 +3206,7 @@ Data directory: %2</source>
     </message>
     <message>
         <source>Goods value (yuan)</source>
-        <translation>慰问品价值（元）</translation>
+        <translation>物品折价（元）</translation>
     </message>
     <message>
         <source>Visited by</source>
@@ -3336,7 +3400,7 @@ Data directory: %2</source>
     </message>
     <message>
         <source>Only the station head may read the audit log.</source>
-        <translation>只有站长可以查看审计日志。</translation>
+        <translation>只有站长可以查看操作日志。</translation>
     </message>
     <message>
         <source>Only the station head may do this.</source>
@@ -3714,7 +3778,7 @@ Install them, then start again:
     </message>
     <message>
         <source>Goods value</source>
-        <translation>物品价值</translation>
+        <translation>物品折价</translation>
     </message>
     <message>
         <source>Visited by</source>
@@ -3746,7 +3810,7 @@ Install them, then start again:
     </message>
     <message>
         <source>Goods &amp;value (yuan)</source>
-        <translation>物品价值（元）(&amp;V)</translation>
+        <translation>物品折价（元）(&amp;V)</translation>
     </message>
     <message>
         <source>Relief visits</source>
@@ -3933,7 +3997,7 @@ Save another visit anyway?</source>
     </message>
     <message>
         <source>The employers, positions, job seekers and intentions of one job fair.</source>
-        <translation>某一场招聘会的用工单位、岗位、求职者和达成意向情况。</translation>
+        <translation>某一场招聘会的用人单位、岗位、求职者和达成意向情况。</translation>
     </message>
     <message>
         <source>Empty sheets to fill in by hand on days when the computer is off.</source>
@@ -4139,7 +4203,7 @@ Print them in full?</source>
     </message>
     <message>
         <source>&amp;Audit log…</source>
-        <translation>审计日志(&amp;A)…</translation>
+        <translation>操作日志(&amp;A)…</translation>
     </message>
     <message>
         <source>Acc&amp;ounts and locking…</source>
@@ -4694,7 +4758,7 @@ Call the county office and compare this number with theirs before you rely on it
     </message>
     <message>
         <source>No employer named {name} takes part in this fair.</source>
-        <translation>本场招聘会没有名为 {name} 的参会单位。</translation>
+        <translation>本场招聘会没有名为 {name} 的用人单位。</translation>
     </message>
     <message>
         <source>Several employers at this fair are named {name}.</source>
@@ -5320,7 +5384,7 @@ Compare it with the county office by phone.</source>
     <name>Todo</name>
     <message>
         <source>{n} station(s) have not sent this month&apos;s bundle yet: {codes}</source>
-        <translation>{n} 个站点尚未报送本月数据包：{codes}</translation>
+        <translation>{n} 个站点尚未报送本月同步包：{codes}</translation>
     </message>
     <message>
         <source>{n} visit(s) being followed up are due for a return visit</source>
@@ -5328,11 +5392,11 @@ Compare it with the county office by phone.</source>
     </message>
     <message>
         <source>This month&apos;s sync bundle for the county has not been exported yet</source>
-        <translation>本月报送县总工会的数据包尚未导出</translation>
+        <translation>本月报送县总工会的同步包尚未导出</translation>
     </message>
     <message>
         <source>{n} exported bundle(s) have no county receipt loaded yet</source>
-        <translation>{n} 个已导出的数据包尚未载入县总工会回执</translation>
+        <translation>{n} 个已导出的同步包尚未载入县总工会回执</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ def test_the_printout_is_one_a4_page_with_the_code_in_large_grouped_type(tmp_pat
     assert "".join(t for t, _f in code_runs[:5]) == CODE.replace("-", "")
     assert all("+" in f for _t, f in code_runs)
     text = reader.pages[0].extract_text()
-    for expected in ("账号恢复码", "云南驿镇职工之家", "zhanzhang", "2026-12-07", "忘记密码",
+    for expected in ("账户恢复码", "云南驿镇职工之家", "zhanzhang", "2026-12-07", "忘记密码",
                      "锁在柜子里"):
         assert expected in text
     # The body text is ordinary size: only the code is large.

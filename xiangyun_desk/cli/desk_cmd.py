@@ -11,7 +11,16 @@ from pathlib import Path
 from ..domain.errors import DomainError, ValidationFailed
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..services import paths
-from ._common import EXIT_FAILED, EXIT_USAGE, fail, open_desk, parse_date, require_setup, say
+from ._common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    fail,
+    open_desk,
+    parse_date,
+    require_setup,
+    say,
+    translator,
+)
 
 CTX = "Cli"  # the translation context of the command line's messages
 
@@ -96,9 +105,33 @@ def cmd_demo(args) -> int:
         counts = DemoGenerator(desk.db, desk.identity.code, args.seed).generate(args.records)
     finally:
         desk.close()
-    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Added demo records: {counts}"),
-            counts=json.dumps(counts, ensure_ascii=False)))
+    if args.json:
+        print(json.dumps(counts, ensure_ascii=False))
+        return 0
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Added demo records:")))
+    for register, n in counts.items():
+        say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "  {register}: {n}"), n=n,
+                register=_label(DEMO_REGISTERS.get(register, register))))
     return 0
+
+
+# The registers demo-data fills, as its plain output names them.
+DEMO_REGISTERS = {
+    "visits": QT_TRANSLATE_NOOP("Cli", "Visitor log"),
+    "relief": QT_TRANSLATE_NOOP("Cli", "Relief visits"),
+    "fairs": QT_TRANSLATE_NOOP("Cli", "Job fairs"),
+    "employers": QT_TRANSLATE_NOOP("Cli", "Employers at the fairs"),
+    "seekers": QT_TRANSLATE_NOOP("Cli", "Job seekers"),
+    "intentions": QT_TRANSLATE_NOOP("Cli", "Intentions"),
+    "volunteers": QT_TRANSLATE_NOOP("Cli", "Volunteers"),
+    "service_records": QT_TRANSLATE_NOOP("Cli", "Volunteer service records"),
+}
+
+
+def _label(text: str, context: str = CTX) -> str:
+    """A label in the CLI's language (Chinese unless XYD_LANG=en)."""
+    translate = translator()
+    return translate(context, text) if translate else text
 
 
 def cmd_stats(args) -> int:
@@ -114,10 +147,29 @@ def cmd_stats(args) -> int:
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
-        for section, values in figures.items():
-            flat = {k: v for k, v in values.items() if not isinstance(v, dict)}
-            print(section, json.dumps(flat, ensure_ascii=False))
+        _print_figures(figures)
     return 0
+
+
+def _print_figures(figures: dict) -> None:
+    """``stats`` for people: the period, then each register's headline figures with their
+    names and units (services/definitions.py), in the CLI's language."""
+    from ..services import definitions as D
+
+    chinese = translator() is not None
+    period = figures.get("period") or {}
+    say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Period: {start} to {end}"),
+            start=period.get("from") or _label(QT_TRANSLATE_NOOP("Cli", "the first record")),
+            end=period.get("to") or _label(QT_TRANSLATE_NOOP("Cli", "today"))))
+    for section, title in D.SECTIONS.items():
+        if section not in figures:
+            continue
+        print(title if chinese else D.SECTION_LABELS[section])
+        for m in D.measures_of(section):
+            if chinese:
+                print(f"  {m.name}：{m.text(figures)} {m.unit}")
+            else:
+                print(f"  {m.label}: {m.text(figures)}")
 
 
 def cmd_backup(args) -> int:
@@ -188,6 +240,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo-data", help="add realistic demo records")
     p.add_argument("--records", type=int, default=1000)
     p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("stats", help="headline figures for a period")

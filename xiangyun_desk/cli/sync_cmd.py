@@ -95,10 +95,16 @@ def cmd_export_history(args) -> int:
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         else:
+            from ..services.bundles.report import KIND_LABELS
+
+            translate = _translate()
             for r in rows:
                 confirmed = r["confirmed_at"].strftime("%Y-%m-%d") if r["confirmed_at"] else "-"
-                print(f"{r['seq']:>5}  {r['created_at']:%Y-%m-%d %H:%M}  {r['kind']:<11} "
-                      f"{r['records']:>8}  {confirmed:<10}  {r['file_name']}")
+                kind = KIND_LABELS.get(r["kind"], r["kind"])
+                say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No. {seq}  {created}  {kind}  {records} records  county receipt {confirmed}  {file}"),
+                        seq=r["seq"], created=f"{r['created_at']:%Y-%m-%d %H:%M}",
+                        kind=translate("Bundles", kind) if translate else kind,
+                        records=r["records"], confirmed=confirmed, file=r["file_name"]))
         return 0
 
     return _with_desk(args, "station", body)
@@ -182,14 +188,16 @@ def cmd_stations(args) -> int:
         else:
             translate = _translate()
             for r in rows:
-                last = f"{r.last_seq} ({r.last_created:%Y-%m-%d})" if r.last_created else "-"
-                missing = ",".join(map(str, r.missing)) or "-"
+                last = msg(CTX, QT_TRANSLATE_NOOP("Cli", "No. {seq} ({date})"), seq=r.last_seq,
+                           date=f"{r.last_created:%Y-%m-%d}").render(translate) \
+                    if r.last_created else "-"
+                missing = ("、" if translate else ",").join(map(str, r.missing)) or "-"
                 state = HELD_LABEL if r.offered_fingerprint else \
                     KEY_STATE_LABELS.get(r.key_state or "", "-")
                 state = translate("Stations", state) if translate and state != "-" else state
-                print(f"{r.code:<6} {r.name:<16} {last:<18} missing {missing:<10} "
-                      f"late {r.days_late:>4} d  {r.fingerprint or '-'} [{state}]  "
-                      f"records {r.total_records}")
+                say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "{code}  {name}  last bundle {last}  missing {missing}  {late} days late  key {fp} [{state}]  {records} records"),
+                        code=r.code, name=r.name, last=last, missing=missing, late=r.days_late,
+                        fp=r.fingerprint or "-", state=state, records=r.total_records))
                 if r.offered_fingerprint:
                     say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "       a bundle brought key {fp}: check it with the station, then confirm-station-key {code} --fingerprint \"{fp}\""),
                             fp=r.offered_fingerprint, code=r.code))

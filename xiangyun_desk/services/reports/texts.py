@@ -65,7 +65,7 @@ SUMMARY_DEFINITIONS = "统计口径说明"
 HEADLINE_VISITS = "接待来访 {batches} 批次，来访 {person_times} 人次（一批可有多人，同一人来几次计几人次）。"
 HEADLINE_RELIEF = ("慰问 {person_times} 人次、{people} 人，发放慰问金 {cash} 元，"
                    "慰问物品折价 {goods} 元。")
-HEADLINE_FAIRS = ("举办招聘会 {events} 场，参会企业 {employers} 家，提供岗位 {positions} 个，"
+HEADLINE_FAIRS = ("举办招聘会 {events} 场，用人单位 {employers} 家，提供岗位 {positions} 个，"
                   "登记求职者 {seekers} 人，达成意向 {intentions} 人。")
 HEADLINE_VOLUNTEERS = ("期末在册志愿者 {registered} 人；本期参与服务 {serving} 人"
                        "（按服务记录计，含服务后已退出或暂停的），服务 {records} 次，共 {hours} 小时。")
@@ -114,7 +114,7 @@ NOTE_STATIONS = ("注：合计行为全县数字（含县总工会自己的记�
                  "慰问人数在全县范围去重，故合计可能小于各站之和。")
 STATIONS_LATE = "逾期或从未报送的站点"
 STATIONS_LATE_NONE = "本期没有逾期或从未报送的站点。"
-COL_LAST_BUNDLE = "最后一个数据包"
+COL_LAST_BUNDLE = "最后一个同步包"
 COL_LAST_BUNDLE_DATE = "生成日期"
 COL_LATE = "情况"
 LATE_NEVER = "从未报送"
@@ -128,16 +128,16 @@ COL_FAIR_DATE = "日期"
 COL_FAIR_NAME = "招聘会名称"
 COL_FAIR_PLACE = "地点"
 COL_FAIR_ORGANISER = "主办单位"
-COL_EMPLOYERS = "参会企业"
+COL_EMPLOYERS = "用人单位"
 FAIR_INFO = "名称：{name}　　日期：{date}　　地点：{place}　　主办：{organiser}"
 FAIR_SECTION_POSITIONS = "一、各岗位达成意向"
-FAIR_SECTION_EMPLOYERS = "二、参会企业及岗位"
+FAIR_SECTION_EMPLOYERS = "二、用人单位及岗位"
 FAIR_SECTION_SEEKERS = "三、登记求职者"
 FAIR_SECTION_INTENTIONS = "四、达成意向"
 FAIR_NO_POSITION = "（未填岗位）"
 FAIR_TOTAL_POSITIONS = "合计：{records} 条意向，{people} 人"
 NOTE_FAIR_POSITIONS = "注：意向数为意向条数；一人可对几个岗位有意向，故意向人数可能小于各岗位之和。"
-FAIR_HEADLINE = ("参会企业 {employers} 家，提供岗位 {positions} 个；登记求职者 {seekers} 人；"
+FAIR_HEADLINE = ("用人单位 {employers} 家，提供岗位 {positions} 个；登记求职者 {seekers} 人；"
                  "达成意向 {intentions} 人（{records} 条意向）。")
 FAIR_SOURCE_COUNTY = "（县总工会发布）"
 
@@ -154,7 +154,7 @@ COL = {
     "party_size": "人数",
     "summary": "情况摘要",
     "status": "办理状态",
-    "staff": "接待人",
+    "staff": "值班人员",
     "visit_date": "日期",
     "campaign": "慰问活动",
     "category": "对象类别",
@@ -169,7 +169,7 @@ COL = {
     "fair_name": "招聘会名称",
     "place": "地点",
     "organiser": "主办单位",
-    "employers": "企业数",
+    "employers": "用人单位数",
     "positions": "岗位数",
     "seekers": "求职者",
     "intentions": "意向人数",
@@ -189,7 +189,7 @@ COL = {
     "volunteer": "志愿者",
     "activity": "服务内容",
     "hours": "时长（小时）",
-    "employer_name": "单位名称",
+    "employer_name": "用人单位",
     "credit_code": "统一社会信用代码",
     "contact": "联系人",
     "job_titles": "招聘工种",
@@ -205,7 +205,7 @@ COL = {
 
 LEDGER_TOTAL_VISITS = "合计：接待 {visits} 批次，来访 {people} 人次"
 LEDGER_TOTAL_RELIEF = "合计：慰问 {visits} 人次、{people} 人，慰问金 {cash} 元，物品折价 {goods} 元"
-LEDGER_TOTAL_FAIRS = ("合计：{events} 场，企业 {employers} 家，岗位 {positions} 个，"
+LEDGER_TOTAL_FAIRS = ("合计：{events} 场，用人单位 {employers} 家，岗位 {positions} 个，"
                       "求职者 {seekers} 人，意向 {intentions} 人")
 LEDGER_TOTAL_SEEKERS = "合计：{seekers} 人"
 LEDGER_TOTAL_INTENTIONS = "合计：{records} 条意向，涉及求职者 {people} 人"
@@ -219,7 +219,7 @@ ROSTER_AMOUNT_WORDS = "慰问金合计（大写）：{words}"
 ROSTER_NOTE = "请领取人核对金额后本人签字；代领的请注明代领人姓名及关系。"
 
 # ---- blank forms --------------------------------------------------------------------------------
-BLANK_VISIT_FIELDS = (("日期：", "年　　月　　日"), ("接待人：", ""))
+BLANK_VISIT_FIELDS = (("日期：", "年　　月　　日"), ("值班人员：", ""))
 BLANK_FAIR_FIELDS = (("招聘会名称：", ""), ("日期：", "年　　月　　日"), ("地点：", ""))
 BLANK_PURPOSE_HINT = "来访事由代码：{codes}"
 BLANK_EDU_HINT = "学历：{codes}　　户籍：{households}"
@@ -232,9 +232,9 @@ FAIR_TOTAL_SEEKERS = "合计：{seekers} 人"
 FAIR_TOTAL_INTENTIONS = "合计：{records} 条意向，{people} 人"
 
 # ---- recovery code printout (signin: 打印为 PDF) ------------------------------------------------
-RECOVERY_TITLE = "账号恢复码"
+RECOVERY_TITLE = "账户恢复码"
 RECOVERY_STATION = "站点：{station}"
-RECOVERY_ACCOUNT = "账号：{username}"
+RECOVERY_ACCOUNT = "账户：{username}"
 RECOVERY_DATE = "打印日期：{date}"
 RECOVERY_CODE_HEADING = "恢复码（共 {groups} 组，每组 4 个字符）"
 RECOVERY_READ_ALOUD = ("读给别人听时，一组一组地读：{groups}。"

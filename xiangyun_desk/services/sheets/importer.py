@@ -520,7 +520,7 @@ class SheetImporter:
     def _why(self, keys, hit, seen_keys) -> str:
         k = next(k for k in keys if seen_keys.get(k) == hit)
         return {"id": "同一身份证号码", "np": "同一姓名和电话", "nd": "同一名称和日期",
-                "n": "同一单位名称", "cc": "同一统一社会信用代码", "va": "同一志愿者、日期和服务内容",
+                "n": "同一用人单位", "cc": "同一统一社会信用代码", "va": "同一志愿者、日期和服务内容",
                 "se": "同一求职者和单位"}.get(k[0], "")
 
     def _existing(self, rows: list[RowResult]) -> list[dict]:

@@ -121,7 +121,7 @@ def _visits() -> SheetDef:
             _field_col(s, "outcome", "处理结果", "办理结果", "结果", width=24),
             _field_col(s, "status", "办理状态", "状态", width=9),
             _field_col(s, "referred_to", "转办单位", "转办部门", "转办", width=14),
-            _field_col(s, "staff", "接待人", "值班人员", "接待人员", "经办人", width=8),
+            _field_col(s, "staff", "值班人员", "接待人", "接待人员", "经办人", width=8),
             _field_col(s, "follow_up_on", "回访日期", "跟进日期", "回访时间", width=11),
             _field_col(s, "left_at", "离开时间", width=17)]
     return SheetDef("visits", "来访登记", tuple(cols))
@@ -155,7 +155,7 @@ def _fairs() -> SheetDef:
             _field_col(s, "name", "招聘会名称", "名称", "活动名称", "招聘会", width=24),
             _field_col(s, "place", "地点", "举办地点", "地址", width=20),
             _field_col(s, "organiser", "主办单位", "主办方", "主办", "承办单位", width=18),
-            SheetColumn("employers", "企业数", INT, importable=False, width=7),
+            SheetColumn("employers", "用人单位数", INT, importable=False, width=7),
             SheetColumn("positions", "岗位数", INT, importable=False, width=7),
             SheetColumn("seekers", "求职者", INT, importable=False, width=7)]
     return SheetDef("fairs", "招聘会", tuple(cols))
@@ -163,7 +163,7 @@ def _fairs() -> SheetDef:
 
 def _employers() -> SheetDef:
     s = F.FAIR_EMPLOYER
-    cols = [_field_col(s, "name", "单位名称", "企业名称", "用人单位", "招聘单位", "单位", "企业",
+    cols = [_field_col(s, "name", "用人单位", "单位名称", "企业名称", "招聘单位", "单位", "企业",
                        "公司名称", "公司", width=26),
             _field_col(s, "positions", "岗位数", "招聘人数", "需求人数", "岗位数量", "人数",
                        "招聘数量", "计划招聘人数", width=8),
@@ -177,7 +177,7 @@ def _employers() -> SheetDef:
                        width=21),
             SheetColumn("intentions", "意向人数", INT, importable=False, width=8),
             SheetColumn("fair_name", "招聘会", importable=False, width=20)]
-    return SheetDef("employers", "招聘会参会企业", tuple(cols), parent="fair")
+    return SheetDef("employers", "用人单位与岗位", tuple(cols), parent="fair")
 
 
 def _seekers() -> SheetDef:
@@ -206,7 +206,7 @@ def _intentions() -> SheetDef:
             SheetColumn("seeker_phone", "求职者电话", PHONE, None,
                         ("电话", "联系电话", "手机", "手机号码"), lookup=True, width=15),
             SheetColumn("employer_name", "意向单位", TEXT, None,
-                        ("单位名称", "用人单位", "单位", "企业名称", "招聘单位"), required=True,
+                        ("用人单位", "单位名称", "单位", "企业名称", "招聘单位"), required=True,
                         lookup=True, width=26),
             _field_col(s, "position", "岗位", "意向岗位", "招聘岗位", "工种", width=14),
             _field_col(s, "status", "状态", "意向状态", width=9),

@@ -226,7 +226,7 @@ class JobFairTab(QWidget):
                         Column("employers", self.tr("Employers"), "int", width=60),
                         Column("positions", self.tr("Positions"), "int", width=60),
                         Column("seekers", self.tr("Seekers"), "int", width=60)]
-        fair_fields = [FormField("name", self.tr("&Name"), required=True),
+        fair_fields = [FormField("name", self.tr("Fair &name"), required=True),
                        FormField("held_on", self.tr("&Date"), "date", required=True),
                        FormField("place", self.tr("&Place")),
                        FormField("organiser", self.tr("&Organiser"))]
@@ -252,6 +252,9 @@ class JobFairTab(QWidget):
                            FormField("phone", self.tr("P&hone"))]
         self.employers = self.ctx.view("employers", employer_columns, employer_fields,
                                        self.tr("Employer"), date_filter=False, parent=self)
+        # An employer has no ID number: say what this box searches.
+        self.employers.search.setPlaceholderText(
+            self.tr("Search employer, jobs, contact, phone, initials"))
 
     def _build_seekers(self) -> None:
         c = self.ctx.common
