@@ -1135,6 +1135,49 @@
     </message>
 </context>
 <context>
+    <name>BackupSecretDialog</name>
+    <message>
+        <source>Encrypt the backup</source>
+        <translation>加密备份</translation>
+    </message>
+    <message>
+        <source>With the station head&apos;s &amp;recovery code (recommended)</source>
+        <translation>用站长的恢复码加密（推荐）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>With a &amp;passphrase chosen now</source>
+        <translation>用现在设定的备份密码加密(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>恢复码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>备份密码(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase:</source>
+        <translation>再输一次备份密码：</translation>
+    </message>
+    <message>
+        <source>At least 10 characters: several words or a short sentence that others cannot guess. Write it down and give it to the station head: without it the backup cannot be opened.</source>
+        <translation>至少 10 个字符：几个词或一句别人猜不到的短句。请写在纸上交站长保管：没有它，这份备份就打不开。</translation>
+    </message>
+    <message>
+        <source>The copy on the USB stick is encrypted, so a lost stick reveals nothing. It opens again with the recovery code printed for the station head (type it as on the sheet), also on a new PC.</source>
+        <translation>U盘上的备份是加密的，U盘丢了也不会泄露信息。恢复时用打印给站长的恢复码（照纸上的样子输入）即可打开，换了新电脑也可以。</translation>
+    </message>
+    <message>
+        <source>The copy on the USB stick is encrypted, so a lost stick reveals nothing. This desk has no recovery code (no station head account): choose a passphrase; restoring the backup will ask for it.</source>
+        <translation>U盘上的备份是加密的，U盘丢了也不会泄露信息。本机没有恢复码（没有站长账户）：请设定一个备份密码，恢复这份备份时要输入它。</translation>
+    </message>
+    <message>
+        <source>This is not the current recovery code of a station head. Type it as printed on the sheet, or choose a passphrase instead.</source>
+        <translation>这不是站长当前有效的恢复码。请照纸上打印的样子输入，或改用备份密码。</translation>
+    </message>
+</context>
+<context>
     <name>Bundles</name>
     <message>
         <source>The record belongs to station {code}, not to the station that sent the bundle.</source>
@@ -1901,6 +1944,42 @@
     <message>
         <source>No. {seq} ({date})</source>
         <translation>第 {seq} 号（{date}）</translation>
+    </message>
+    <message>
+        <source>Name the backup file to restore, or list a folder&apos;s backups with --list FOLDER.</source>
+        <translation>请指定要恢复的备份文件，或用 --list 文件夹 列出文件夹中的备份。</translation>
+    </message>
+    <message>
+        <source>A backup to a folder outside the data directory is encrypted: give --recovery-code-file FILE or --passphrase-file FILE (- for standard input).</source>
+        <translation>备份到数据目录以外的文件夹时会加密：请用 --recovery-code-file 文件 或 --passphrase-file 文件 提供恢复码或备份密码（- 表示从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Station head&apos;s recovery code: </source>
+        <translation>站长的恢复码：</translation>
+    </message>
+    <message>
+        <source>This desk has no recovery code: choose a passphrase for the backup (at least 10 characters; write it down, restoring asks for it).</source>
+        <translation>本机没有恢复码：请为这份备份设定一个备份密码（至少 10 个字符；请写在纸上保管，恢复时要输入）。</translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation>备份密码：</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase: </source>
+        <translation>再输一次备份密码：</translation>
+    </message>
+    <message>
+        <source>This is not the current recovery code of a station head; nothing was written.</source>
+        <translation>这不是站长当前有效的恢复码；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Recovery code or passphrase of the backup: </source>
+        <translation>这份备份的恢复码或备份密码：</translation>
+    </message>
+    <message>
+        <source>There are no backups of this program in {folder}.</source>
+        <translation>{folder} 中没有本程序的备份。</translation>
     </message>
     <message>
         <source>{code}  {name}  last bundle {last}  missing {missing}  {late} days late  key {fp} [{state}]  {records} records</source>
@@ -2949,18 +3028,6 @@ Data directory: %2</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>Database backups (*.sqlite3)</source>
-        <translation>数据库备份 (*.sqlite3)</translation>
-    </message>
-    <message>
-        <source>Replace all current records with the backup %1? The current state is backed up first, so this can be undone.</source>
-        <translation>用备份 %1 替换当前的全部记录吗？恢复前会先备份当前数据，可以撤销。</translation>
-    </message>
-    <message>
-        <source>Restored.</source>
-        <translation>已恢复。</translation>
-    </message>
-    <message>
         <source>Check the database</source>
         <translation>检查数据库</translation>
     </message>
@@ -3003,6 +3070,18 @@ Data directory: %2</source>
     <message>
         <source>Ask for a confirmation when one relief visit (cash plus goods value) is above this many yuan:</source>
         <translation>一次慰问（现金加物品折价）超过多少元时，保存前请工作人员再确认一次：</translation>
+    </message>
+    <message>
+        <source>The backup was encrypted, written and checked:
+%1
+Restoring it will ask for the recovery code or the passphrase.</source>
+        <translation>备份已加密、写入并检查通过：
+%1
+恢复时需要输入恢复码或备份密码。</translation>
+    </message>
+    <message>
+        <source>Restored the %1 of %2.</source>
+        <translation>已恢复 %2 的%1。</translation>
     </message>
 </context>
 <context>
@@ -4161,6 +4240,76 @@ Print them in full?</source>
     <message>
         <source>Several job fairs match {event}; add the date or use the id: {fairs}</source>
         <translation>有多场招聘会与 {event} 相符，请加上日期或使用编号：{fairs}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose &amp;folder…</source>
+        <translation>选择文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>There are no backups of this program in this folder.</source>
+        <translation>这个文件夹里没有本程序的备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup…</source>
+        <translation>恢复这份备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Before restoring, the current records are saved as a backup before a restore, so a restore can be undone.</source>
+        <translation>恢复前，程序会先把现在的数据另存为一份“恢复前备份”，恢复之后也可以撤销。</translation>
+    </message>
+    <message>
+        <source>Backups in %1</source>
+        <translation>%1 中的备份</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the backups (e.g. a USB stick)</source>
+        <translation>选择存放备份的文件夹（如 U盘）</translation>
+    </message>
+    <message>
+        <source>Replace all current records with the %1 of %2? The current records are backed up first, so this can be undone.</source>
+        <translation>用 %2 的%1替换现在的全部数据吗？程序会先备份现在的数据，可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretPromptDialog</name>
+    <message>
+        <source>Open the encrypted backup</source>
+        <translation>打开加密备份</translation>
+    </message>
+    <message>
+        <source>&amp;Code or passphrase:</source>
+        <translation>恢复码或备份密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. Enter %1 to open it.</source>
+        <translation>这份备份是加密的。请输入%1来打开它。</translation>
     </message>
 </context>
 <context>
@@ -5397,6 +5546,77 @@ Compare it with the county office by phone.</source>
     <message>
         <source>{n} exported bundle(s) have no county receipt loaded yet</source>
         <translation>{n} 个已导出的同步包尚未载入县总工会回执</translation>
+    </message>
+</context>
+<context>
+    <name>UsbBackup</name>
+    <message>
+        <source>Automatic backup</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>Manual backup</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Backup before an import</source>
+        <translation>导入前备份</translation>
+    </message>
+    <message>
+        <source>Backup before a restore</source>
+        <translation>恢复前备份</translation>
+    </message>
+    <message>
+        <source>Backup before an upgrade</source>
+        <translation>升级前备份</translation>
+    </message>
+    <message>
+        <source>Encrypted USB backup</source>
+        <translation>U盘加密备份</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A backup outside the program&apos;s own folder is encrypted: enter the station head&apos;s recovery code or a passphrase. Nothing was written.</source>
+        <translation>备份到程序自己的文件夹以外时会加密：请输入站长的恢复码或备份密码。没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The recovery code or passphrase is wrong for the backup {file}: it cannot be opened. Nothing was restored; the records are unchanged.</source>
+        <translation>恢复码或备份密码不对，打不开备份 {file}。没有恢复任何数据，现有数据没有改变。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的备份密码不一致。</translation>
+    </message>
+    <message>
+        <source>The passphrase is too weak: use at least {n} characters, for example several words or a short sentence that others cannot guess.</source>
+        <translation>备份密码太简单：请至少用 {n} 个字符，比如几个词或一句别人猜不到的短句。</translation>
+    </message>
+    <message>
+        <source>{day}/{month}/{year} {time}</source>
+        <translation>{year}年{month}月{day}日 {time}</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>the station head&apos;s recovery code</source>
+        <translation>站长的恢复码</translation>
+    </message>
+    <message>
+        <source>the passphrase chosen at the backup</source>
+        <translation>备份时设定的备份密码</translation>
+    </message>
+    <message>
+        <source>the recovery code or passphrase</source>
+        <translation>恢复码或备份密码</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ import pytest
 from xiangyun_desk.cli import main as cli
 from xiangyun_desk.services.backup import BackupFailed, backups_to_keep
 from xiangyun_desk.services.registers import RegisterQuery
+from xiangyun_desk.services.usb_backup import BackupSecret
 from xiangyun_desk.storage.db import DB_FILENAME
 
 
@@ -40,15 +41,28 @@ def test_backup_to_a_vanished_folder_fails_clearly_and_leaves_nothing(desk, tmp_
     blocker = tmp_path / "usb"
     blocker.write_text("not a folder")  # a file where the folder should be: mkdir/open fails
     with pytest.raises(BackupFailed) as info:
-        desk.backups.backup_to(blocker / "sub")
+        desk.backups.backup_to(blocker / "sub", BackupSecret.passphrase("a long enough passphrase"))
     assert "usb" in str(info.value.message.params["folder"])
     assert list(tmp_path.glob("**/*.partial")) == []
 
 
 def test_backup_to_folder_writes_one_verified_file(desk, tmp_path):
+    """Outside the data directory the copy is encrypted (tests/backup/test_usb_backup.py)."""
+    from pyrage import passphrase
+
     _visit(desk, "李四")
-    path = desk.backups.backup_to(tmp_path / "usb")
+    path = desk.backups.backup_to(tmp_path / "usb",
+                                  BackupSecret.passphrase("a long enough passphrase"))
     assert [p.name for p in (tmp_path / "usb").iterdir()] == [path.name]
+    plain = tmp_path / "plain.sqlite3"
+    plain.write_bytes(passphrase.decrypt(path.read_bytes(), "a long enough passphrase"))
+    with sqlite3.connect(plain) as conn:
+        assert conn.execute("SELECT count(*) FROM visit").fetchone()[0] == 1
+
+
+def test_backup_to_a_folder_inside_the_data_directory_stays_plain(desk):
+    _visit(desk, "李四")
+    path = desk.backups.backup_to(desk.data_dir / "copies")
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM visit").fetchone()[0] == 1
 
@@ -129,15 +143,18 @@ def test_data_directory_is_private(desk):
 def test_cli_backup_restore_and_check(desk, data_dir, capsys, tmp_path):
     _visit(desk, "张三")
     desk.close()
-    assert cli(["--data-dir", str(data_dir), "backup", "--out", str(tmp_path / "usb")]) == 0
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("a long enough passphrase\n")
+    assert cli(["--data-dir", str(data_dir), "backup", "--out", str(tmp_path / "usb"),
+                "--passphrase-file", str(secret)]) == 0
     copy = capsys.readouterr().out.strip()
-    assert copy.endswith(".sqlite3")
+    assert copy.endswith(".sqlite3.age")
     from xiangyun_desk.services.desk import Desk
 
     again = Desk(data_dir)
     _visit(again, "李四")
     again.close()
-    assert cli(["--data-dir", str(data_dir), "restore", copy]) == 0
+    assert cli(["--data-dir", str(data_dir), "restore", copy, "--secret-file", str(secret)]) == 0
     assert cli(["--data-dir", str(data_dir), "check-db", "--json"]) == 0
     out = capsys.readouterr().out
     assert '"visit": 1' in out
@@ -191,13 +208,17 @@ def test_a_failed_backup_does_not_claim_nothing_was_left(desk, tmp_path, monkeyp
     message says so and names the file, instead of "Nothing was left behind"."""
     from pathlib import Path
 
-    from xiangyun_desk.services import backup as backup_module
+    from xiangyun_desk.services.usb_backup import BackupSecret
 
     usb = tmp_path / "usb"
     usb.mkdir()
+    secret = BackupSecret.passphrase("a long enough passphrase")
+    real_fsync = os.fsync
 
-    def full(path):
-        raise OSError(28, "No space left on device")
+    def full(fd):  # the encrypted copy on the stick cannot be made durable
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(usb)):
+            raise OSError(28, "No space left on device")
+        return real_fsync(fd)
 
     real_unlink = Path.unlink
 
@@ -206,15 +227,15 @@ def test_a_failed_backup_does_not_claim_nothing_was_left(desk, tmp_path, monkeyp
             raise OSError(5, "Input/output error")
         return real_unlink(self, missing_ok)
 
-    monkeypatch.setattr(backup_module, "_verify", full)
+    monkeypatch.setattr(os, "fsync", full)
     monkeypatch.setattr(Path, "unlink", unlink)
     with pytest.raises(BackupFailed) as err:
-        desk.backups.backup_to(usb)
+        desk.backups.backup_to(usb, secret)
     left = [p for p in usb.iterdir()]
     assert left, "the injected fault leaves the unfinished copy"
     text = str(err.value.message)
     assert "Nothing was left behind" not in text
     assert left[0].name in text
     monkeypatch.undo()
-    desk.backups.backup_to(usb)  # the next backup into that folder clears it
+    desk.backups.backup_to(usb, secret)  # the next backup into that folder clears it
     assert [p.name for p in usb.iterdir() if p.name.endswith(".partial")] == []

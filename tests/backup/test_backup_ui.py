@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+import datetime as dt
+import shutil
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+)
 
 from xiangyun_desk.app import build_main_window
 from xiangyun_desk.services.registers import RegisterQuery
+from xiangyun_desk.services.usb_backup import BackupSecret, write_encrypted_backup
+from xiangyun_desk.ui.backup_dialogs import BackupSecretDialog, RestoreDialog, SecretPromptDialog
 
 
 def _window(qtbot, desk):
@@ -31,6 +45,32 @@ def test_check_database_reports_intact(qtbot, desk, monkeypatch):
     assert shown and "完好" in shown[0]
 
 
+def _when_modal(cls, action):
+    """Run ``action(dialog)`` once a modal ``cls`` is open (the real dialog, in its own loop)."""
+    def poll(tries=250):
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, cls):
+            action(widget)
+        elif tries:
+            QTimer.singleShot(20, lambda: poll(tries - 1))
+
+    QTimer.singleShot(0, poll)
+
+
+PASSPHRASE = "云南驿 冬送温暖 二〇二六"
+
+
+def _backup_with_passphrase(window, monkeypatch, folder, passphrase=PASSPHRASE):
+    def fill(dialog):
+        dialog.findChild(QLineEdit, "passphrase").setText(passphrase)
+        dialog.findChild(QLineEdit, "passphrase_repeat").setText(passphrase)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    _when_modal(BackupSecretDialog, fill)
+    _action(window, "backup").trigger()
+
+
 def test_backup_to_folder_and_restore_from_the_menu(qtbot, desk, monkeypatch, tmp_path):
     window = _window(qtbot, desk)
     visits = window.desk.visits
@@ -38,18 +78,88 @@ def test_backup_to_folder_and_restore_from_the_menu(qtbot, desk, monkeypatch, tm
                    "status": "done"})
     messages = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: messages.append(a[2]))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    _action(window, "backup").trigger()
-    copies = list(tmp_path.glob("*.sqlite3"))
+    _backup_with_passphrase(window, monkeypatch, tmp_path)
+    copies = list(tmp_path.glob("*.sqlite3.age"))
     assert len(copies) == 1 and str(copies[0]) in messages[-1]
+    assert "恢复码或备份密码" in messages[-1]
+    assert not list(tmp_path.glob("*.sqlite3"))
 
     visits.create({"visited_at": "2026-11-02 09:00", "name": "李四", "purpose": "legal",
                    "status": "done"})
     window.visits.view.apply_filters()
     assert window.visits.view.model.rowCount() == 2
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copies[0]), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+
+    def choose_stick(dialog):
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+        dialog.findChild(QPushButton, "choose_folder").click()
+        _when_modal(SecretPromptDialog, lambda prompt: (
+            prompt.secret.setText(PASSPHRASE), prompt.accept()))
+        dialog.findChild(QPushButton, "restore").click()
+
+    _when_modal(RestoreDialog, choose_stick)
     _action(window, "restore").trigger()
     assert window.visits.view.model.rowCount() == 1
     rows = visits.fetch_rows(visits.query_ids(RegisterQuery()))
     assert [r["name"] for r in rows.values()] == ["张三"]
+    assert "U盘加密备份" in messages[-1] and "已恢复" in messages[-1]
+
+
+def test_the_backup_dialog_refuses_a_weak_or_mistyped_passphrase(qtbot, desk):
+    window = _window(qtbot, desk)
+    dialog = BackupSecretDialog(window.desk, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.has_code and dialog.findChild(QLineEdit, "code") is None
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    dialog.passphrase.setText("123456")
+    dialog.repeat.setText("123456")
+    ok.click()
+    assert dialog.secret is None and "太简单" in dialog.error.text()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText(PASSPHRASE + "。")
+    ok.click()
+    assert dialog.secret is None and "不一致" in dialog.error.text()
+    dialog.repeat.setText(PASSPHRASE)
+    ok.click()
+    assert dialog.secret is not None and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_restore_list_is_chinese_newest_first_and_a_wrong_code_restores_nothing(
+        qtbot, desk, monkeypatch, tmp_path):
+    window = _window(qtbot, desk)
+    backups = window.desk.backups
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for reason, when in (("start", dt.datetime(2026, 12, 6, 8, 0)),
+                         ("before-import", dt.datetime(2026, 12, 8, 9, 30)),
+                         ("manual", dt.datetime(2026, 12, 7, 16, 45))):
+        path = backups.backup(reason, now=when)
+        shutil.copyfile(path, usb / path.name)
+    sealed = write_encrypted_backup(backups, usb, BackupSecret.passphrase(PASSPHRASE),
+                                    now=dt.datetime(2026, 12, 8, 14, 5))
+    window.desk.visits.create({"visited_at": "2026-11-01 09:00", "name": "张三",
+                               "purpose": "legal", "status": "done"})
+    dialog = RestoreDialog(window.desk, usb, window)
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "backups")
+    cells = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert cells == [["2026年12月8日 14:05", "U盘加密备份", "云南驿镇职工之家"],
+                     ["2026年12月8日 09:30", "导入前备份", "云南驿镇职工之家"],
+                     ["2026年12月7日 16:45", "手动备份", "云南驿镇职工之家"],
+                     ["2026年12月6日 08:00", "自动备份", "云南驿镇职工之家"]]
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["备份时间", "类型", "站点", "大小", "记录数"]
+    assert sealed.name not in " ".join(" ".join(row) for row in cells)
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "restore-dialog.png"))
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    table.selectRow(0)
+    _when_modal(SecretPromptDialog, lambda prompt: (
+        prompt.secret.setText("ABCD-EFGH-JKMN-PQRS-TVWX"), prompt.accept()))
+    dialog.findChild(QPushButton, "restore").click()
+    assert warnings and "恢复码或备份密码不对" in warnings[-1]
+    assert dialog.restored is None
+    assert window.desk.visits.count() == 1  # nothing restored

@@ -116,9 +116,11 @@ def test_filters(desk, people):
 
 def test_backup_and_restore_are_recorded_and_a_restore_keeps_the_audit_trail(
         desk, people, tmp_path):
-    copy = desk.backups.backup_to(tmp_path)
+    from xiangyun_desk.services.usb_backup import BackupSecret
+
+    copy = desk.backups.backup_to(tmp_path, BackupSecret.passphrase("a long enough passphrase"))
     record_id = desk.visits.create(VISIT)  # after the backup
-    desk.backups.restore(copy)
+    desk.backups.restore(copy, "a long enough passphrase")
     assert desk.visits.count() == 0  # the data are the backup's ...
     actions = [e.action for e in desk.audit.entries()]
     # ... but the entries made since the backup are still there, then the restore.

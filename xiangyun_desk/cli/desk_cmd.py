@@ -173,9 +173,18 @@ def _print_figures(figures: dict) -> None:
 
 
 def cmd_backup(args) -> int:
+    from ..services.usb_backup import outside
+    from . import usb_cmd
+
     desk = open_desk(args)
     try:
-        path = desk.backups.backup_to(Path(args.out)) if args.out else desk.backups.backup("manual")
+        secret = None
+        if args.out and outside(Path(args.out), desk.data_dir):
+            secret = usb_cmd.backup_secret(args, desk)  # encrypted (services/usb_backup.py)
+            if secret is None:
+                return EXIT_FAILED
+        path = (desk.backups.backup_to(Path(args.out), secret) if args.out
+                else desk.backups.backup("manual"))
     finally:
         desk.close()
     print(path)
@@ -183,9 +192,18 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from . import usb_cmd
+
     desk = open_desk(args)
     try:
-        safety = desk.backups.restore(Path(args.file))
+        if args.list:
+            return usb_cmd.print_list(Path(args.list), desk)
+        if not args.file:
+            return fail(msg(CTX, QT_TRANSLATE_NOOP(
+                "Cli", "Name the backup file to restore, or list a folder's backups with "
+                       "--list FOLDER.")), EXIT_USAGE)
+        secret = usb_cmd.restore_secret(args, Path(args.file))
+        safety = desk.backups.restore(Path(args.file), secret)
     finally:
         desk.close()
     say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Restored {file}. The previous state was saved as {safety}."),
@@ -250,11 +268,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("backup", help="back up the database (into backups/, or --out DIR)")
-    p.add_argument("--out", help="folder to write the backup to, e.g. a USB stick")
+    p.add_argument("--out", help="folder to write the backup to, e.g. a USB stick (encrypted "
+                                 "when outside the data directory)")
+    p.add_argument("--recovery-code-file", metavar="FILE",
+                   help="with --out: encrypt with the station head's recovery code read from "
+                        "FILE (- for standard input)")
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help="with --out: encrypt with a passphrase read from FILE instead")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="restore the database from a backup file (verified first)")
-    p.add_argument("file")
+    p.add_argument("file", nargs="?")
+    p.add_argument("--list", metavar="FOLDER",
+                   help="list the backups in FOLDER (date, kind, station, size), newest first")
+    p.add_argument("--secret-file", metavar="FILE",
+                   help="the recovery code or passphrase of an encrypted backup, from FILE "
+                        "(- for standard input); otherwise it is asked")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("check-db", help="integrity and foreign-key checks with a plain report")

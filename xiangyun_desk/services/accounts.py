@@ -115,6 +115,27 @@ class AccountService:
             return bool(s.scalar(select(func.count()).select_from(Account).where(
                 Account.role == "admin", Account.active.is_(True))))
 
+    def has_recovery_code(self) -> bool:
+        """Whether an active station head holds a recovery code (encrypted USB backups use it)."""
+        with self.db.session() as s:
+            return bool(s.scalar(select(func.count()).select_from(Account).where(
+                Account.role == "admin", Account.active.is_(True),
+                Account.recovery_hash.is_not(None))))
+
+    def recovery_code_matches(self, code: str) -> bool:
+        """Whether ``code`` is an active station head's current recovery code (checked before
+        a USB backup is encrypted with it, so a typo never makes a backup nobody can open).
+        Uses nothing up: the code stays valid."""
+        normalized = normalize_recovery_code(code)
+        if len(normalized) != 4 * RECOVERY_GROUPS:
+            return False
+        hasher = make_hasher()
+        with self.db.session() as s:
+            hashes = list(s.scalars(select(Account.recovery_hash).where(
+                Account.role == "admin", Account.active.is_(True),
+                Account.recovery_hash.is_not(None))))
+        return any(_verify(hasher, h, normalized) for h in hashes)
+
     def accounts(self) -> list[AccountInfo]:
         self.session.require(Perm.ADMIN)
         with self.db.session() as s:

@@ -346,19 +346,23 @@ class AuditedBackupService(BackupService):
         self.session = session
         self.audit = audit
 
-    def backup_to(self, folder):
+    def backup_to(self, folder, secret=None):
         self.session.require(Perm.EXPORT)
-        path = super().backup_to(folder)
+        path = super().backup_to(folder, secret)
         self.audit.record("backup", None, None, {"file": path.name, "folder": str(folder)})
         return path
 
-    def restore(self, backup):
+    def restore(self, backup, secret=None):
         """Restore, keeping the audit trail: the entries written since the backup was made are
-        carried over into the restored database, then the restore itself is recorded."""
+        carried over into the restored database, then the restore itself is recorded. An
+        encrypted USB backup is opened with ``secret`` first (services/usb_backup.py)."""
+        from .usb_backup import opened
+
         self.session.require(Perm.ADMIN)
         self._require_file()
-        later = self._entries_since(Path(backup))
-        safety = super().restore(backup)
+        with opened(Path(backup), secret, self.data_dir) as plain:
+            later = self._entries_since(plain)
+            safety = self._restore_plain(plain, Path(backup).name)
         with self.db.session() as s, s.begin():
             for entry, personal in later:
                 s.add(entry)

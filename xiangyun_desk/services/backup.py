@@ -180,8 +180,14 @@ class BackupService:
             return None
         return self.backup("daily", now)
 
-    def backup_to(self, folder: Path) -> Path:
-        """A backup into a chosen folder (a USB stick), written whole or not at all."""
+    def backup_to(self, folder: Path, secret=None) -> Path:
+        """A backup into a chosen folder, written whole or not at all. Outside the data
+        directory (a USB stick) it is encrypted with ``secret``, a usb_backup.BackupSecret
+        (services/usb_backup.py)."""
+        from .usb_backup import outside, write_encrypted_backup
+
+        if outside(Path(folder), self.data_dir):
+            return write_encrypted_backup(self, Path(folder), secret)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         return self._write_backup(Path(folder) / f"xiangyun-{stamp}-copy.sqlite3")
 
@@ -211,12 +217,18 @@ class BackupService:
                         f"SELECT count(*) FROM {name} WHERE deleted_at IS NULL").fetchone()[0]
         return CheckReport(not problems, problems, counts)
 
-    def restore(self, backup: Path) -> Path:
+    def restore(self, backup: Path, secret: str | None = None) -> Path:
         """Replace the database contents with ``backup`` after checking it; returns the
         safety backup taken first. The live engine stays valid (SQLite's backup API writes into
-        the open database in one step)."""
+        the open database in one step). An encrypted USB backup is opened with ``secret``, the
+        recovery code or passphrase (services/usb_backup.py)."""
+        from .usb_backup import opened
+
         self._require_file()
-        backup = Path(backup)
+        with opened(Path(backup), secret, self.data_dir) as plain:
+            return self._restore_plain(plain, Path(backup).name)
+
+    def _restore_plain(self, backup: Path, name: str) -> Path:
         problems = _verify(backup) if backup.exists() else ["file not found"]
         if not problems:
             with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as conn:
@@ -226,7 +238,7 @@ class BackupService:
         if problems:
             raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
                 "Backup", "{file} cannot be restored: {problems}. The database was not changed."),
-                file=backup.name, problems="; ".join(problems[:3])))
+                file=name, problems="; ".join(problems[:3])))
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         safety = self._write_backup(self.folder / f"xiangyun-{stamp}-before-restore.sqlite3")
         self.db.engine.dispose()

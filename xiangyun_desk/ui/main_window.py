@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -329,35 +330,45 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", text))
 
     def backup_to_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to a folder (e.g. a USB stick)"))
+        """备份到文件夹: outside the data directory (a USB stick) the copy is encrypted with the
+        recovery code or a passphrase asked first (ui/backup_dialogs.py)."""
+        from ..services.usb_backup import outside
+        from .backup_dialogs import BackupSecretDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Back up to a folder (e.g. a USB stick)"))
         if not folder:
             return
+        secret = None
+        if outside(Path(folder), self.desk.data_dir):
+            ask = BackupSecretDialog(self.desk, self)
+            if ask.exec() != QDialog.DialogCode.Accepted:
+                return
+            secret = ask.secret
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            path = self.desk.backups.backup_to(Path(folder))
+            path = self.desk.backups.backup_to(Path(folder), secret)
         except DomainError as exc:
+            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Backup"), render(exc.message))
             return
-        QMessageBox.information(self, self.tr("Backup"),
-                                self.tr("The backup was written and checked:\n%1").replace("%1", str(path)))
+        QApplication.restoreOverrideCursor()
+        text = (self.tr("The backup was encrypted, written and checked:\n%1\nRestoring it will "
+                        "ask for the recovery code or the passphrase.") if secret is not None
+                else self.tr("The backup was written and checked:\n%1"))
+        QMessageBox.information(self, self.tr("Backup"), text.replace("%1", str(path)))
 
     def restore_backup(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup"), str(self.desk.backups.folder),
-            self.tr("Database backups (*.sqlite3)"))
-        if not path:
-            return
-        answer = QMessageBox.question(self, self.tr("Restore from a backup"), self.tr(
-            "Replace all current records with the backup %1? The current state is backed up "
-            "first, so this can be undone.").replace("%1", Path(path).name))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.desk.backups.restore(Path(path))
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Restore from a backup"), render(exc.message))
+        """从备份恢复: the backups of a folder listed in plain words (ui/backup_dialogs.py)."""
+        from .backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(self.desk, self.desk.backups.folder, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.restored is None:
             return
         self.refresh_all()
-        QMessageBox.information(self, self.tr("Restore from a backup"), self.tr("Restored."))
+        QMessageBox.information(self, self.tr("Restore from a backup"), self.tr(
+            "Restored the %1 of %2.").replace("%1", render(dialog.restored.kind_text()))
+            .replace("%2", render(dialog.restored.when_text())))
 
     def check_database(self) -> None:
         report = self.desk.backups.check()
