@@ -91,6 +91,7 @@ class BackupSecretDialog(QDialog):
             self.use_passphrase.setChecked(True)
             parts = [intro, pass_form, hint]
         stack(self, *parts, self.error, dialog_buttons(self, self._accept))
+        self.setMinimumWidth(480)
         (self.code if self.has_code else self.passphrase).setFocus()
 
     def _mode_changed(self) -> None:
@@ -103,6 +104,7 @@ class BackupSecretDialog(QDialog):
     def _fail(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()  # the wrapped lines of the message get their room
 
     def _accept(self) -> None:
         if self.has_code and self.use_code.isChecked():
@@ -135,6 +137,7 @@ class SecretPromptDialog(QDialog):
         stack(self, wrapped_label(self.tr(
             "This backup is encrypted. Enter %1 to open it.").replace(
                 "%1", render(what) if what else "")), form, dialog_buttons(self))
+        self.setMinimumWidth(420)
         self.secret.setFocus()
 
 
