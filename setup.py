@@ -1,7 +1,7 @@
 """Build step for the wheel: everything else is in pyproject.toml.
 
-``resources/`` (translations, fonts, icons) stays the top-level source folder. The wheel carries a
-copy of it as the package data folder ``xiangyun_desk/_resources``, which is where
+``resources/`` (translations, fonts, icons, user guide) stays the top-level source folder. The
+wheel carries a copy of it as the package data folder ``xiangyun_desk/_resources``, which is where
 ``xiangyun_desk.resources`` looks first (importlib.resources); a checkout or an editable install
 uses ``resources/`` itself, a PyInstaller build gets the same ``xiangyun_desk/_resources`` layout
 from installer/xiangyun-desk.spec.
@@ -13,8 +13,9 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-# What the program loads at run time (the .ts sources stay out; the font licences go along).
-RESOURCE_FILES = ("translations/*.qm", "fonts/*", "icons/*")
+# What the program loads at run time (the .ts sources stay out; the font licences go along;
+# the user guide of 帮助 → 使用说明 with its screenshots).
+RESOURCE_FILES = ("translations/*.qm", "fonts/*", "icons/*", "guide/*", "guide/images/*")
 
 
 def resource_files(root: Path = ROOT / "resources") -> list[Path]:

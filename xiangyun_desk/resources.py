@@ -1,4 +1,4 @@
-"""Where the shipped resources (translations, fonts, icons) are.
+"""Where the shipped resources (translations, fonts, icons, the user guide) are.
 
 Found with importlib.resources as the package data folder ``xiangyun_desk/_resources``: a wheel
 install carries it (setup.py copies the top-level ``resources/`` there at build time) and so does
@@ -30,3 +30,11 @@ def icon_files() -> list[Path]:
     """The application icon as PNG files (16 … 512 pixels), smallest first."""
     files_ = (resources_dir() / "icons").glob("xiangyun-desk-*.png")
     return sorted(files_, key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+GUIDE_FILE = "guide/guide.md"
+
+
+def guide_file() -> Path:
+    """The offline user guide (帮助 → 使用说明): Markdown, its screenshots in ``guide/images``."""
+    return resources_dir() / GUIDE_FILE

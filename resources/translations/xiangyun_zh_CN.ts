@@ -2481,6 +2481,29 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     </message>
 </context>
 <context>
+    <name>GuideViewer</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>Word to look for, then Enter</source>
+        <translation>输入要找的词，按回车</translation>
+    </message>
+    <message>
+        <source>F&amp;ind in the guide:</source>
+        <translation>在说明中查找(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>The user guide was not found (%1). Install the program again, or ask the county office for help.</source>
+        <translation>找不到使用说明（%1）。请重新安装本程序，或请县总工会帮忙。</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>没有找到</translation>
+    </message>
+</context>
+<context>
     <name>HeldBundleDialog</name>
     <message>
         <source>Awaiting confirmation (待确认)</source>
@@ -3082,6 +3105,10 @@ Restoring it will ask for the recovery code or the passphrase.</source>
     <message>
         <source>Restored the %1 of %2.</source>
         <translation>已恢复 %2 的%1。</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
     </message>
 </context>
 <context>

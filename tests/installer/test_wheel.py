@@ -71,6 +71,7 @@ def test_pip_wheel_puts_the_resources_in_the_wheel(tmp_path):
     for needed in ("xiangyun_desk/_resources/translations/xiangyun_zh_CN.qm",
                    "xiangyun_desk/_resources/fonts/wqy-microhei.ttc",
                    "xiangyun_desk/_resources/icons/xiangyun-desk-256.png",
+                   "xiangyun_desk/_resources/guide/guide.md",  # 帮助 → 使用说明
                    "xiangyun_desk/storage/migrations/env.py"):
         assert needed in names
         assert needed in record

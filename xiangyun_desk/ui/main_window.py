@@ -199,6 +199,11 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu = help_menu
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setObjectName("help_guide")
+        guide.setShortcut(QKeySequence("F1"))
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -303,6 +308,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", lang)
         QMessageBox.information(self, self.tr("Language"),
                                 self.tr("The new language is used from the next start."))
+
+    def open_guide(self, heading: str | None = None):
+        """帮助 → 使用说明 (F1): the offline user guide in its own window (ui/help.py)."""
+        from .help import show_guide
+
+        return show_guide(self, heading)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr(
