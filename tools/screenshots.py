@@ -162,7 +162,8 @@ def make_station(data: Path) -> Path:
     folder = data / "station"
     desk = Desk(folder)
     desk.initialize("station", STATION[0], STATION[1], STATION[2], STAFF)
-    desk.accounts.create_first_admin(*ADMIN)
+    _user, code = desk.accounts.create_first_admin(*ADMIN)
+    (data / "recovery-code.txt").write_text(code, encoding="utf-8")
     DemoGenerator(desk.db, STATION[0], seed=7).generate(DEMO_ROWS)
     county = Desk(data / "county")
     county.initialize("county", COUNTY[0], COUNTY[1])
@@ -291,10 +292,34 @@ def dialogs(guide: Shots, readme: Shots, window, folder: Path, data: Path) -> No
     audit.done(0)
 
     guide.modal(window.check_database, "check-database", QMessageBox.StandardButton.Ok)
+    usb_backup(guide, window, data)
 
     window.security.lock_now()
     guide.save(window.idle_lock.dialog, "lock")
     window.idle_lock.dialog.hide()
+
+
+def usb_backup(guide: Shots, window, data: Path) -> None:
+    """备份到文件夹 (encrypted with the recovery code) and 从备份恢复's list of a stick."""
+    from xiangyun_desk.services.usb_backup import BackupSecret
+    from xiangyun_desk.ui.backup_dialogs import BackupSecretDialog, RestoreDialog
+
+    code = (data / "recovery-code.txt").read_text(encoding="utf-8")
+    ask = BackupSecretDialog(window.desk, window)
+    ask.code.setText(code)
+    ask.show()
+    guide.save(ask, "backup-secret")
+    ask.done(0)
+    usb = data / "usb-backup"
+    usb.mkdir(exist_ok=True)
+    window.desk.backups.backup_to(usb, BackupSecret.recovery_code(code))
+    restore = RestoreDialog(window.desk, usb, window)
+    restore.show()
+    if restore.table.rowCount():
+        restore.table.selectRow(0)
+    restore.where.setText(restore.where.text().replace(str(usb), USB_FOLDER))
+    guide.save(restore, "restore-list")
+    restore.done(0)
 
 
 def damaged_database(guide: Shots, data: Path) -> None:
