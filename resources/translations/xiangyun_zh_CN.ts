@@ -4323,6 +4323,14 @@ Print them in full?</source>
         <source>Replace all current records with the %1 of %2? The current records are backed up first, so this can be undone.</source>
         <translation>用 %2 的%1替换现在的全部数据吗？程序会先备份现在的数据，可以撤销。</translation>
     </message>
+    <message>
+        <source>Other fi&amp;le…</source>
+        <translation>其他文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3 *.age)</source>
+        <translation>备份文件 (*.sqlite3 *.age)</translation>
+    </message>
 </context>
 <context>
     <name>SecretPromptDialog</name>

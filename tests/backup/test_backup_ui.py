@@ -163,3 +163,87 @@ def test_the_restore_list_is_chinese_newest_first_and_a_wrong_code_restores_noth
     assert warnings and "恢复码或备份密码不对" in warnings[-1]
     assert dialog.restored is None
     assert window.desk.visits.count() == 1  # nothing restored
+
+
+def test_with_a_station_head_the_backup_is_encrypted_with_the_checked_recovery_code(
+        qtbot, desk, monkeypatch, tmp_path):
+    from argon2 import PasswordHasher
+
+    from xiangyun_desk.services import accounts as accounts_module
+
+    monkeypatch.setattr(accounts_module, "make_hasher",
+                        lambda: PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    admin, code = desk.accounts.create_first_admin("zhanzhang", "李红", "Long-enough-pass-1")
+    desk.session.user = admin
+    desk.visits.create({"visited_at": "2026-11-01 09:00", "name": "张三", "purpose": "legal",
+                        "status": "done"})
+    desk.close()
+    window = build_main_window(desk.data_dir, user="zhanzhang")
+    qtbot.addWidget(window)
+    try:
+        dialog = BackupSecretDialog(window.desk, window)
+        qtbot.addWidget(dialog)
+        assert dialog.has_code and dialog.use_code.isChecked()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        dialog.code.setText("ABCD-EFGH-JKMN-PQRS-TVWX")
+        ok.click()
+        assert dialog.secret is None and "不是站长当前有效的恢复码" in dialog.error.text()
+        dialog.code.setText(code.lower())
+        ok.click()
+        assert dialog.secret is not None and dialog.secret.text == code
+
+        messages = []
+        monkeypatch.setattr(QMessageBox, "information", lambda *a: messages.append(a[2]))
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+
+        def fill(d):
+            d.code.setText(code)
+            d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+        _when_modal(BackupSecretDialog, fill)
+        _action(window, "backup").trigger()
+        (copy,) = tmp_path.glob("*-code.sqlite3.age")
+        assert str(copy) in messages[-1]
+        assert b"\xe5\xbc\xa0\xe4\xb8\x89" not in copy.read_bytes()  # 张三
+    finally:
+        window.idle_lock.stop() if getattr(window, "idle_lock", None) else None
+        window.close()
+        window.desk.close()
+
+
+def test_a_renamed_copy_can_be_chosen_by_hand(qtbot, desk, monkeypatch, tmp_path):
+    window = _window(qtbot, desk)
+    path = window.desk.backups.backup("manual")
+    renamed = tmp_path / "站里的备份.sqlite3"
+    shutil.copyfile(path, renamed)
+    dialog = RestoreDialog(window.desk, tmp_path, window)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QTableWidget, "backups").rowCount() == 0
+    assert not dialog.findChild(QPushButton, "restore").isEnabled()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(renamed), ""))
+    dialog.findChild(QPushButton, "choose_file").click()
+    table = dialog.findChild(QTableWidget, "backups")
+    assert table.rowCount() == 1 and table.item(0, 1).text() == "备份"
+    assert dialog.findChild(QPushButton, "restore").isEnabled()
+
+
+def test_the_backup_dialogs_have_unique_alt_letters(qtbot, desk, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ui"))
+    from test_ui_alt_letters import widget_clashes
+
+    window = _window(qtbot, desk)
+    path = write_encrypted_backup(window.desk.backups, tmp_path,
+                                  BackupSecret.passphrase(PASSPHRASE))
+    from xiangyun_desk.services.usb_backup import entry_of
+
+    for dialog in (BackupSecretDialog(window.desk, window), RestoreDialog(window.desk, tmp_path,
+                                                                          window),
+                   SecretPromptDialog(entry_of(path), window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not widget_clashes(dialog), type(dialog).__name__
+        assert dialog.sizeHint().width() <= 1000 and dialog.sizeHint().height() <= 740
+        dialog.close()

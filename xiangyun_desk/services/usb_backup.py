@@ -23,7 +23,8 @@ The automatic backups inside the data directory stay plain SQLite files: that fo
 user's only (0700), like the database itself, and they must open without anyone's code.
 
 pyrage's passphrase API works on whole byte strings: a backup needs about twice the database's
-size in memory while it is encrypted (a station's database is a few dozen MB).
+size in memory while it is encrypted (a station's database is a few dozen MB), plus scrypt's own
+64–512 MB for about a second (age tunes the work factor to the PC).
 """
 
 from __future__ import annotations
@@ -319,6 +320,21 @@ def entry_of(path: Path, count: bool = True) -> BackupEntry | None:
         station = _station_code(path)
         records = _count_records(path) if count else None
     return BackupEntry(path, when, kind, encrypted, secret_kind, station, size, records)
+
+
+def any_file_entry(path: Path) -> BackupEntry:
+    """The entry of a file chosen by hand whatever its name (a renamed copy): its kind is
+    "backup", its time the file's own."""
+    path = Path(path)
+    entry = entry_of(path)
+    if entry is not None:
+        return entry
+    info = path.stat()
+    encrypted = is_encrypted(path)
+    return BackupEntry(path, dt.datetime.fromtimestamp(info.st_mtime).replace(microsecond=0),
+                       KIND_USB if encrypted else KIND_OTHER, encrypted, "",
+                       "" if encrypted else _station_code(path), info.st_size,
+                       None if encrypted else _count_records(path))
 
 
 def list_folder(folder: Path, count: bool = True) -> list[BackupEntry]:

@@ -32,6 +32,7 @@ from ..domain.errors import DomainError
 from ..services.usb_backup import (
     BackupEntry,
     BackupSecret,
+    any_file_entry,
     list_folder,
     passphrase_problem,
 )
@@ -158,9 +159,13 @@ class RestoreDialog(QDialog):
         choose = QPushButton(self.tr("Choose &folder…"))
         choose.setObjectName("choose_folder")
         choose.clicked.connect(self.choose_folder)
+        other = QPushButton(self.tr("Other fi&le…"))
+        other.setObjectName("choose_file")
+        other.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(choose)
+        top.addWidget(other)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("backups")
         self.table.setHorizontalHeaderLabels([
@@ -186,9 +191,12 @@ class RestoreDialog(QDialog):
         self.load(self.folder)
 
     def load(self, folder: Path) -> None:
+        self.entries = list_folder(Path(folder))
+        self.load_entries(Path(folder))
+
+    def load_entries(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.where.setText(self.tr("Backups in %1").replace("%1", str(self.folder)))
-        self.entries = list_folder(self.folder)
         identity = self.desk.identity
         own_code = identity.code if identity else ""
         own_name = identity.name if identity else ""
@@ -216,6 +224,20 @@ class RestoreDialog(QDialog):
             str(self.folder))
         if folder:
             self.load(Path(folder))
+
+    def choose_file(self) -> None:
+        """A backup file whatever its name (a copy someone renamed)."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup"), str(self.folder),
+            self.tr("Backups (*.sqlite3 *.age)"))
+        if not path:
+            return
+        try:
+            entry = any_file_entry(Path(path))
+        except OSError:
+            return
+        self.entries = [entry]
+        self.load_entries(Path(path).parent)
 
     def selected(self) -> BackupEntry | None:
         rows = self.table.selectionModel().selectedRows()
