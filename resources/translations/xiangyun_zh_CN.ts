@@ -3095,20 +3095,28 @@ Data directory: %2</source>
         <translation>一次慰问（现金加物品折价）超过多少元时，保存前请工作人员再确认一次：</translation>
     </message>
     <message>
-        <source>The backup was encrypted, written and checked:
-%1
-Restoring it will ask for the recovery code or the passphrase.</source>
-        <translation>备份已加密、写入并检查通过：
-%1
-恢复时需要输入恢复码或备份密码。</translation>
-    </message>
-    <message>
         <source>Restored the %1 of %2.</source>
         <translation>已恢复 %2 的%1。</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The backup was encrypted, written and checked:
+%1
+Restoring it will ask for the station head&apos;s recovery code.</source>
+        <translation>备份已加密、写入并检查通过：
+%1
+恢复时需要输入站长的恢复码。</translation>
+    </message>
+    <message>
+        <source>The backup was encrypted, written and checked:
+%1
+Restoring it will ask for the passphrase just chosen: write it down and give it to the station head.</source>
+        <translation>备份已加密、写入并检查通过：
+%1
+恢复时需要输入刚才设定的备份密码：请把它写在纸上，交站长保管。</translation>
     </message>
 </context>
 <context>

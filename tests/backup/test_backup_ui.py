@@ -81,7 +81,7 @@ def test_backup_to_folder_and_restore_from_the_menu(qtbot, desk, monkeypatch, tm
     _backup_with_passphrase(window, monkeypatch, tmp_path)
     copies = list(tmp_path.glob("*.sqlite3.age"))
     assert len(copies) == 1 and str(copies[0]) in messages[-1]
-    assert "恢复码或备份密码" in messages[-1]
+    assert "备份密码" in messages[-1] and "交站长保管" in messages[-1]
     assert not list(tmp_path.glob("*.sqlite3"))
 
     visits.create({"visited_at": "2026-11-02 09:00", "name": "李四", "purpose": "legal",
@@ -203,7 +203,7 @@ def test_with_a_station_head_the_backup_is_encrypted_with_the_checked_recovery_c
         _when_modal(BackupSecretDialog, fill)
         _action(window, "backup").trigger()
         (copy,) = tmp_path.glob("*-code.sqlite3.age")
-        assert str(copy) in messages[-1]
+        assert str(copy) in messages[-1] and "站长的恢复码" in messages[-1]
         assert b"\xe5\xbc\xa0\xe4\xb8\x89" not in copy.read_bytes()  # 张三
     finally:
         window.idle_lock.stop() if getattr(window, "idle_lock", None) else None

@@ -364,9 +364,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Backup"), render(exc.message))
             return
         QApplication.restoreOverrideCursor()
-        text = (self.tr("The backup was encrypted, written and checked:\n%1\nRestoring it will "
-                        "ask for the recovery code or the passphrase.") if secret is not None
-                else self.tr("The backup was written and checked:\n%1"))
+        if secret is None:
+            text = self.tr("The backup was written and checked:\n%1")
+        elif secret.kind == "code":
+            text = self.tr("The backup was encrypted, written and checked:\n%1\nRestoring it "
+                           "will ask for the station head's recovery code.")
+        else:
+            text = self.tr("The backup was encrypted, written and checked:\n%1\nRestoring it "
+                           "will ask for the passphrase just chosen: write it down and give it "
+                           "to the station head.")
         QMessageBox.information(self, self.tr("Backup"), text.replace("%1", str(path)))
 
     def restore_backup(self) -> None:
