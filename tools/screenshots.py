@@ -215,8 +215,11 @@ def register_tabs(guide: Shots, readme: Shots, window) -> None:
     form.widgets["phone"].setText("13887201234")
     form.widgets["employer"].setText("祥云县公交公司")
     form.widgets["summary"].setPlainText("咨询劳动合同续签")
+    purpose = form.widgets["purpose"]
+    purpose.setCurrentIndex(max(purpose.findText("法律咨询"), 1))
     form.show()
     guide.save(form, "visit-form")
+    purpose.setCurrentIndex(0)  # (请选择): required, said on saving
     form.widgets["id_number"].setText("532923198001010011")
     form.try_save()
     guide.save(form, "visit-form-error")

@@ -2,7 +2,8 @@
 
 Checks, each printed on its own line as OK / SKIP / WARN / FAIL:
 
-- resources: the shipped translations load (ours and Qt's qtbase_zh_CN), fonts and icons are there;
+- resources: the shipped translations load (ours and Qt's qtbase_zh_CN), fonts, icons and the user
+  guide are there;
 - migrations: the Alembic scripts are on disk where storage/db.py looks for them;
 - database: a temporary data directory is created, migrated, set up, a record with Chinese text is
   written, read back, and read again after reopening;
@@ -81,7 +82,7 @@ def _optional_module(name: str):
 def check_resources(ctx: Context) -> str:
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    from .resources import resources_dir, translation_file
+    from .resources import GUIDE_FILE, resources_dir, translation_file
 
     folder = resources_dir()
     ours = QTranslator()
@@ -94,7 +95,8 @@ def check_resources(ctx: Context) -> str:
     qtbase = QTranslator()
     if not qtbase.load("qtbase_zh_CN", qt_dir):
         raise RuntimeError(f"cannot load Qt's qtbase_zh_CN.qm from {qt_dir}")
-    missing = [name for name in ("fonts/wqy-microhei.ttc", "icons/xiangyun-desk-256.png")
+    missing = [name for name in ("fonts/wqy-microhei.ttc", "icons/xiangyun-desk-256.png",
+                                 GUIDE_FILE)  # 帮助 → 使用说明
                if not (folder / name).is_file() or (folder / name).stat().st_size == 0]
     if missing:
         raise RuntimeError(f"missing in {folder}: {', '.join(missing)}")
