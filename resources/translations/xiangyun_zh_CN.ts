@@ -323,6 +323,10 @@
         <source>made a report with full ID numbers</source>
         <translation>生成报表（含完整身份证号）</translation>
     </message>
+    <message>
+        <source>undid an import</source>
+        <translation>撤销了一次导入</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -1667,6 +1671,14 @@
         <source>Only a station installation has a station key.</source>
         <translation>只有站点安装才有站点密钥。</translation>
     </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Only the newest applied import can be undone, and only one imported by this version of the program: undo the later imports first.</source>
+        <translation>只能撤销最近一次已应用的导入（且须是本版本程序导入的）：请先撤销之后的导入。</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1984,6 +1996,14 @@
     <message>
         <source>{code}  {name}  last bundle {last}  missing {missing}  {late} days late  key {fp} [{state}]  {records} records</source>
         <translation>{code}  {name}  最后一个同步包 {last}  缺号 {missing}  逾期 {late} 天  密钥 {fp} [{state}]  共 {records} 条记录</translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation>没有可以撤销的导入。</translation>
+    </message>
+    <message>
+        <source>The newest import was undone: {removed} record(s) it added were removed, {restored} it changed were put back.</source>
+        <translation>已撤销最近一次导入：删除了它新增的 {removed} 条记录，恢复了它改动的 {restored} 条记录。</translation>
     </message>
 </context>
 <context>

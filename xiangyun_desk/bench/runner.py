@@ -122,6 +122,8 @@ class Bench:
         self.only = only
         self.dataset: dict[str, Any] = {}
         self.ledger_rows = 10_000
+        self.county_records = records * 10
+        self.county_built = 0
         self.startup_baseline_mb: list[float] = []
 
     # -- helpers --
@@ -426,6 +428,38 @@ class Bench:
         finally:
             county.close()
         bundles.load_county_card(desk, card)
+
+    # -- the large county (issue 15: 10,000,000 records) --
+
+    BIG_STATIONS = [f"{n}" for n in range(21, 31)]
+
+    def big_county(self, deadline: float | None = None) -> Path:
+        """A county of ``county_records`` records (default 10 × N) made by copying the station
+        data set over ten listed stations (bench/scale.py); kept beside the data set and reused
+        (resumed when an earlier build ran out of time)."""
+        from ..services.desk import Desk
+        from ..services.stations import StationRegistry
+        from ..storage.db import DB_FILENAME
+        from .scale import build_county
+
+        bundles = self._bundles()
+        template = self._county_template(bundles)
+        folder = self.data_dir.parent / (self.data_dir.name + "-county")
+        if not (folder / DB_FILENAME).exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(template, folder)
+            desk = Desk(folder)
+            try:
+                registry = StationRegistry(desk)
+                for code in self.BIG_STATIONS:
+                    registry.add(code, f"大县站{code}")
+            finally:
+                desk.close()
+            (folder / "copies.txt").write_text("0")
+        _log(f"county of {self.county_records:,} records in {folder}")
+        self.county_built = build_county(folder, template, self.data_dir / DB_FILENAME,
+                                         self.county_records, self.BIG_STATIONS, _log, deadline)
+        return folder
 
     def export(self) -> Result:
         result = Result("export_bundle", f"export a full bundle of {self.records:,} records",

@@ -3,7 +3,7 @@
 station: ``load-county-key FILE``, ``export-bundle --out DIR [--full]``, ``export-history``,
 ``import-reference FILE``, ``renew-station-key``, ``station-key`` (the fingerprint to read out);
 county: ``county-key --out FILE``, ``import-bundle FILE|DIR... [--dry-run] [--json]
-[--confirm CODE=FINGERPRINT]``, ``import-history``, ``stations``, ``station-add CODE NAME``,
+[--confirm CODE=FINGERPRINT]``, ``import-history``, ``undo-import``, ``stations``, ``station-add CODE NAME``,
 ``station-edit CODE``, ``confirm-station-key CODE --fingerprint FP`` (alias ``reenrol-station``),
 ``publish-reference --out DIR``, ``code-item LIST CODE --zh 中文 [--en English] [--inactive]``.
 """
@@ -172,6 +172,24 @@ def cmd_import_history(args) -> int:
                 print(f"[{r['imported_at']:%Y-%m-%d %H:%M}]")
                 for line in report_lines(result_from_history(r["report"]), translate):
                     print(line)
+        return 0
+
+    return _with_desk(args, "county", body)
+
+
+def cmd_undo_import(args) -> int:
+    from ..services.bundles.undo import undo_import, undoable
+
+    def body(desk):
+        newest = undoable(desk)
+        if newest is None:
+            return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "There is no import to undo.")))
+        counts = undo_import(desk, newest)
+        say(msg(CTX, QT_TRANSLATE_NOOP(
+            "Cli", "The newest import was undone: {removed} record(s) it added were removed, "
+                   "{restored} it changed were put back."),
+            removed=sum(c["removed"] for c in counts.values()),
+            restored=sum(c["restored"] for c in counts.values())))
         return 0
 
     return _with_desk(args, "county", body)
@@ -364,6 +382,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import_history)
+
+    p = sub.add_parser("undo-import", help="county: undo the newest applied import (what it "
+                                           "added is removed, what it changed put back)")
+    p.set_defaults(func=cmd_undo_import)
 
     p = sub.add_parser("stations", help="county: every station, last bundle, gaps, lateness")
     p.add_argument("--json", action="store_true")

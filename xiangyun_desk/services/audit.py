@@ -49,6 +49,7 @@ ACTIONS = {
     "correct": QT_TRANSLATE_NOOP("Audit", "corrected a person's details"),
     "export": QT_TRANSLATE_NOOP("Audit", "exported"),
     "import": QT_TRANSLATE_NOOP("Audit", "imported"),
+    "import-undo": QT_TRANSLATE_NOOP("Audit", "undid an import"),
     "print": QT_TRANSLATE_NOOP("Audit", "made a report"),
     "print_full": QT_TRANSLATE_NOOP("Audit", "made a report with full ID numbers"),
     "backup": QT_TRANSLATE_NOOP("Audit", "backed up to a folder"),

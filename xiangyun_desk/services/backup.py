@@ -170,15 +170,20 @@ class BackupService:
         self.thin()
         return path
 
-    def backup_if_due(self, hours: int = 24, now: dt.datetime | None = None) -> Path | None:
-        """The daily backup: only when the newest one is older than ``hours``."""
+    def backup_if_due(self, hours: int = 24, now: dt.datetime | None = None,
+                      reason: str = "daily") -> Path | None:
+        """The daily backup: only when the newest one is older than ``hours``. The program's
+        start (in the background, after the window shows), its hourly timer and a county
+        import ask for it, so a whole copy is written at most about once a day — at ten million
+        records a copy takes minutes (issue 15); an import is undone from its own record
+        (services/bundles/undo.py)."""
         if not self.db.is_file:
             return None
         now = now or dt.datetime.now()
         newest = self.list_backups()[:1]
-        if newest and now - _stamp_of(newest[0]) < dt.timedelta(hours=hours):
+        if newest and dt.timedelta(0) <= now - _stamp_of(newest[0]) < dt.timedelta(hours=hours):
             return None
-        return self.backup("daily", now)
+        return self.backup(reason, now)
 
     def backup_to(self, folder: Path, secret=None) -> Path:
         """A backup into a chosen folder, written whole or not at all. Outside the data

@@ -127,3 +127,14 @@ class ReferenceImport(Base):
     status: Mapped[str] = mapped_column(String(12))
     reason: Mapped[str] = mapped_column(Text, default="")
     report: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ImportUndo(Base):
+    """What one applied bundle changed (services/bundles/undo.py): a record it added
+    (``before`` NULL) or the record as it was before the bundle changed it (a JSON line)."""
+
+    __tablename__ = "import_undo"
+    import_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    before: Mapped[str | None] = mapped_column(Text)

@@ -324,13 +324,15 @@ class MainWindow(QMainWindow):
     # ---- backups ---------------------------------------------------------------------------
 
     def start_automatic_backups(self, now: bool = True) -> None:
-        """A backup now (at start) and a daily one while the program runs, off the GUI thread.
-        (``now=False``: only the daily one, for the window of the next person after 切换用户.)"""
+        """The daily backup, checked at start and hourly while the program runs, off the GUI
+        thread (a whole copy at most once a day: minutes at ten million records; issue 15).
+        (``now=False``: only the hourly check, for the window of the next person after 切换用户.)"""
         from .jobs import run_in_background
 
         backups = self.desk.backups
         if now:
-            run_in_background(lambda: backups.backup("start"), failed=self._backup_failed)
+            run_in_background(lambda: backups.backup_if_due(reason="start"),
+                              failed=self._backup_failed)
         self._daily = QTimer(self, interval=60 * 60 * 1000)
         self._daily.timeout.connect(
             lambda: run_in_background(backups.backup_if_due, failed=self._backup_failed))

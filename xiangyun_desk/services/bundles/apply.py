@@ -28,8 +28,12 @@ class RecordApplier:
 
     def __init__(self, session, owner_code: str,
                  transform: Callable[[str, dict[str, Any]], None] | None = None,
-                 door: DoorCheck | None = None):
+                 door: DoorCheck | None = None,
+                 journal: Callable[[str, list[str], list[dict[str, Any]]], None] | None = None):
         self.s = session
+        # Told, per batch, the ids a bundle adds and the former rows of those it changes (the
+        # import's undo record, services/bundles/undo.py).
+        self.journal = journal
         self.owner = owner_code
         self.transform = transform
         self.door = door  # validation at the county's door (station bundles)
@@ -141,6 +145,14 @@ class RecordApplier:
                 if rec["change_seq"] < old.change_seq:
                     self.older += 1
             seen.add(rec["id"])
+        if self.journal is not None and (inserts or updates):
+            before = []
+            if updates:
+                changed = [r["id"] for r in updates]
+                for i in range(0, len(changed), IN_CHUNK):
+                    before += [dict(row._mapping) for row in self.s.execute(
+                        select(table).where(table.c.id.in_(changed[i:i + IN_CHUNK])))]
+            self.journal(name, [r["id"] for r in inserts], before)
         if inserts:  # COPY on PostgreSQL, one executemany on SQLite (storage/bulk.py)
             insert_rows(self.s, table, inserts)
         if updates:

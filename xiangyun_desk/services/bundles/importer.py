@@ -154,7 +154,9 @@ class BundleImporter:
         order = sorted(range(len(paths)), key=lambda i: self._peek(paths[i]))
         if not dry_run and backup and paths and self.desk.identity \
                 and self.desk.identity.role == "county":
-            self.desk.backups.backup("before-import")
+            # At most one whole copy a day (the program's start makes it in the background);
+            # each applied bundle keeps an undo record of what it changed (undo.py).
+            self.desk.backups.backup_if_due(reason="before-import")
         results: dict[int, ImportResult] = {}
         with self.desk.db.session() as s:
             if dry_run:
@@ -307,8 +309,14 @@ class BundleImporter:
 
     def _apply(self, s, payload: F.Payload, m: dict, result: ImportResult) -> None:
         code = m["station"]["code"]
+        undo: list[tuple[str, str, str | None]] = []  # what an undo puts back (undo.py)
+
+        def journal(table: str, added: list[str], before: list[dict[str, Any]]) -> None:
+            undo.extend((table, rid, None) for rid in added)
+            undo.extend((table, row["id"], F.encode_record(row).decode()) for row in before)
+
         applier = RecordApplier(s, code, door=DoorCheck(m["change_seq"]["from"],
-                                                        m["change_seq"]["to"]))
+                                                        m["change_seq"]["to"]), journal=journal)
         for name in F.TABLES:
             stats: dict[str, Any] = {}
             applier.apply_table(name, payload.lines(name, stats))
@@ -331,7 +339,13 @@ class BundleImporter:
             result.warnings.append(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "{n} record(s) were refused; see the list. The rest of the bundle was applied."), n=rejected))
         result.missing = missing_numbers(received + [(m["bundle_seq"], m["kind"])])
         self._enrol(s, m, result)
-        s.add(self._history_row(result, m))
+        history = self._history_row(result, m)
+        s.add(history)
+        if undo and result.status == "applied":
+            from .undo import record_undo
+
+            s.flush()  # the history row's id
+            record_undo(s, history.id, undo)
 
     @staticmethod
     def _received(s, code: str) -> list[tuple[int, str | None]]:

@@ -49,6 +49,7 @@ STATUS_LABELS = {
     "stale": QT_TRANSLATE_NOOP("Bundles", "older than what the county has (stale)"),
     "held": QT_TRANSLATE_NOOP("Bundles", "awaiting confirmation of the station's key"),
     "rejected": QT_TRANSLATE_NOOP("Bundles", "refused"),
+    "undone": QT_TRANSLATE_NOOP("Bundles", "undone"),
 }
 DRY_STATUS_LABELS = {
     "applied": QT_TRANSLATE_NOOP("Bundles", "would be applied"),
