@@ -7,9 +7,9 @@ Builds a station with demo data in a temporary folder (the same generator as
 1024×768, the size the program must fit) and saves them as PNG:
 
 * the guide's pictures into resources/guide/images (shipped in the package: 帮助 → 使用说明),
-* the README's pictures into docs/screenshots (report pages through ``pdftoppm`` when it is
-  installed; docs/screenshots/sheet-export.png shows the exported file in a spreadsheet program
-  and is not retaken here).
+* the README's pictures into docs/screenshots (report pages through ``pdftoppm``; the exported
+  sheet, sheet-export.png, through LibreOffice and ``pdftoppm`` — each skipped with a note where
+  the program is not installed).
 
 The pictures are reduced to a 256-colour palette (Pillow) so that the guide stays small in the
 wheel. Chinese text comes from the bundled font (ui/fonts.py), like on a PC without one.
@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from xiangyun_desk.app import build_main_window, prepare_application  # noqa: E402
+from xiangyun_desk.resources import resources_dir  # noqa: E402
 from xiangyun_desk.services.bundles.keys import (  # noqa: E402
     KeyStore,
     county_card,
@@ -278,6 +279,7 @@ def dialogs(guide: Shots, readme: Shots, window, folder: Path, data: Path) -> No
     dialog = window.open_report_dialog("summary")
     dialog.folder.setText(REPORT_FOLDER)
     guide.save(dialog, "report-dialog")
+    readme.save(dialog, "report-dialog")
     dialog.done(0)
 
     export = window.sync.export_bundle()
@@ -370,6 +372,55 @@ def report_pages(readme: Shots, folder: Path, data: Path) -> None:
         desk.close()
 
 
+def sheet_export(readme: Shots, folder: Path, data: Path) -> None:
+    """The exported relief sheet as a spreadsheet program shows it (LibreOffice renders it to a
+    PDF, pdftoppm to PNG); skipped where either is not installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftoppm = shutil.which("pdftoppm")
+    if not readme.wanted("sheet-export"):
+        return
+    if soffice is None or pdftoppm is None:
+        print("LibreOffice or pdftoppm not installed: sheet-export.png not retaken",
+              file=sys.stderr)
+        return
+    from xiangyun_desk.services.registers import RegisterQuery
+    from xiangyun_desk.services.sheets import export_view
+
+    desk = Desk(folder)
+    try:
+        xlsx = export_view(desk, "relief", RegisterQuery(descending=True),
+                           data / "sheet-export.xlsx").path
+    finally:
+        desk.close()
+    # A profile of its own, with the bundled Chinese font where LibreOffice finds user fonts.
+    home = data / "libreoffice-home"
+    (home / ".fonts").mkdir(parents=True, exist_ok=True)
+    shutil.copy(resources_dir() / "fonts" / "wqy-microhei.ttc", home / ".fonts")
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(data),
+                    str(xlsx)], check=True, capture_output=True, timeout=300,
+                   env={**os.environ, "HOME": str(home)})
+    target = readme.folder / "sheet-export"
+    subprocess.run([pdftoppm, "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile",
+                    str(xlsx.with_suffix(".pdf")), str(target)], check=True)
+    crop_to_top_rows(target.with_suffix(".png"), height=300)
+    optimise(target.with_suffix(".png"))
+    readme.written.append(target.with_suffix(".png"))
+
+
+def crop_to_top_rows(path: Path, height: int) -> None:
+    """Keep the printed part of a page (no white margins), its first ``height`` pixels."""
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as page:
+        page = page.convert("RGB")
+    box = ImageOps.invert(page).getbbox()
+    if box is not None:
+        left, top, right, bottom = box
+        page = page.crop((max(0, left - 4), max(0, top - 4), min(page.width, right + 4),
+                          min(bottom + 4, top + height)))
+    page.save(path)
+
+
 def sheet_import(readme: Shots, window, data: Path) -> None:
     """The import preview of a CSV with good, doubtful and refused rows."""
     from xiangyun_desk.ui.sheets import sheet_import as SI
@@ -431,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         guide.settle()
         damaged_database(guide, data)
         report_pages(readme, folder, data)
+        sheet_export(readme, folder, data)
         county_pictures(guide, folder, data)
         wizard_for_readme(readme, data)
     finally:
