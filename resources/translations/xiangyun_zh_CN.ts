@@ -1025,6 +1025,14 @@
         <source>another list</source>
         <translation>其他代码表</translation>
     </message>
+    <message>
+        <source>On the command line</source>
+        <translation>在命令行中</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>命令：%1</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -2004,6 +2012,22 @@
     <message>
         <source>The newest import was undone: {removed} record(s) it added were removed, {restored} it changed were put back.</source>
         <translation>已撤销最近一次导入：删除了它新增的 {removed} 条记录，恢复了它改动的 {restored} 条记录。</translation>
+    </message>
+    <message>
+        <source>The password file {path} can be read by other users of this computer: make it readable by you only (chmod 600 {path}) and run the command again.</source>
+        <translation>密码文件 {path} 本机其他用户也能读取：请改为只有您能读取（chmod 600 {path}），然后重新运行命令。</translation>
+    </message>
+    <message>
+        <source>The password file is not UTF-8 text.</source>
+        <translation>密码文件不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>This desk has accounts: this command needs one. Add --user NAME (the password is asked for, or read from --password-file FILE).</source>
+        <translation>本机已设置账户，此命令需要用账户登录：请加上 --user 账户名（随后会询问密码，或用 --password-file 文件 读取密码）。</translation>
+    </message>
+    <message>
+        <source>The account {user} has a temporary password: sign in once in the window and choose your own password, then run the command again.</source>
+        <translation>账户 {user} 使用的是临时密码：请先在程序窗口中登录一次并设置自己的密码，然后重新运行命令。</translation>
     </message>
 </context>
 <context>

@@ -355,16 +355,29 @@ def test_a_key_card_given_at_set_up_is_stored_and_recorded_as_set_up(tmp_path, c
         desk.close()
 
 
-# ---- the command line stays the trusted system --------------------------------------------------
+# ---- the command line: an account where the desk has accounts ----------------------------------
 
-def test_the_command_line_acts_as_the_system_and_is_recorded(tmp_path, capsys, county, station,
-                                                             usb):
-    make_people(station)  # accounts exist, the command line still needs no sign-in
+def test_the_command_line_signs_in_where_the_desk_has_accounts(tmp_path, capsys, county,
+                                                                station, usb, monkeypatch):
+    """The station has accounts: its export needs one and is recorded with the name. The county
+    has none: it runs as before, recorded as the system."""
+    monkeypatch.setenv("XYD_LANG", "en")
+    make_people(station)
     add_visit(station)
     station_dir, county_dir = station.data_dir, county.data_dir
     station.close()
     county.close()
-    assert cli_main(["--data-dir", str(station_dir), "export-bundle", "--out", str(usb)]) == 0
+    password = tmp_path / "pw.txt"
+    password.write_text(PASSWORD + "\n", encoding="utf-8")
+    password.chmod(0o600)
+    assert cli_main(["--data-dir", str(station_dir), "export-bundle", "--out", str(usb)]) == 1
+    assert "--user" in capsys.readouterr().err
+    assert cli_main(["--data-dir", str(station_dir), "export-bundle", "--out", str(usb),
+                     "--user", "zhidu", "--password-file", str(password)]) == 1
+    assert "may not export" in capsys.readouterr().err
+    assert not list(usb.iterdir())
+    assert cli_main(["--data-dir", str(station_dir), "export-bundle", "--out", str(usb),
+                     "--user", "gongzuo", "--password-file", str(password)]) == 0
     assert cli_main(["--data-dir", str(county_dir), "import-bundle", str(usb)]) == 0
     fp = B.keys.fingerprint(B.keys.public_key_b64(B.KeyStore(station_dir).station_signing_key()))
     assert cli_main(["--data-dir", str(county_dir), "reenrol-station", "01", "--fingerprint",
@@ -372,12 +385,14 @@ def test_the_command_line_acts_as_the_system_and_is_recorded(tmp_path, capsys, c
     capsys.readouterr()
     from xiangyun_desk.services.desk import Desk
 
-    for path, actions in ((station_dir, ["export"]), (county_dir, ["import", "station_key"])):
+    for path, actions, who in ((station_dir, ["export"], "王建国"),
+                               (county_dir, ["import", "station_key"], "system")):
         desk = Desk(path)
         try:
             for action in actions:
                 (entry,) = entries(desk, action)
-                assert entry.actor_id == "system"
+                assert entry.actor_name == who
+                assert (entry.actor_id == "system") == (who == "system")
         finally:
             desk.close()
 

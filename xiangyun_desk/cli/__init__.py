@@ -20,7 +20,7 @@ from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..services import paths
 from . import accounts_cmd, desk_cmd, report_cmd, selfcheck_cmd, sheets_cmd, sync_cmd
-from ._common import fail, say
+from ._common import account_options, fail, say
 
 CTX = "Cli"  # the translation context of the command line's messages
 
@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     for group in GROUPS:
         group.register(sub)
+    for command in sub.choices.values():  # init and reset-password read their own password
+        if "--password-file" not in command._option_string_actions:  # noqa: SLF001
+            account_options(command)
     return parser
 
 

@@ -8,42 +8,24 @@ writes the file with mode 0600 and removes it after) or from a prompt that does 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
-from pathlib import Path
 
 from ..domain.errors import DomainError, ValidationFailed
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..services import paths
-from ._common import EXIT_FAILED, EXIT_USAGE, fail, say, translator
+from ._common import EXIT_FAILED, EXIT_USAGE, CliRefusal, fail, read_password, say, translator
 
 CTX = "Cli"  # the translation context of the command line's messages
 
 
 def _read_password(args, prompt_twice: bool = True) -> str | None:
-    """The password from --password-file (first line) or a prompt; None when none was given."""
-    source = getattr(args, "password_file", None)
-    if source:
-        try:
-            text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        except OSError as exc:
-            fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Cannot read the password file: {reason}"),
-                     reason=exc.strerror or str(exc)))
-            return None
-        lines = text.splitlines()
-        return lines[0] if lines else ""
-    if not sys.stdin.isatty():
-        fail(msg(CTX, QT_TRANSLATE_NOOP(
-            "Cli", "Give the password with --password-file FILE (or - for standard input).")))
+    """The password from --password-file (first line) or a prompt; None when none was given
+    (the reason printed)."""
+    try:
+        return read_password(getattr(args, "password_file", None), prompt_twice)
+    except CliRefusal as exc:
+        fail(exc.message)
         return None
-    first = getpass.getpass(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Password: ")).render(translator()))
-    if prompt_twice:
-        second = getpass.getpass(msg(CTX, QT_TRANSLATE_NOOP("Cli", "Repeat the password: "))
-                                 .render(translator()))
-        if first != second:
-            say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "The two passwords differ.")), sys.stderr)
-            return None
-    return first
 
 
 def _print_recovery_code(username: str, code: str) -> None:

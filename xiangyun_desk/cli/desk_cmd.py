@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError, ValidationFailed
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.permissions import Perm
 from ..services import paths
 from ._common import (
     EXIT_FAILED,
@@ -53,7 +54,7 @@ def cmd_init(args) -> int:
     if isinstance(stored_url, int):
         return stored_url
     try:
-        desk = open_desk(args)
+        desk = open_desk(args, signed_in=False)
     except DomainError:
         if stored_url is not None:  # the server could not be used: leave nothing behind
             stored_url.unlink(missing_ok=True)
@@ -259,7 +260,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--records", type=int, default=1000)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, needs=Perm.WRITE)
 
     p = sub.add_parser("stats", help="headline figures for a period")
     p.add_argument("--from", dest="date_from", type=parse_date)
@@ -275,7 +276,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "FILE (- for standard input)")
     p.add_argument("--passphrase-file", metavar="FILE",
                    help="with --out: encrypt with a passphrase read from FILE instead")
-    p.set_defaults(func=cmd_backup)
+    p.set_defaults(func=cmd_backup, needs=lambda a: Perm.EXPORT if a.out else None)
 
     p = sub.add_parser("restore", help="restore the database from a backup file (verified first)")
     p.add_argument("file", nargs="?")
@@ -284,7 +285,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--secret-file", metavar="FILE",
                    help="the recovery code or passphrase of an encrypted backup, from FILE "
                         "(- for standard input); otherwise it is asked")
-    p.set_defaults(func=cmd_restore)
+    p.set_defaults(func=cmd_restore, needs=lambda a: None if a.list else Perm.ADMIN)
 
     p = sub.add_parser("check-db", help="integrity and foreign-key checks with a plain report")
     p.add_argument("--json", action="store_true")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.permissions import Perm
 from ._common import EXIT_USAGE, fail, open_desk, require_setup, say
 
 CTX = "Cli"  # the translation context of the command line's messages
@@ -88,4 +89,4 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="print ID numbers and phones in full (default: masked)")
     p.add_argument("--out", help="the PDF file to write (default: a descriptive name here)")
     p.add_argument("--quiet", action="store_true", help="no progress display")
-    p.set_defaults(func=cmd_report)
+    p.set_defaults(func=cmd_report, needs=lambda a: Perm.PRINT_FULL if a.full_ids else None)

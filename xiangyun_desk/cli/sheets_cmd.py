@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.permissions import Perm
 from ._common import EXIT_USAGE, fail, open_desk, parse_date, require_setup, say, translator
 
 CTX = "Cli"  # the translation context of the command line's messages
@@ -121,6 +122,13 @@ def cmd_export_sheet(args) -> int:
     return 0
 
 
+def _export_needs(args) -> Perm | None:
+    """A blank template holds no records; full ID numbers need more than an export."""
+    if args.template:
+        return None
+    return Perm.PRINT_FULL if args.full_ids else Perm.EXPORT
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-sheet", help="import an Excel (.xlsx) or CSV (UTF-8/GBK) sheet into a register",
@@ -143,7 +151,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--skip-possible-duplicates", action="store_true",
                    help="do not import rows flagged as possible duplicates")
     p.add_argument("--report", help="save the report (.json or .csv)")
-    p.set_defaults(func=cmd_import_sheet)
+    p.set_defaults(func=cmd_import_sheet, needs=Perm.IMPORT)
 
     p = sub.add_parser(
         "export-sheet", help="export a register (or a blank import template) to .xlsx",
@@ -163,4 +171,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--oldest-first", action="store_true", help="oldest first (default: newest)")
     p.add_argument("--full-ids", action="store_true",
                    help="write ID numbers and phones in full (default: masked)")
-    p.set_defaults(func=cmd_export_sheet)
+    p.set_defaults(func=cmd_export_sheet, needs=_export_needs)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.permissions import Perm
 from ._common import EXIT_FAILED, EXIT_USAGE, fail, open_desk, require_setup, say, translator
 
 CTX = "Cli"  # the translation context of the command line's messages
@@ -355,13 +356,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("load-county-key", help="station: load the county's key card")
     p.add_argument("file")
-    p.set_defaults(func=cmd_load_county_key)
+    p.set_defaults(func=cmd_load_county_key, needs=Perm.ADMIN)
 
     p = sub.add_parser("export-bundle", help="station: write a sync bundle for the county")
     p.add_argument("--out", required=True, help="folder, e.g. the USB stick")
     p.add_argument("--full", action="store_true", help="every record, not only the changes")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_export_bundle)
+    p.set_defaults(func=cmd_export_bundle, needs=Perm.EXPORT)
 
     p = sub.add_parser("export-history", help="station: bundles written so far")
     p.add_argument("--json", action="store_true")
@@ -376,7 +377,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "station by phone; its bundles held for that key are applied")
     p.add_argument("--note", default="", help="who confirmed the fingerprint, how (kept with "
                                               "the station, not in the audit log)")
-    p.set_defaults(func=cmd_import_bundle)
+    p.set_defaults(func=cmd_import_bundle,
+                   needs=lambda a: Perm.ADMIN if a.confirm else Perm.IMPORT)
 
     p = sub.add_parser("import-history", help="county: every import with its report")
     p.add_argument("--limit", type=int, default=50)
@@ -398,7 +400,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--fingerprint", required=True,
                        help="the station's key fingerprint, 20 digits (spaces allowed)")
         p.add_argument("--note", default="")
-        p.set_defaults(func=cmd_reenrol)
+        p.set_defaults(func=cmd_reenrol, needs=Perm.ADMIN)
 
     p = sub.add_parser("station-add", help="county: add a station to the list of stations")
     p.add_argument("code")
@@ -409,7 +411,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fingerprint", default=None,
                    help="the station's key fingerprint, read out by the station (station-key)")
     p.add_argument("--note", default="")
-    p.set_defaults(func=cmd_station_add)
+    p.set_defaults(func=cmd_station_add, needs=Perm.ADMIN)
 
     p = sub.add_parser("station-edit", help="county: change a station in the list of stations")
     p.add_argument("code")
@@ -417,7 +419,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--township", default=None)
     p.add_argument("--monthly", choices=("yes", "no"), default=None,
                    help="whether a monthly bundle is expected")
-    p.set_defaults(func=cmd_station_edit)
+    p.set_defaults(func=cmd_station_edit, needs=Perm.ADMIN)
 
     p = sub.add_parser("station-key", help="station: show this station's key fingerprint (to "
                                            "read out to the county by phone)")
@@ -426,13 +428,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("publish-reference", help="county: write a reference bundle for stations")
     p.add_argument("--out", required=True)
-    p.set_defaults(func=cmd_publish_reference)
+    p.set_defaults(func=cmd_publish_reference, needs=Perm.EXPORT)
 
     p = sub.add_parser("import-reference", help="station: apply the county's reference bundle")
     p.add_argument("files", nargs="+")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_import_reference)
+    p.set_defaults(func=cmd_import_reference, needs=Perm.IMPORT)
 
     p = sub.add_parser("code-item", help="county: add or change a code-list entry")
     p.add_argument("list")
@@ -441,7 +443,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--en", default="")
     p.add_argument("--sort", type=int, default=None)
     p.add_argument("--inactive", action="store_true")
-    p.set_defaults(func=cmd_code_item)
+    p.set_defaults(func=cmd_code_item, needs=Perm.ADMIN)
 
     p = sub.add_parser("renew-station-key", help="station: replace a lost signing key")
-    p.set_defaults(func=cmd_renew_key)
+    p.set_defaults(func=cmd_renew_key, needs=Perm.ADMIN)

@@ -377,9 +377,11 @@ class AccountService:
 
     # ---- signing in ------------------------------------------------------------------------
 
-    def sign_in(self, username: str, password: str) -> Principal:
+    def sign_in(self, username: str, password: str,
+                detail: dict | None = None) -> Principal:
         """Check the password and make the person the desk's user; every attempt is recorded
-        (a name that matches no account is not: it may be a password typed in the wrong box)."""
+        (a name that matches no account is not: it may be a password typed in the wrong box).
+        ``detail`` goes into the entries (the command line says it is the command line)."""
         now = self.clock()
         hasher = make_hasher()
         with self.db.session() as s, s.begin():
@@ -393,14 +395,16 @@ class AccountService:
                 actor = _principal(account) if account is not None else _anonymous()
                 self.audit.record("sign_in_failed", "account",
                                   account.id if account is not None else None,
-                                  {"failures": account.failed_count} if account is not None
-                                  else {"reason": "unknown account"}, actor=actor, s=s)
+                                  {**({"failures": account.failed_count} if account is not None
+                                      else {"reason": "unknown account"}), **(detail or {})},
+                                  actor=actor, s=s)
             else:
                 account.failed_count = 0
                 account.last_sign_in_at = now
                 _upgrade_hash(hasher, account, password)
                 user = _principal(account)
-                self.audit.record("sign_in", "account", account.id, None, actor=user, s=s)
+                self.audit.record("sign_in", "account", account.id, detail or None,
+                                  actor=user, s=s)
         if refusal is not None:
             raise SignInFailed(refusal)
         self.session.user = user

@@ -194,6 +194,11 @@ class Desk:
             self.audit.record("settings", None, None,
                               {"changes": {RELIEF_CONFIRM_ABOVE_KEY: [old, fen]}})
 
+    def add_staff(self, name: str) -> None:
+        """The station head adds a name to the "staff on duty" list (the window's 设置 menu)."""
+        self.session.require(Perm.ADMIN)
+        self.settings.add_staff(name)
+
     def relief_amount_fen(self, raw: dict[str, Any]) -> int | None:
         """Cash plus goods value of a relief form's raw values (None when not readable)."""
         total = 0

@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, self.tr("Add staff member"), self.tr("Name:"))
         if ok and name.strip():
             try:
-                self.desk.settings.add_staff(name)
+                self.desk.add_staff(name)
             except ValidationFailed as exc:
                 QMessageBox.warning(self, self.tr("Add staff member"), render(exc.message))
                 return

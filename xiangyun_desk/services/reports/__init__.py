@@ -19,6 +19,10 @@ Kinds: ``summary`` (工作报表), ``ledger`` (台账; ``register`` in :data:`LE
 ``roster`` (慰问金发放签收表; ``campaign``), ``jobfair`` (招聘会情况报告; ``event_id``), ``blank``
 (空白登记表; ``forms``). ``full_ids=True`` prints ID numbers and phones in full (the GUI asks for
 confirmation first); otherwise they are masked (5329**********1234, 138****5678).
+
+The desk's session is checked here, not only in the dialog: full IDs need ``print_full`` (a
+read-only account is refused with PermissionDenied before anything is read), and a report that
+lists people is recorded in the audit log with who made it (``print`` / ``print_full``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
+from ...domain.permissions import Perm
 from ...storage import models as M
 from . import blank, jobfair, ledger, roster, summary
 from . import texts as T
@@ -54,7 +59,7 @@ from .period import PeriodInvalid, ReportPeriod
 __all__ = [
     "KINDS", "LEDGER_REGISTERS", "BLANK_FORMS", "PROGRESS_TOTAL", "ReportRequest", "ReportPeriod",
     "ReportError", "ReportCancelled", "PeriodInvalid", "generate_report", "check_request",
-    "default_filename", "fairs_in", "campaigns", "make_context",
+    "default_filename", "fairs_in", "campaigns", "make_context", "PERSONAL_KINDS",
 ]
 
 KINDS = ("summary", "ledger", "roster", "jobfair", "blank")
@@ -253,6 +258,7 @@ def generate_report(desk, request: ReportRequest, out_path: str | Path,
     Raises ReportError for bad input or an unwritable path. Safe to call from a worker thread
     (it touches no GUI and opens its own database connections).
     """
+    _require(desk, request)
     request = check_request(desk, request)
     job = Job(progress, cancelled)
     job.check()
@@ -267,4 +273,34 @@ def generate_report(desk, request: ReportRequest, out_path: str | Path,
         story = jobfair.build(ctx, request.event_id)
     else:
         story = blank.build(ctx, tuple(request.forms))
-    return write_pdf(Path(out_path), ctx.meta, story, ctx.fonts, job)
+    path = write_pdf(Path(out_path), ctx.meta, story, ctx.fonts, job)
+    _record(desk, request, path)
+    return path
+
+
+# Reports that list people (names, and ID numbers and phones masked or in full).
+PERSONAL_KINDS = ("ledger", "roster", "jobfair")
+
+
+def _require(desk, request: ReportRequest) -> None:
+    """Anyone signed in may make a report; full ID numbers and phones need ``print_full``
+    (PermissionDenied before anything is read). A desk object without a session (a script's
+    own) is not checked."""
+    session = getattr(desk, "session", None)
+    if session is None:
+        return
+    session.require(Perm.PRINT_FULL if request.full_ids else Perm.READ)
+
+
+def _record(desk, request: ReportRequest, path: Path) -> None:
+    """The audit entry of a report that lists people, with the name of who made it."""
+    audit = getattr(desk, "audit", None)
+    if audit is None or request.kind not in PERSONAL_KINDS:
+        return
+    detail = {"report": request.kind, "file": path.name}
+    if request.period is not None:
+        detail["period"] = request.period.code
+    for key in ("register", "campaign", "event_id"):
+        if getattr(request, key):
+            detail[key] = getattr(request, key)
+    audit.record("print_full" if request.full_ids else "print", None, None, detail)

@@ -45,6 +45,7 @@ from ...domain.errors import DomainError
 from ...services.reports import (
     KINDS,
     LEDGER_REGISTERS,
+    PERSONAL_KINDS,
     PROGRESS_TOTAL,
     ReportCancelled,
     ReportPeriod,
@@ -67,9 +68,8 @@ PROGRESS_DELAY_MS = 600   # a progress dialog only for work that takes longer th
 FOLDER_KEY = "reports/folder"
 KIND_KEY = "reports/kind"
 PERIOD_KINDS = ("month", "quarter", "year", "range")
-# Kinds whose reports hold ID numbers or phones (the full-ID option applies to them).
-PERSONAL_KINDS = ("ledger", "roster", "jobfair")
-# Kinds that need a period.
+# Kinds that need a period (PERSONAL_KINDS: whose reports hold ID numbers or phones, the
+# full-ID option applies to them).
 DATED_KINDS = ("summary", "ledger", "roster")
 # Register views without a ledger of their own -> the ledger that covers them.
 LEDGER_OF_VIEW = {"employers": "fairs", "intentions": "fairs"}
@@ -95,13 +95,6 @@ def _permission_problem(desk, perm_name: str) -> str | None:
     except DomainError as exc:
         return render(exc.message)
     return None
-
-
-def _record(desk, action: str, detail: dict) -> None:
-    """An audit entry, when the desk keeps an audit log."""
-    audit = getattr(desk, "audit", None)
-    if audit is not None and hasattr(audit, "record"):
-        audit.record(action, None, None, detail)
 
 
 def latest_campaign(desk) -> tuple[str | None, dt.date | None]:
@@ -726,14 +719,6 @@ class ReportDialog(QDialog):
     def _finished(self, request: ReportRequest, path: Path) -> None:
         self._stop_progress()
         self.last_path = path
-        if request.kind in PERSONAL_KINDS:
-            detail = {"report": request.kind, "file": path.name}
-            if request.period is not None:
-                detail["period"] = request.period.code
-            for key in ("register", "campaign", "event_id"):
-                if getattr(request, key):
-                    detail[key] = getattr(request, key)
-            _record(self.desk, "print_full" if request.full_ids else "print", detail)
         self.generated.emit(path)
         self.accept()
         self.done_box = self._show_done(path)

@@ -515,6 +515,11 @@ class AuditText:
             ).replace("%n", str(v)),
             "temp": lambda v: None,
             "seq": lambda v: None,
+            "via": lambda v: _tr(QT_TRANSLATE_NOOP("AuditText", "On the command line"))
+            if v == "cli" else None,
+            "command": lambda v: _tr(QT_TRANSLATE_NOOP("AuditText", "Command: %1")).replace(
+                "%1", str(v)
+            ),
         }
         if key in simple:
             return simple[key](value)
