@@ -181,3 +181,14 @@ def test_a_wrong_password_is_a_chinese_message_and_waits_longer_each_time(statio
                     "--password-file", _pw(tmp_path))
     assert code == 1
     assert "Too many wrong passwords" in capsys.readouterr().err
+
+
+def test_the_audit_view_says_a_sign_in_came_from_the_command_line(station, tmp_path):
+    from xiangyun_desk.ui.security.audit_text import AuditText
+
+    data_dir, _backup = station
+    assert _run(data_dir, "demo-data", "--records", "1", "--user", "gongzuo",
+                "--password-file", _pw(tmp_path)) == 0
+    row = _audit(data_dir, "sign_in")[-1]
+    text = AuditText({}).summary(row)
+    assert "command line" in text and "demo-data" in text and "hand" not in text

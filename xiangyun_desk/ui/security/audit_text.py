@@ -446,6 +446,8 @@ class AuditText:
             "via": lambda v: (
                 _tr(QT_TRANSLATE_NOOP("AuditText", "Confirmed by its first bundle"))
                 if v == "bundle"
+                else _tr(QT_TRANSLATE_NOOP("AuditText", "On the command line"))
+                if v == "cli"
                 else _tr(QT_TRANSLATE_NOOP("AuditText", "Typed in by hand"))
             ),
             "note": lambda v: _tr(QT_TRANSLATE_NOOP("AuditText", "With a note")) if v else None,
@@ -515,8 +517,6 @@ class AuditText:
             ).replace("%n", str(v)),
             "temp": lambda v: None,
             "seq": lambda v: None,
-            "via": lambda v: _tr(QT_TRANSLATE_NOOP("AuditText", "On the command line"))
-            if v == "cli" else None,
             "command": lambda v: _tr(QT_TRANSLATE_NOOP("AuditText", "Command: %1")).replace(
                 "%1", str(v)
             ),
