@@ -290,19 +290,23 @@ def test_cli_backup_list_and_restore(desk, code, tmp_path, capsys):
     code_file.write_text(code + "\n")
     wrong_file = tmp_path / "wrong.txt"
     wrong_file.write_text("ABCD-EFGH-JKMN-PQRS-TVWX\n")
-    assert cli(["--data-dir", str(data_dir), "backup", "--out", str(usb)]) != 0  # no code
+    password = tmp_path / "pw.txt"  # the desk has accounts: the command line signs in (issue 17)
+    password.write_text("mima-123456\n")
+    password.chmod(0o600)
+    signed = ["--user", "zhanzhang", "--password-file", str(password)]
+    assert cli(["--data-dir", str(data_dir), "backup", "--out", str(usb), *signed]) != 0
     assert list(usb.glob("*")) == [] if usb.exists() else True
     assert cli(["--data-dir", str(data_dir), "backup", "--out", str(usb),
-                "--recovery-code-file", str(wrong_file)]) != 0
+                "--recovery-code-file", str(wrong_file), *signed]) != 0
     assert cli(["--data-dir", str(data_dir), "backup", "--out", str(usb),
-                "--recovery-code-file", str(code_file)]) == 0
+                "--recovery-code-file", str(code_file), *signed]) == 0
     (path,) = usb.glob("*.age")
     capsys.readouterr()
     assert cli(["--data-dir", str(data_dir), "restore", "--list", str(usb)]) == 0
     listed = capsys.readouterr().out
     assert "U盘加密备份" in listed and "年" in listed and "云南驿镇职工之家" in listed
     assert cli(["--data-dir", str(data_dir), "restore", str(path),
-                "--secret-file", str(wrong_file)]) != 0
+                "--secret-file", str(wrong_file), *signed]) != 0
     assert "恢复码或备份密码不对" in capsys.readouterr().err
     assert cli(["--data-dir", str(data_dir), "restore", str(path),
-                "--secret-file", str(code_file)]) == 0
+                "--secret-file", str(code_file), *signed]) == 0

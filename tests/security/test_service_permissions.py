@@ -11,6 +11,7 @@ from xiangyun_desk.domain.permissions import SYSTEM, PermissionDenied
 from xiangyun_desk.services.audit import AuditFilter
 from xiangyun_desk.services.reports import ReportPeriod, ReportRequest, generate_report
 from xiangyun_desk.services.sheets import SheetImporter, export_view
+from xiangyun_desk.services.usb_backup import BackupSecret
 
 RELIEF = {"visit_date": "2026-01-20", "name": "李四", "id_number": "532923198001010012",
           "phone": "13812345678", "campaign": "winter", "category": "hardship",
@@ -35,7 +36,8 @@ ENTRY_POINTS = {
     "sheet export with full IDs": ("staff", lambda d, t: export_view(
         d, "relief", None, t / "out" / "s.xlsx", full=True)),
     "sheet export": ("staff", lambda d, t: export_view(d, "relief", None, t / "out" / "s.xlsx")),
-    "backup to a folder": ("staff", lambda d, t: d.backups.backup_to(t / "out")),
+    "backup to a folder": ("staff", lambda d, t: d.backups.backup_to(
+        t / "out", BackupSecret.passphrase("eine-lange-passphrase-2026"))),
     "sheet import": ("staff", lambda d, t: SheetImporter(d, "visits").preview_file(_csv(t))),
     "new record": ("staff", lambda d, t: d.visits.create(VISIT)),
     "reveal": ("staff", lambda d, t: d.relief.reveal(d.relief_id)),
