@@ -192,3 +192,20 @@ def test_the_audit_view_says_a_sign_in_came_from_the_command_line(station, tmp_p
     row = _audit(data_dir, "sign_in")[-1]
     text = AuditText({}).summary(row)
     assert "command line" in text and "demo-data" in text and "hand" not in text
+
+
+# Commands that run without an account: what a read-only account may do (figures, histories,
+# the station list, public keys, checks), set-up, the password reset and the benchmark (which
+# makes its own data directories). A new command must be put here or declare ``needs``.
+WITHOUT_ACCOUNT = {"init", "stats", "check-db", "reset-password", "self-check", "bench",
+                   "county-key", "export-history", "import-history", "stations", "station-key"}
+
+
+def test_every_command_says_what_it_needs():
+    from xiangyun_desk.cli import build_parser
+
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.choices and isinstance(a.choices, dict)]  # noqa: SLF001
+    undeclared = {name for name, command in sub.choices.items()
+                  if command.get_default("needs") is None}
+    assert undeclared == WITHOUT_ACCOUNT

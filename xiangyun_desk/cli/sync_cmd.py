@@ -387,7 +387,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("undo-import", help="county: undo the newest applied import (what it "
                                            "added is removed, what it changed put back)")
-    p.set_defaults(func=cmd_undo_import)
+    p.set_defaults(func=cmd_undo_import, needs=Perm.IMPORT)
 
     p = sub.add_parser("stations", help="county: every station, last bundle, gaps, lateness")
     p.add_argument("--json", action="store_true")
