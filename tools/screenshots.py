@@ -56,6 +56,7 @@ STAFF = ["李红", "王建国", "杨丽"]
 # What the folder fields show in the pictures: a station PC runs Windows, the stick is E:.
 REPORT_FOLDER = "D:/职工之家/报表"
 USB_FOLDER = "E:/"
+WINDOWS_DATA_DIR = "C:\\Users\\zhanzhang\\AppData\\Local\\xiangyun-desk"
 ADMIN = ("zhanzhang", "李红", "Yunnanyi-2026")
 DEMO_ROWS = 3000
 TODAY = dt.date.today()
@@ -106,14 +107,17 @@ class Shots:
         self.written.append(path)
 
     def modal(self, trigger: Callable[[], object], name: str,
-              answer: QMessageBox.StandardButton | None = None) -> None:
+              answer: QMessageBox.StandardButton | None = None,
+              tidy: Callable[[QWidget], None] | None = None) -> None:
         """Grab the message box or dialog that ``trigger`` opens, then close it (No/Cancel
-        unless ``answer`` says which button)."""
+        unless ``answer`` says which button); ``tidy`` may first replace a temporary path."""
         def grab_and_close() -> None:
             box = QApplication.activeModalWidget()
             if box is None:
                 QTimer.singleShot(50, grab_and_close)
                 return
+            if tidy is not None:
+                tidy(box)
             self.save(box, name)
             if isinstance(box, QMessageBox) and answer is not None:
                 box.button(answer).click()
@@ -340,8 +344,12 @@ def damaged_database(guide: Shots, data: Path) -> None:
     db_file = Path(db_file) if db_file else next(folder.glob("*.sqlite3"))
     with open(db_file, "r+b") as f:
         f.write(b"\0" * 4096)
+    def tidy(box: QMessageBox) -> None:  # the path a station PC shows, not the temporary one
+        box.setText(box.text().replace(str(folder), WINDOWS_DATA_DIR)
+                    .replace(f"/{db_file.name}", f"\\{db_file.name}"))
+
     guide.modal(lambda: open_desk_interactively(QApplication.instance(), folder),
-                "damaged-database", QMessageBox.StandardButton.Close)
+                "damaged-database", QMessageBox.StandardButton.Close, tidy)
 
 
 def report_pages(readme: Shots, folder: Path, data: Path) -> None:
