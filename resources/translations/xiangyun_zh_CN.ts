@@ -2847,10 +2847,6 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
         <translation>招聘会</translation>
     </message>
     <message>
-        <source>Choose a job fair on the left (or create one).</source>
-        <translation>请在左侧选择一场招聘会（或新建）。</translation>
-    </message>
-    <message>
         <source>&amp;Job seeker</source>
         <translation>求职者(&amp;J)</translation>
     </message>
@@ -2881,6 +2877,10 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <message>
         <source>Search employer, jobs, contact, phone, initials</source>
         <translation>搜索用人单位、岗位、联系人、电话、拼音首字母</translation>
+    </message>
+    <message>
+        <source>Choose a job fair above (or create one).</source>
+        <translation>请在上方选择一场招聘会（或新建）。</translation>
     </message>
 </context>
 <context>
@@ -3612,14 +3612,6 @@ Restoring it will ask for the passphrase just chosen: write it down and give it 
         <translation>状态</translation>
     </message>
     <message>
-        <source>Show &amp;full ID/phone</source>
-        <translation>显示完整证件号/电话(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
@@ -3662,6 +3654,14 @@ Restoring it will ask for the passphrase just chosen: write it down and give it 
     <message>
         <source>or the name (and the phone, if known):</source>
         <translation>或输入姓名（知道电话的话一并输入）：</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w full ID/phone</source>
+        <translation>显示完整证件号/电话(&amp;W)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -4516,10 +4516,6 @@ Print them in full?</source>
         <translation>站点编码(&amp;C)</translation>
     </message>
     <message>
-        <source>Station &amp;name</source>
-        <translation>站点名称(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Township</source>
         <translation>所在乡镇(&amp;T)</translation>
     </message>
@@ -4560,10 +4556,6 @@ Print them in full?</source>
         <translation>县级编码(&amp;C)</translation>
     </message>
     <message>
-        <source>County &amp;name</source>
-        <translation>县总工会名称(&amp;N)</translation>
-    </message>
-    <message>
         <source>The people who work at the county office, one name per line.</source>
         <translation>在县总工会工作的人员，每行一个姓名。</translation>
     </message>
@@ -4592,10 +4584,6 @@ Print them in full?</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <source>Do&amp;n&apos;t load</source>
-        <translation>不载入(&amp;N)</translation>
-    </message>
-    <message>
         <source>The county&apos;s key card</source>
         <translation>县总工会密钥卡</translation>
     </message>
@@ -4614,6 +4602,18 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>This key card was not loaded: %1</source>
         <translation>未载入此密钥卡：%1</translation>
+    </message>
+    <message>
+        <source>Don&apos;t &amp;load</source>
+        <translation>不载入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>County na&amp;me</source>
+        <translation>县总工会名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Station na&amp;me</source>
+        <translation>站点名称(&amp;M)</translation>
     </message>
 </context>
 <context>

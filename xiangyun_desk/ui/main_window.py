@@ -454,19 +454,28 @@ class MainWindow(QMainWindow):
         else:
             # First start: a comfortable size, but never taller or wider than the screen
             # (1366 x 768 laptops are common; the status bar must not hide under the taskbar).
+            # A screen smaller than that (1024 x 768, 1366 x 768) is filled: maximised.
             width, height = 1200, 760
             screen = self.screen()
+            small = False
             if screen is not None:
                 free = screen.availableGeometry()
+                small = free.width() < width + 20 or free.height() < height + 50
                 width, height = min(width, free.width() - 20), min(height, free.height() - 50)
             self.resize(width, height)
+            if small:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         for key, tab in self.register_tabs.items():
             for i, view in enumerate(tab.views):
                 view.restore_column_state(s.value(f"columns/{key}/{i}"))
             splitter = getattr(tab, "splitter", None)
             state = s.value(f"splitter/{key}")
             if splitter is not None and state:
+                built = splitter.orientation()
                 splitter.restoreState(state)
+                # A state saved when the splitter ran the other way (the job-fair tab was side
+                # by side before 0.x): keep the orientation the tab is built with.
+                splitter.setOrientation(built)
         self.tabs.setCurrentIndex(int(s.value("window/tab", 0) or 0))
 
     def save_layout(self) -> None:

@@ -155,7 +155,7 @@ class SetupWizard(QWizard):
                 "The county federation's code and name. The keys for the stations' sync bundles "
                 "are made when you finish."))
             self.code_label.setText(self.tr("County &code"))
-            self.name_label.setText(self.tr("County &name"))
+            self.name_label.setText(self.tr("County na&me"))
             self.code.setPlaceholderText(COUNTY_CODE)
             self.name.setPlaceholderText(COUNTY_NAME)
             self.staff_page.setSubTitle(self.tr(
@@ -169,7 +169,7 @@ class SetupWizard(QWizard):
             self.ident_page.setSubTitle(self.tr(
                 "The code is given by the county federation (digits only)."))
             self.code_label.setText(self.tr("Station &code"))
-            self.name_label.setText(self.tr("Station &name"))
+            self.name_label.setText(self.tr("Station na&me"))
             self.code.setPlaceholderText("01")
             self.name.setPlaceholderText("云南驿镇职工之家")
             self.staff_page.setSubTitle(self.tr(
@@ -198,7 +198,7 @@ class SetupWizard(QWizard):
         choose = QPushButton(self.tr("C&hoose…"))
         choose.setObjectName("choose_key_card")
         choose.clicked.connect(self.choose_key_card)
-        self.card_clear = QPushButton(self.tr("Do&n't load"))
+        self.card_clear = QPushButton(self.tr("Don't &load"))
         self.card_clear.setObjectName("clear_key_card")
         self.card_clear.clicked.connect(self.clear_key_card)
         self.card_clear.setEnabled(False)

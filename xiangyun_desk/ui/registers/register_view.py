@@ -168,8 +168,10 @@ class RegisterView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
         for i, column in enumerate(columns):
-            self.table.setColumnWidth(i, column.width)
+            # Never narrower than the heading itself (English headings are longer).
+            self.table.setColumnWidth(i, max(column.width, header.sectionSizeHint(i)))
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.installEventFilter(self)
 

@@ -202,7 +202,7 @@ class ReliefTab(QWidget):
 
 
 class JobFairTab(QWidget):
-    """招聘会: events on the left; the selected fair's employers, seekers and intentions."""
+    """招聘会: events above; the selected fair's employers, seekers and intentions."""
 
     def __init__(self, ctx: TabContext, parent=None):
         super().__init__(parent)
@@ -299,8 +299,8 @@ class JobFairTab(QWidget):
         self.intentions.search.hide()
 
     def _lay_out(self) -> None:
-        """Fairs on the left; the selected fair's employers, seekers and intentions on the
-        right, seekers in front."""
+        """Fairs above; the selected fair's employers, seekers and intentions below, seekers in
+        front."""
         self.detail = QTabWidget()
         self.detail.addTab(self.employers, self.tr("Employers and positions"))
         self.detail.addTab(self.seekers, self.tr("Job seekers"))
@@ -317,12 +317,15 @@ class JobFairTab(QWidget):
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.detail, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Fairs above, the selected fair's registers below: side by side, the two lists' tool
+        # rows needed more than a 1024-pixel screen (issue 11), and the seekers' table gets
+        # the whole width. There are few fairs a year: the list above can be short.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         box = QGroupBox(self.tr("Job fairs"))
         QVBoxLayout(box).addWidget(self.fairs)
         splitter.addWidget(box)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         QHBoxLayout(self).addWidget(splitter)
         self.splitter = splitter
@@ -331,7 +334,7 @@ class JobFairTab(QWidget):
         for child in (self.employers, self.seekers, self.intentions):
             child.set_parent_id(fair_id)
         if fair_id is None:
-            self.heading.setText(self.tr("Choose a job fair on the left (or create one)."))
+            self.heading.setText(self.tr("Choose a job fair above (or create one)."))
             return
         fair = self.ctx.desk.fairs.get(fair_id)
         fair_no = self.tr("No. %1").replace("%1", fair_id[:8])

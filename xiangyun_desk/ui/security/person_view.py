@@ -94,10 +94,10 @@ class PersonView(QDialog):
 
     def _build_actions(self) -> QHBoxLayout:
         """Show full, Print, Correct, Erase (each only for a role that may) and Close."""
-        self.reveal_button = QPushButton(self.tr("Show &full ID/phone"))
+        self.reveal_button = QPushButton(self.tr("Sho&w full ID/phone"))
         self.reveal_button.setObjectName("reveal")
         self.reveal_button.clicked.connect(self.reveal)
-        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button = QPushButton(self.tr("P&rint…"))
         self.print_button.setObjectName("print")
         self.print_button.clicked.connect(lambda: self.print_pdf())
         self.correct_button = QPushButton(self.tr("&Correct…"))

@@ -132,7 +132,7 @@ class SheetImportDialog(QDialog):
         self.preview: S.ImportPreview | None = None
         self.job: SheetJob | None = None
         self.setWindowTitle(self.tr("Import into %1").replace("%1", title or self.sheet.title))
-        self.resize(1060, 640)
+        self.resize(980, 640)  # fits a 1024×768 screen
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._file_page())
