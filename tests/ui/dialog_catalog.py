@@ -31,6 +31,7 @@ DIALOG_CLASSES = {
     "SheetImportDialog", "PersonView", "CorrectDialog", "AuditView", "LockDialog",
     "AccountsDialog", "AddAccountDialog", "SignInDialog", "FirstAdminDialog",
     "RecoveryCodeDialog", "RecoveryResetDialog", "ChangePasswordDialog", "NamesakeDialog",
+    "BackupSecretDialog", "SecretPromptDialog", "RestoreDialog", "GuideViewer",
 }
 _BASES = {"QDialog", "QWizard", *DIALOG_CLASSES}
 
@@ -170,6 +171,23 @@ def station_dialogs(window, tmp_path: Path) -> Iterator[tuple[str, QDialog]]:
         file="532923-03-云南驿镇职工之家-20261208-0002.xyb", status="held", station_code="03",
         station_name="云南驿镇职工之家", bundle_seq=2, kind="incremental",
         fingerprint="6711 0742 5062 1999 7329"), window)
+    import datetime as dt
+
+    from xiangyun_desk.services.usb_backup import CODE, KIND_USB, BackupEntry
+    from xiangyun_desk.ui.backup_dialogs import (
+        BackupSecretDialog,
+        RestoreDialog,
+        SecretPromptDialog,
+    )
+    from xiangyun_desk.ui.help import GuideViewer
+
+    yield "BackupSecretDialog", BackupSecretDialog(desk, window)
+    yield "RestoreDialog", RestoreDialog(desk, desk.backups.folder, window)
+    yield "SecretPromptDialog", SecretPromptDialog(BackupEntry(
+        path=tmp_path / "xiangyun-backup.age", when=dt.datetime(2026, 12, 8, 9, 30),
+        kind=KIND_USB, encrypted=True, secret_kind=CODE, station="03", size=1 << 20,
+        records=None), window)
+    yield "GuideViewer", GuideViewer(window)
     fresh = Desk(tmp_path / "fresh")
     window._fit_test_fresh = fresh  # closed by the caller with the window
     yield "SetupWizard", SetupWizard(fresh)
