@@ -105,6 +105,14 @@ def read_only_rows(table: QAbstractItemView) -> None:
     table.verticalHeader().hide()
 
 
+def set_column_widths(table, widths) -> None:
+    """Column ``i`` of ``table`` ``widths[i]`` pixels wide, but never narrower than its heading
+    (English headings are longer than the Chinese the widths were chosen for)."""
+    header = table.horizontalHeader()
+    for i, width in enumerate(widths):
+        table.setColumnWidth(i, max(width, header.sectionSizeHint(i)))
+
+
 def stretch_columns(table) -> None:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 

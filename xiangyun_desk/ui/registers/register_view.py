@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationFailed
 from ...services.registers import RegisterService
+from ..dialog_parts import set_column_widths
 from ..i18n import render
 from .columns import Column
 from .form import FormField, RecordForm
@@ -168,10 +169,7 @@ class RegisterView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for i, column in enumerate(columns):
-            # Never narrower than the heading itself (English headings are longer).
-            self.table.setColumnWidth(i, max(column.width, header.sectionSizeHint(i)))
+        set_column_widths(self.table, [column.width for column in columns])
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.installEventFilter(self)
 

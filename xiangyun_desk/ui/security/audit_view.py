@@ -26,7 +26,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.permissions import role_label
 from ...services.audit import ACTIONS, AuditFilter, AuditRow
 from ...services.desk import Desk
-from ..dialog_parts import read_only_rows, translate
+from ..dialog_parts import read_only_rows, set_column_widths, translate
 from ..i18n import current_language, render
 from .audit_text import AuditText, local_time
 
@@ -168,8 +168,7 @@ class AuditView(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, width in enumerate((150, 140, 130, 90, 90)):
-            self.table.setColumnWidth(i, width)
+        set_column_widths(self.table, (150, 140, 130, 90, 90))
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)

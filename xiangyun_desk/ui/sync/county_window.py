@@ -50,7 +50,7 @@ from ...services.bundles.format import COUNT_KEYS
 from ...services.bundles.report import COUNT_LABELS, report_lines
 from ...services.county import CountyService
 from ...storage import models as M
-from ..dialog_parts import read_only_rows, translate
+from ..dialog_parts import read_only_rows, set_column_widths, translate
 from ..i18n import render
 from ..registers.columns import Column, display
 from .sync_dialogs import HistoryDialog
@@ -626,8 +626,7 @@ class CountyRegisterTab(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
-        for i, column in enumerate(columns):
-            self.table.setColumnWidth(i, column.width)
+        set_column_widths(self.table, [column.width for column in columns])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.read_only_note)
