@@ -1165,14 +1165,6 @@
         <translation>恢复码(&amp;C)：</translation>
     </message>
     <message>
-        <source>Pass&amp;phrase:</source>
-        <translation>备份密码(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>Repeat the passphrase:</source>
-        <translation>再输一次备份密码：</translation>
-    </message>
-    <message>
         <source>At least 10 characters: several words or a short sentence that others cannot guess. Write it down and give it to the station head: without it the backup cannot be opened.</source>
         <translation>至少 10 个字符：几个词或一句别人猜不到的短句。请写在纸上交站长保管：没有它，这份备份就打不开。</translation>
     </message>
@@ -1187,6 +1179,14 @@
     <message>
         <source>This is not the current recovery code of a station head. Type it as printed on the sheet, or choose a passphrase instead.</source>
         <translation>这不是站长当前有效的恢复码。请照纸上打印的样子输入，或改用备份密码。</translation>
+    </message>
+    <message>
+        <source>Passp&amp;hrase:</source>
+        <translation>备份密码(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat the passphrase:</source>
+        <translation>再输一次备份密码(&amp;E)：</translation>
     </message>
 </context>
 <context>

@@ -146,25 +146,41 @@ def dialog_clashes(name: str, dialog) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def test_every_dialog_has_unique_alt_letters(qtbot, tmp_path, monkeypatch):
-    """Every dialog of the station (as its head) and of the county: the list of
-    tests/ui/dialog_catalog.py, which fails when a new dialog class is not listed."""
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_dialog_has_unique_alt_letters(qtbot, tmp_path, monkeypatch, lang):
+    """Every dialog of the station (as its head) and of the county, and the menus, in Chinese
+    and in English: the list of tests/ui/dialog_catalog.py, which fails when a new dialog class
+    is not listed."""
     import dialog_catalog as C
+    from PySide6.QtWidgets import QApplication
+
+    from xiangyun_desk.ui.i18n import install_translators
+    from xiangyun_desk.ui.settings import ui_settings
 
     C.fast_hasher(monkeypatch)
     station = C.make_station(tmp_path / "station")
     county = C.make_county(tmp_path / "county")
     out = {}
-    for path, user, make in ((station, "zhanzhang", lambda w: C.station_dialogs(w, tmp_path)),
-                             (county, None, C.county_dialogs)):
-        window = _open(qtbot, path, user)
-        try:
-            for name, dialog in make(window):
-                out.update(dialog_clashes(name, dialog))
-                dialog.close()
-        finally:
-            fresh = getattr(window, "_fit_test_fresh", None)
-            C.close_window(window)
-            if fresh is not None:
-                fresh.close()
+    try:
+        for path, user, make in ((station, "zhanzhang", lambda w: C.station_dialogs(w, tmp_path)),
+                                 (county, None, C.county_dialogs)):
+            settings = ui_settings(path)
+            settings.setValue("language", lang)
+            settings.sync()
+            window = _open(qtbot, path, user)
+            try:
+                top = [a for a in window.menuBar().actions() if a.isVisible()]
+                for a in top:
+                    if a.menu() is not None:
+                        menu_clashes(a.menu(), a.text(), out)
+                for name, dialog in make(window):
+                    out.update(dialog_clashes(name, dialog))
+                    dialog.close()
+            finally:
+                fresh = getattr(window, "_fit_test_fresh", None)
+                C.close_window(window)
+                if fresh is not None:
+                    fresh.close()
+    finally:
+        install_translators(QApplication.instance(), "zh_CN")  # the next tests: Chinese
     assert not out

@@ -68,8 +68,8 @@ class BackupSecretDialog(QDialog):
         self.use_passphrase.setObjectName("use_passphrase")
         code_form, pass_form = QFormLayout(), QFormLayout()
         add_row(code_form, self.tr("Recovery &code:"), self.code)
-        add_row(pass_form, self.tr("Pass&phrase:"), self.passphrase)
-        add_row(pass_form, self.tr("Repeat the passphrase:"), self.repeat)
+        add_row(pass_form, self.tr("Passp&hrase:"), self.passphrase)
+        add_row(pass_form, self.tr("R&epeat the passphrase:"), self.repeat)
         hint = wrapped_label(self.tr(
             "At least 10 characters: several words or a short sentence that others cannot "
             "guess. Write it down and give it to the station head: without it the backup "
