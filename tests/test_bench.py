@@ -17,8 +17,9 @@ def test_the_bench_runs_at_a_small_n(tmp_path):
     out = tmp_path / "bench.json"
     done = subprocess.run(
         [sys.executable, "-m", "xiangyun_desk.bench", "--records", "2000", "--repeat", "1",
-         "--ledger-rows", "300", "--dataset", str(tmp_path / "data"), "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+         "--ledger-rows", "300", "--county-records", "6000", "--dataset", str(tmp_path / "data"),
+         "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:] + done.stdout[-3000:]
     report = json.loads(out.read_text(encoding="utf-8"))
     by_name = {s["name"]: s for s in report["scenarios"]}
@@ -34,6 +35,14 @@ def test_the_bench_runs_at_a_small_n(tmp_path):
     assert by_name["open_tab"]["extra"]["rows"] == 2000
     assert by_name["search"]["extra"]["keystrokes_per_repetition"] > 10
     assert report["dataset"]["counts"]["visits"] == 2000
+    # Issue 15's scenarios: several-word search, sorting, the large county.
+    assert by_name["search_words"]["extra"]["keystrokes_per_repetition"] > 5
+    assert by_name["sort"]["extra"]["columns"]["visits.name"]["ms"] > 0
+    assert by_name["sort"]["extra"]["rows"]["visits"] == 2000
+    assert by_name["county_figures"]["extra"]["same_as_recount"] is True
+    assert by_name["county_figures"]["extra"]["records"] > 4000  # about 6,000: whole copies
+    assert by_name["county_scale_import"]["extra"]["whole_copies_made"] == [0]
+    assert by_name["county_start"]["value"]["median"] > 0
     assert "startup" in done.stdout and "ratio" in done.stdout  # the readable table
 
 

@@ -32,7 +32,8 @@ def test_undoing_an_import_puts_the_county_back_as_it_was(county, station, usb):
     counts = undo_import(county, newest)
     assert counts["visit"]["restored"] == 2 and counts["visit"]["removed"] > 0
     assert snapshot(county) == before
-    assert county.visits.get(keep)["name"] == "张三" and county.visits.get(gone)["deleted_at"] is None
+    assert county.visits.get(keep)["name"] == "张三"
+    assert county.visits.get(gone)["deleted_at"] is None
     assert StatsService(county.db).compute() == figures  # the summaries followed
     with county.db.session() as s:
         assert s.get(BundleImport, newest).status == "undone"

@@ -205,7 +205,103 @@ def keystrokes(people: list[dict]) -> list[str]:
     return typed
 
 
-def search_probe(data_dir: str, repeat: int) -> None:
+def word_keystrokes(people: list[dict]) -> list[str]:
+    """Several-word searches (every word must occur, any order): the surname and the phone
+    number, the initials and the phone's last four digits, typed one character at a time."""
+    typed: list[str] = []
+    for person in people:
+        for words in (f"{person['name'][0]} {person['phone']}",
+                      f"{person['initials']} {person['phone'][-4:]}"):
+            typed += [words[:i] for i in range(1, len(words) + 1)]
+            typed.append("")
+    return typed
+
+
+class _Replay:
+    """Captures the SQL a program step runs (SQLAlchemy) and replays it on a plain sqlite3
+    connection to the same file: the baseline of the search and sort scenarios."""
+
+    def __init__(self, desk, data_dir: str):
+        import sqlite3
+        from pathlib import Path
+
+        from sqlalchemy import event
+
+        from xiangyun_desk.storage.db import DB_FILENAME, register_functions
+
+        self.statements: list[tuple[str, object, bool]] = []
+        event.listen(desk.db.engine, "before_cursor_execute", self._capture)
+        self.raw = sqlite3.connect(f"file:{Path(data_dir) / DB_FILENAME}?mode=ro", uri=True,
+                                   isolation_level=None)
+        register_functions(self.raw)  # the same functions as the program's connections
+
+    def _capture(self, _conn, _cursor, statement, parameters, _context, executemany):
+        # Transaction control is left out: the plain connection runs each query on its own.
+        if statement.strip().upper() not in ("BEGIN", "COMMIT", "ROLLBACK"):
+            self.statements.append((statement, parameters, executemany))
+
+    def replay(self) -> tuple[float, int]:
+        """Seconds to run what was captured since the last call, and how many statements."""
+        replay = list(self.statements)
+        self.statements.clear()
+        start = time.perf_counter()
+        for statement, parameters, many in replay:
+            if many:
+                self.raw.executemany(statement, parameters)
+            else:
+                self.raw.execute(statement, parameters).fetchall()
+        return time.perf_counter() - start, len(replay)
+
+
+def _first_screen(model) -> None:
+    """Read every cell of the first screen, as the view does to paint it."""
+    columns = model.columnCount()
+    for row in range(min(SCREEN_ROWS, model.rowCount())):
+        for column in range(columns):
+            model.data(model.index(row, column))
+
+
+def sort_probe(data_dir: str, repeat: int) -> None:
+    """Sort the visitor log and the relief visits by each listed column, both ways: the click
+    on a heading to the first screen's cells read; the SQL replayed as the baseline."""
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    from xiangyun_desk.services.desk import Desk
+    from xiangyun_desk.ui.registers.tabs import ReliefTab, TabContext, VisitsTab
+
+    _application()
+    desk = Desk(Path(data_dir))
+    ctx = TabContext(desk, "zh_CN", lambda: "")
+    replay = _Replay(desk, data_dir)
+    samples = []
+    for name, tab_class in (("visits", VisitsTab), ("relief", ReliefTab)):
+        tab = tab_class(ctx)
+        model = tab.views[0].model
+        model.refresh()
+        for rep in range(repeat):
+            for column, spec in enumerate(model.columns):
+                if not model.service.sortable(spec.key):
+                    continue
+                for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                    replay.statements.clear()
+                    start = time.perf_counter()
+                    model.sort(column, order)
+                    _first_screen(model)
+                    model_s = time.perf_counter() - start
+                    sql_s, count = replay.replay()
+                    samples.append({"rep": rep, "register": name, "column": spec.key,
+                                    "descending": order == Qt.SortOrder.DescendingOrder,
+                                    "model_s": model_s, "sql_s": sql_s,
+                                    "rows": model.rowCount(), "statements": count})
+        model.sort(0, Qt.SortOrder.AscendingOrder)
+    replay.raw.close()
+    desk.close()
+    emit(samples=samples)
+
+
+def search_probe(data_dir: str, repeat: int, kind: str = "single") -> None:
     import sqlite3
     from pathlib import Path
 
@@ -237,7 +333,7 @@ def search_probe(data_dir: str, repeat: int) -> None:
     except ImportError:
         pass
     people = _people(desk)
-    typed = keystrokes(people)
+    typed = word_keystrokes(people) if kind == "words" else keystrokes(people)
     model.query.text = ""
     model.refresh()  # the register as it is before typing starts
     samples = []
@@ -274,7 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     if mode == "window":
         window_probe(data_dir, *rest)
     elif mode == "search":
-        search_probe(data_dir, int(rest[0]) if rest else 1)
+        search_probe(data_dir, int(rest[0]) if rest else 1, *rest[1:2])
+    elif mode == "sort":
+        sort_probe(data_dir, int(rest[0]) if rest else 1)
     elif mode == "settings":  # set one UI setting (e.g. the tab open at start)
         from pathlib import Path
 

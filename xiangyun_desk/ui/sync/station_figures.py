@@ -5,6 +5,7 @@ row equal to the county's figures. Computed off the GUI thread."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
@@ -21,13 +22,19 @@ from PySide6.QtWidgets import (
 
 from ...services import definitions as DEF
 from ...services.county import CountyService
-from ...services.reports.period import ReportPeriod
 from ..jobs import run_in_background
+
+if TYPE_CHECKING:
+    from ...services.reports.period import ReportPeriod
 
 KINDS = ("month", "quarter", "year", "range")
 
 
 def period_of(kind: str, anchor: dt.date, end: dt.date) -> ReportPeriod:
+    # (imported here: the reports package loads ReportLab, which the window's first frame does
+    # not need; issue 15)
+    from ...services.reports.period import ReportPeriod
+
     """The month, quarter or year containing ``anchor``, or ``anchor``..``end``."""
     if kind == "month":
         return ReportPeriod.month(anchor.year, anchor.month)
