@@ -1686,6 +1686,112 @@
     <message>
         <source>Only the newest applied import can be undone, and only one imported by this version of the program: undo the later imports first.</source>
         <translation>只能撤销最近一次已应用的导入（且须是本版本程序导入的）：请先撤销之后的导入。</translation>
+        <source>This is not a relay bundle from the tier below (it is a station or reference bundle).</source>
+        <translation>这不是下级转报包（而是站点同步包或参考数据包）。</translation>
+    </message>
+    <message>
+        <source>This is a relay bundle for a prefecture or province, not a station or reference bundle.</source>
+        <translation>这是报给州或省总工会的转报包，不是站点同步包或参考数据包。</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县总工会</translation>
+    </message>
+    <message>
+        <source>prefecture</source>
+        <translation>州总工会</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>省总工会</translation>
+    </message>
+    <message>
+        <source>Only a county or a prefecture forwards relay bundles to the next tier.</source>
+        <translation>只有县总工会或州总工会向上级报送转报包。</translation>
+    </message>
+    <message>
+        <source>This is this installation&apos;s own key card, not the next tier&apos;s.</source>
+        <translation>这是本单位自己的密钥卡，不是上级的密钥卡。</translation>
+    </message>
+    <message>
+        <source>Load the next tier&apos;s key card first (xiangyun-desk load-upper-key FILE).</source>
+        <translation>请先载入上级的密钥卡（xiangyun-desk load-upper-key 文件）。</translation>
+    </message>
+    <message>
+        <source>{code}: relay bundle(s) No. {numbers} not received.</source>
+        <translation>{code}：第 {numbers} 号转报包未收到。</translation>
+    </message>
+    <message>
+        <source>Only a prefecture or a province imports relay bundles.</source>
+        <translation>只有州总工会或省总工会导入转报包。</translation>
+    </message>
+    <message>
+        <source>The relay bundle is for {theirs}, not for this installation ({ours}).</source>
+        <translation>此转报包是报给 {theirs} 的，不是报给本单位（{ours}）的。</translation>
+    </message>
+    <message>
+        <source>The relay bundle was encrypted for another key (fingerprint {theirs}). The tier below must load this installation&apos;s current key card and export a full relay bundle.</source>
+        <translation>此转报包是用另一把密钥加密的（指纹 {theirs}）。下级须载入本单位当前的密钥卡，再导出一个完整转报包。</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the file was changed after the tier below wrote it.</source>
+        <translation>签名不符：下级生成此文件后，文件被改动过。</translation>
+    </message>
+    <message>
+        <source>Relay bundle No. {seq} of {code} was imported before; nothing changes.</source>
+        <translation>{code} 的第 {seq} 号转报包已导入过，无任何变化。</translation>
+    </message>
+    <message>
+        <source>The records cannot be decrypted with this installation&apos;s key.</source>
+        <translation>无法用本单位的密钥解密这些记录。</translation>
+    </message>
+    <message>
+        <source>{code} is not enrolled here. Before applying its relay bundles, call it and check that its key card&apos;s fingerprint is {fp}, then confirm it.</source>
+        <translation>{code} 尚未在本单位登记。导入其转报包前，请打电话核对其密钥卡指纹是否为 {fp}，再确认。</translation>
+    </message>
+    <message>
+        <source>The key of {code} has not been confirmed. Call it and check that its key card&apos;s fingerprint is {fp}, then confirm it.</source>
+        <translation>{code} 的密钥尚未确认。请打电话核对其密钥卡指纹是否为 {fp}，再确认。</translation>
+    </message>
+    <message>
+        <source>{code} signed this relay bundle with another key (fingerprint {new}); the confirmed one is {old}. Check the new fingerprint by phone and confirm it.</source>
+        <translation>{code} 用另一把密钥（指纹 {new}）签名了此转报包；已确认的指纹是 {old}。请打电话核对新指纹后再确认。</translation>
+    </message>
+    <message>
+        <source>{sender} vouches for station {station}, which is not under it.</source>
+        <translation>{sender} 为站点 {station} 担保，但该站点不属于它的下级。</translation>
+    </message>
+    <message>
+        <source>Relay bundle No. {seq} is older than No. {newest} already imported; nothing changes.</source>
+        <translation>第 {seq} 号转报包早于已导入的第 {newest} 号，无任何变化。</translation>
+    </message>
+    <message>
+        <source>Bundle No. {seq} of station {station} does not carry the station&apos;s valid signature: it was changed after the station signed it.</source>
+        <translation>站点 {station} 的第 {seq} 号同步包没有该站点的有效签名：站点签名后被改动过。</translation>
+    </message>
+    <message>
+        <source>Bundle No. {seq} of station {station} is signed by a key (fingerprint {fp}) that {sender} did not confirm for the station.</source>
+        <translation>站点 {station} 的第 {seq} 号同步包所用的签名密钥（指纹 {fp}）不是 {sender} 为该站点确认的密钥。</translation>
+    </message>
+    <message>
+        <source>The records of station {station} (bundle No. {seq}, {table}) do not match what the station signed: they were changed on the way. Nothing of this relay bundle was applied.</source>
+        <translation>站点 {station} 的记录（第 {seq} 号同步包，{table}）与站点签名的内容不符：途中被改动过。此转报包的任何内容都未导入。</translation>
+    </message>
+    <message>
+        <source>{code} does not report to this installation: its relay bundle cannot be imported here.</source>
+        <translation>{code} 不向本单位报送，其转报包不能在此导入。</translation>
+    </message>
+    <message>
+        <source>{file}: {name} ({code}), relay bundle No. {seq} ({kind}): {status}</source>
+        <translation>{file}：{name}（{code}），第 {seq} 号转报包（{kind}）：{status}</translation>
+    </message>
+    <message>
+        <source>{code} {name}, bundle No. {seq}: {status}</source>
+        <translation>{code} {name}，第 {seq} 号同步包：{status}</translation>
     </message>
 </context>
 <context>
@@ -2002,8 +2108,40 @@
         <translation>{folder} 中没有本程序的备份。</translation>
     </message>
     <message>
+        <source>This command is for a county or prefecture installation.</source>
+        <translation>此命令用于县总工会或州总工会的安装。</translation>
+    </message>
+    <message>
+        <source>This command is for a prefecture or province installation.</source>
+        <translation>此命令用于州总工会或省总工会的安装。</translation>
+    </message>
+    <message>
+        <source>Loaded the key card of the next tier, {name} ({code}). Fingerprint: {fp} — compare it with them by phone.</source>
+        <translation>已载入上级 {name}（{code}）的密钥卡。指纹：{fp}——请打电话与上级核对。</translation>
+    </message>
+    <message>
+        <source>Wrote relay bundle No. {seq}: {items} station bundle(s), {records} record(s).</source>
+        <translation>已生成第 {seq} 号转报包：{items} 个站点同步包，{records} 条记录。</translation>
+    </message>
+    <message>
+        <source>No relay bundle files (*.xyf) were given or found.</source>
+        <translation>没有指定或找到转报包文件（*.xyf）。</translation>
+    </message>
+    <message>
+        <source>  Not applied. After checking the key card&apos;s fingerprint with {code} by phone: xiangyun-desk import-relay &quot;{file}&quot; --confirm &quot;{code}={fp}&quot;</source>
+        <translation>  未导入。打电话与 {code} 核对密钥卡指纹后执行：xiangyun-desk import-relay &quot;{file}&quot; --confirm &quot;{code}={fp}&quot;</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) enrolled.</source>
+        <translation>已登记 {name}（{code}）。</translation>
+    </message>
+    <message>
+        <source>{code}: key card fingerprint {fp} confirmed. Relay bundles signed with it are applied; any other key is held for confirmation.</source>
+        <translation>{code}：已确认密钥卡指纹 {fp}。用它签名的转报包将被导入；其他密钥签名的包待确认。</translation>
+    </message>
+    <message>
         <source>{code}  {name}  last bundle {last}  missing {missing}  {late} days late  key {fp} [{state}]  {records} records</source>
-        <translation>{code}  {name}  最后一个同步包 {last}  缺号 {missing}  逾期 {late} 天  密钥 {fp} [{state}]  共 {records} 条记录</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no import to undo.</source>
@@ -2674,6 +2812,18 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
     <message>
         <source>%1 bundle(s) were not applied: their station&apos;s key is not confirmed (待确认).</source>
         <translation>%1 个同步包未导入：站点密钥未确认（待确认）。</translation>
+    </message>
+    <message>
+        <source>Import relay bundles</source>
+        <translation>导入转报包</translation>
+    </message>
+    <message>
+        <source>Relay bundles (*.xyf);;All files (*)</source>
+        <translation>转报包 (*.xyf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No relay bundle files (*.xyf) in that folder.</source>
+        <translation>该文件夹中没有转报包文件（*.xyf）。</translation>
     </message>
 </context>
 <context>
@@ -4461,10 +4611,6 @@ Print them in full?</source>
 <context>
     <name>Setup</name>
     <message>
-        <source>Choose station or county.</source>
-        <translation>请选择站点或县总工会。</translation>
-    </message>
-    <message>
         <source>The code is made of digits only.</source>
         <translation>编码只能包含数字。</translation>
     </message>
@@ -4483,6 +4629,10 @@ Print them in full?</source>
     <message>
         <source>Choose an amount between {low} and {high} yuan.</source>
         <translation>请填写 {low} 到 {high} 元之间的金额。</translation>
+    </message>
+    <message>
+        <source>Choose station, county, prefecture or province.</source>
+        <translation>请选择站点、县总工会、州总工会或省总工会。</translation>
     </message>
 </context>
 <context>
@@ -5184,6 +5334,22 @@ Call the county office and compare this number with theirs before you rely on it
         <source>Optional: the 20 digits the station reads out over the phone (同步 → 本站密钥指纹). Without them, the station&apos;s first bundle waits for confirmation.</source>
         <translation>可选：站点电话念出的 20 位数字（同步 → 本站密钥指纹）。不填时，该站点的第一个同步包将待确认。</translation>
     </message>
+    <message>
+        <source>Enrol the tier below</source>
+        <translation>登记下级单位</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Key card &amp;fingerprint</source>
+        <translation>密钥卡指纹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The 20 digits of its key card (同步 → 导出本单位密钥卡), read out over the phone. Without them, its first relay bundle waits for confirmation.</source>
+        <translation>对方密钥卡上的 20 位数字（同步 → 导出密钥卡），电话念出。不填时，其第一个转报包将待确认。</translation>
+    </message>
 </context>
 <context>
     <name>StationFiguresBox</name>
@@ -5234,6 +5400,14 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>Stations are grouped by county; a county&apos;s row adds up its stations (— where people are counted once, which does not add up). The totals row is the figures of every station below.</source>
+        <translation>站点按县分组；县行为其各站点之和（人数按人去重，不能相加，显示为 —）。合计行为下属全部站点的数字。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 station(s)</source>
+        <translation>%1（%2）：%3 个站点</translation>
     </message>
 </context>
 <context>
@@ -5296,6 +5470,10 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>Station {code} is not in the list of stations.</source>
         <translation>站点 {code} 不在站点列表中。</translation>
+    </message>
+    <message>
+        <source>Only a prefecture or a province enrols the tier below.</source>
+        <translation>只有州总工会或省总工会登记下级单位。</translation>
     </message>
 </context>
 <context>
@@ -5415,6 +5593,14 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>Select a station in the table first.</source>
         <translation>请先在表格中选中一个站点。</translation>
+    </message>
+    <message>
+        <source>&amp;Import relay bundles…</source>
+        <translation>导入转报包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol the tier below…</source>
+        <translation>登记下级单位(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -5539,6 +5725,46 @@ Give the file to every station and read the fingerprint to them by phone.</sourc
     <message>
         <source>This station&apos;s key &amp;fingerprint…</source>
         <translation>本站密钥指纹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import relay bundles…</source>
+        <translation>导入转报包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export a &amp;relay bundle to the next tier…</source>
+        <translation>向上级导出转报包(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Load the next tier&apos;s key &amp;card…</source>
+        <translation>载入上级密钥卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write this unit&apos;s &amp;key card…</source>
+        <translation>导出本单位密钥卡(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Relay bundle</source>
+        <translation>转报包</translation>
+    </message>
+    <message>
+        <source>Where to write the relay bundle</source>
+        <translation>转报包保存到哪里</translation>
+    </message>
+    <message>
+        <source>Wrote relay bundle No. %1 (%2 station bundle(s), %3 record(s)) to %4.</source>
+        <translation>已把第 %1 号转报包（%2 个站点同步包，%3 条记录）写到 %4。</translation>
+    </message>
+    <message>
+        <source>The next tier&apos;s key card</source>
+        <translation>上级的密钥卡</translation>
+    </message>
+    <message>
+        <source>Loaded the key card of %1 (%2).
+Fingerprint: %3
+Compare it with them by phone.</source>
+        <translation>已载入 %1（%2）的密钥卡。
+指纹：%3
+请打电话与对方核对。</translation>
     </message>
 </context>
 <context>

@@ -19,13 +19,14 @@ from ..bench import command as bench_cmd
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..services import paths
-from . import accounts_cmd, desk_cmd, report_cmd, selfcheck_cmd, sheets_cmd, sync_cmd
+from . import accounts_cmd, desk_cmd, relay_cmd, report_cmd, selfcheck_cmd, sheets_cmd, sync_cmd
 from ._common import account_options, fail, say
 
 CTX = "Cli"  # the translation context of the command line's messages
 
 # In this order in ``--help``. accounts_cmd adds --admin to ``init``, so it comes after desk_cmd.
-GROUPS = (desk_cmd, report_cmd, selfcheck_cmd, accounts_cmd, sync_cmd, sheets_cmd, bench_cmd)
+GROUPS = (desk_cmd, report_cmd, selfcheck_cmd, accounts_cmd, sync_cmd, relay_cmd, sheets_cmd,
+          bench_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

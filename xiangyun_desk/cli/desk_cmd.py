@@ -28,7 +28,7 @@ CTX = "Cli"  # the translation context of the command line's messages
 
 def init_options(args):
     """(code, name, key card bytes | None) for ``init``; an int exit code for a bad key card."""
-    county = args.role == "county"
+    county = args.role != "station"  # county, prefecture, province: --county-code/--county-name
     code = ((args.county_code if county else None) or args.station_code or "").strip()
     name = ((args.county_name if county else None) or args.station_name or "").strip()
     card = None
@@ -242,7 +242,8 @@ def cmd_gui(args) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="first-run set-up without a screen")
-    p.add_argument("--role", choices=("station", "county"), default="station")
+    p.add_argument("--role", choices=("station", "county", "prefecture", "province"),
+                   default="station")
     p.add_argument("--station-code")
     p.add_argument("--station-name")
     p.add_argument("--township", default="")

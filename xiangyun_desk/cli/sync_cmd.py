@@ -31,9 +31,12 @@ def _with_desk(args, role: str | None, body) -> int:
     try:
         if problem := require_setup(desk):
             return fail(problem)
+        tiers = ("county", "prefecture", "province")
+        if role == "tier" and desk.identity.role in tiers:  # any tier above the station
+            return body(desk)
         if role and desk.identity.role != role:
             text = QT_TRANSLATE_NOOP("Cli", "This command is for the county installation.") \
-                if role == "county" else QT_TRANSLATE_NOOP("Cli", "This command is for a station installation.")
+                if role in ("county", "tier") else QT_TRANSLATE_NOOP("Cli", "This command is for a station installation.")
             return fail(msg(CTX, text))
         return body(desk)
     except DomainError as exc:
@@ -52,7 +55,7 @@ def cmd_county_key(args) -> int:
                 name=card.county_name, path=str(out), fp=card.fingerprint))
         return 0
 
-    return _with_desk(args, "county", body)
+    return _with_desk(args, "tier", body)
 
 
 def cmd_load_county_key(args) -> int:
@@ -175,7 +178,7 @@ def cmd_import_history(args) -> int:
                     print(line)
         return 0
 
-    return _with_desk(args, "county", body)
+    return _with_desk(args, "tier", body)
 
 
 def cmd_undo_import(args) -> int:
@@ -222,7 +225,7 @@ def cmd_stations(args) -> int:
                             fp=r.offered_fingerprint, code=r.code))
         return 0
 
-    return _with_desk(args, "county", body)
+    return _with_desk(args, "tier", body)
 
 
 def _yes_no(text: str | None) -> bool | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import DateTime, func, select
@@ -47,6 +48,7 @@ class StationStatus:
     records: dict[str, int] = field(default_factory=dict)
     days_since: int | None = None
     days_late: int = 0
+    county_code: str = ""  # the county that issued the station's code (upper tiers group by it)
 
     @property
     def total_records(self) -> int:
@@ -92,22 +94,30 @@ class CountyService:
         self.desk.session.require(Perm.READ)
         today = today or dt.date.today()
         county_code = self.desk.identity.code if self.desk.identity else ""
-        received = station_received(self.desk)
+        # A prefecture or province: every station below, by its country-wide code (532923-03);
+        # the forwarding tiers' own relay numbers are not stations.
+        upper = bool(self.desk.identity and self.desk.identity.is_upper)
+        received = {code: info for code, info in station_received(self.desk).items()
+                    if not upper or "-" in code}
         rows: dict[str, StationStatus] = {}
         with self.desk.db.session() as s:
-            for e in s.scalars(select(CountyStation).where(
-                    CountyStation.county_code == county_code)):
-                rows[e.code] = StationStatus(
-                    e.code, e.name, e.fingerprint,
+            listed = select(CountyStation).where(CountyStation.tier == "station") if upper \
+                else select(CountyStation).where(CountyStation.county_code == county_code)
+            for e in s.scalars(listed):
+                code = f"{e.county_code}-{e.code}" if upper else e.code
+                rows[code] = StationStatus(
+                    code, e.name, e.fingerprint,
                     key_pending=e.key_state == "pending" or e.offered_fingerprint is not None,
                     key_state=e.key_state, offered_fingerprint=e.offered_fingerprint,
                     township=e.township, monthly_expected=e.monthly_expected, listed=True,
-                    last_import=e.last_import_at)
+                    last_import=e.last_import_at, county_code=e.county_code)
             for code, name, n in s.execute(
                     select(BundleImport.station_code, func.max(BundleImport.station_name),
                            func.count()).where(BundleImport.status == "rejected",
                                                BundleImport.station_code.is_not(None))
                     .group_by(BundleImport.station_code)):
+                if upper and "-" not in code:
+                    continue
                 row = rows.setdefault(code, StationStatus(code, name or ""))
                 row.rejected_imports = n
             for key, model in REGISTER_TABLES.items():
@@ -122,6 +132,8 @@ class CountyService:
             row.last_created = info["last_created"]
             row.missing = info["missing"]
         for row in rows.values():
+            if not row.county_code:
+                row.county_code = row.code.split("-")[0] if upper else county_code
             for key in REGISTER_TABLES:
                 row.records.setdefault(key, 0)
             if row.last_created:
@@ -167,7 +179,29 @@ class CountyService:
                          "township": status.township if status else "",
                          "never_seen": bool(status and status.listed and status.never_seen)})
         late = [r for r in statuses if r.code != county_code and (r.overdue or r.missing)]
-        return {"rows": rows, "totals": stats.compute(period), "late": late}
+        out = {"rows": rows, "totals": stats.compute(period), "late": late}
+        if self.desk.identity and self.desk.identity.is_upper:
+            out["counties"] = self.county_totals(rows)
+        return out
+
+    def county_totals(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """At a prefecture or province: per county, its stations' rows (station codes
+        ``county-code``) and the sums of the additive figures (None where a figure does not add
+        up, such as people counted once: 人数)."""
+        from .definitions import MEASURES
+        from .stations import StationRegistry
+
+        names = StationRegistry(self.desk).county_names()
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(row["code"].split("-")[0], []).append(row)
+        out = []
+        for county, members in sorted(groups.items()):
+            sums = {m.key: (sum((m.number(r["figures"]) for r in members), Decimal(0))
+                            if m.additive else None) for m in MEASURES}
+            out.append({"code": county, "name": names.get(county, ""),
+                        "stations": [r["code"] for r in members], "sums": sums})
+        return out
 
     # ---- the registers read-only, all stations or one (the window's lazily fetched lists) ------
 
@@ -225,8 +259,13 @@ class CountyService:
 
     def station_names(self) -> dict[str, str]:
         self.desk.session.require(Perm.READ)
+        upper = bool(self.desk.identity and self.desk.identity.is_upper)
         with self.desk.db.session() as s:
-            names = {e.code: e.name for e in s.scalars(select(CountyStation))}
+            if upper:  # the stations below by their country-wide code; not the tiers' rows
+                names = {f"{e.county_code}-{e.code}": e.name for e in s.scalars(
+                    select(CountyStation).where(CountyStation.tier == "station"))}
+            else:
+                names = {e.code: e.name for e in s.scalars(select(CountyStation))}
         if self.desk.identity:
             names.setdefault(self.desk.identity.code, self.desk.identity.name)
         return names

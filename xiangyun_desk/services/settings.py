@@ -12,7 +12,10 @@ from ..storage.db import Database
 from ..storage.models import Setting, Staff
 
 CTX = "Setup"
-ROLES = ("station", "county")
+ROLES = ("station", "county", "prefecture", "province")
+# The tiers above the station: they import, aggregate and forward (docs/federation.md).
+TIERS = ("county", "prefecture", "province")
+UPPER_TIERS = ("prefecture", "province")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,16 @@ class Identity:
     code: str
     name: str
     township: str = ""
+
+    @property
+    def is_tier(self) -> bool:
+        """A county, prefecture or province: it imports and aggregates (not a station)."""
+        return self.role in TIERS
+
+    @property
+    def is_upper(self) -> bool:
+        """A prefecture or province: it imports relay bundles from the tier below."""
+        return self.role in UPPER_TIERS
 
 
 class SettingsService:
@@ -53,7 +66,7 @@ class SettingsService:
         """First-run set-up; validates and stores the identity and the staff."""
         errors = {}
         if role not in ROLES:
-            errors["role"] = msg(CTX, QT_TRANSLATE_NOOP("Setup", "Choose station or county."))
+            errors["role"] = msg(CTX, QT_TRANSLATE_NOOP("Setup", "Choose station, county, prefecture or province."))
         code = code.strip()
         if not code.isdigit() or not 1 <= len(code) <= 20:
             errors["code"] = msg(CTX, QT_TRANSLATE_NOOP("Setup", "The code is made of digits only."))

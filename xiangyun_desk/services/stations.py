@@ -80,6 +80,7 @@ class Station:
     created_at: dt.datetime
     updated_at: dt.datetime
     last_import_at: dt.datetime | None
+    tier: str = "station"  # or the forwarding tier a prefecture / province enrolled
 
     @property
     def qualified_code(self) -> str:
@@ -110,7 +111,8 @@ class Station:
                 "key_seen": self.key_seen, "offered_fingerprint": self.offered_fingerprint,
                 "offered_at": iso(self.offered_at), "confirmed_at": iso(self.confirmed_at),
                 "source": self.source, "created_at": iso(self.created_at),
-                "updated_at": iso(self.updated_at), "last_import_at": iso(self.last_import_at)}
+                "updated_at": iso(self.updated_at), "last_import_at": iso(self.last_import_at),
+                "tier": self.tier}
 
 
 def _station(row: CountyStation) -> Station:
@@ -118,7 +120,7 @@ def _station(row: CountyStation) -> Station:
                    bool(row.monthly_expected), row.key_state, row.fingerprint,
                    bool(row.signing_key), row.offered_fingerprint, row.offered_at,
                    row.confirmed_at, row.source, row.created_at, row.updated_at,
-                   row.last_import_at)
+                   row.last_import_at, row.tier or "station")
 
 
 def check_code(code: Any) -> str:
@@ -241,6 +243,85 @@ def touch(s, county_code: str, code: str, name: str, township: str, key: str) ->
     row.last_import_at = utcnow()
 
 
+# ---- the tiers above the county (services/bundles/relay_import.py) ----------------------------
+# A prefecture enrols its counties, a province its prefectures, by the fingerprint of their key
+# card (``xiangyun-desk county-key``), exactly as a county enrols its stations: one row each,
+# ``county_code`` = ``code`` = the tier's own code, ``tier`` = county | prefecture.
+
+def trust_tier(row: CountyStation | None, key: str, fp: str) -> str:
+    """As :func:`trust`, for a forwarding tier whose fingerprint covers its key card."""
+    if row is None or row.key_state not in ("confirmed", "first_use"):
+        return "held"
+    if row.signing_key:
+        return "trusted" if row.signing_key == key else "held"
+    return "bind" if row.fingerprint == fp else "held"
+
+
+def _tier_row(s, tier: str, code: str, name: str, source: str) -> tuple[CountyStation, bool]:
+    row = find(s, code, code)
+    if row is not None:
+        return row, False
+    now = utcnow()
+    row = CountyStation(county_code=code, code=code, name=name[:100], township="",
+                        monthly_expected=source != "bundle", source=source, tier=tier,
+                        key_state="pending", created_at=now, updated_at=now, history="[]")
+    s.add(row)
+    return row, True
+
+
+def offer_tier(s, tier: str, code: str, name: str, key: str, fp: str) -> None:
+    """A relay bundle from a tier whose key is not confirmed: remember the key offered."""
+    row, _added = _tier_row(s, tier, code, name, "bundle")
+    if row.offered_key != key:
+        row.offered_key, row.offered_fingerprint, row.offered_at = key, fp, utcnow()
+        row.updated_at = utcnow()
+
+
+def accept_tier(s, desk, tier: str, code: str, name: str, key: str, fp: str,
+                note: str = "") -> None:
+    """An administrator confirmed the fingerprint of a forwarding tier at import."""
+    row, added = _tier_row(s, tier, code, name, "bundle")
+    _set_key(s, desk, row, fp, key, via="bundle", note=note, added=added)
+
+
+def touch_tier(s, code: str, key: str) -> None:
+    """The first relay bundle after the tier's fingerprint was typed in: keep its key."""
+    row = find(s, code, code)
+    if row is not None and not row.signing_key:
+        row.signing_key = key
+
+
+def vouch(s, desk, county_code: str, code: str, name: str, township: str, key: str | None,
+          via: str, county_name: str = "") -> None:
+    """A station key that the forwarding tier ``via`` confirmed and forwarded, signed: the
+    station's row at this tier (re-keying replaces the key, the old one kept in the history).
+    A county seen only through a prefecture gets a row of its own for its name (source
+    ``relay``, never trusted as a forwarding tier)."""
+    row = find(s, county_code, code)
+    now = utcnow()
+    if county_code != via and find(s, county_code, county_code) is None:
+        s.add(CountyStation(county_code=county_code, code=county_code, name=county_name,
+                            township="", monthly_expected=False, source="relay", tier="county",
+                            key_state="pending", created_at=now, updated_at=now, history="[]"))
+    if row is None:
+        row = CountyStation(county_code=county_code, code=code, name=name, township=township,
+                            monthly_expected=True, source="relay", tier="station",
+                            key_state="pending", created_at=now, updated_at=now, history="[]")
+        s.add(row)
+    if name and row.name != name:
+        row.name = name
+    if township and row.township != township:
+        row.township = township
+    if key and row.signing_key != key:
+        previous = row.fingerprint
+        _retire(row, "re-keyed", f"vouched by {via}")
+        row.signing_key, row.fingerprint = key, fingerprint(key)
+        row.key_state, row.confirmed_at, row.updated_at = "confirmed", now, now
+        desk.audit.record("station_key", None, None, {
+            "station": qualified_code(county_code, code), "fingerprint": row.fingerprint,
+            "via": f"relay:{via}", "previous_fingerprint": previous or ""}, s=s)
+
+
 # ---- the service -----------------------------------------------------------------------------
 
 class StationRegistry:
@@ -254,13 +335,82 @@ class StationRegistry:
         identity = self.desk.identity
         return identity.code if identity else ""
 
+    @property
+    def upper(self) -> bool:
+        identity = self.desk.identity
+        return bool(identity and identity.is_upper)
+
     def stations(self) -> list[Station]:
-        """Every station, by code."""
+        """Every station, by code (at a prefecture or province: every station of every county
+        below, by county and code)."""
+        self.desk.session.require(Perm.READ)
+        with self.desk.db.session() as s:
+            if self.upper:
+                stmt = select(CountyStation).where(CountyStation.tier == "station").order_by(
+                    CountyStation.county_code, CountyStation.code)
+            else:
+                stmt = select(CountyStation).where(
+                    CountyStation.county_code == self.county_code).order_by(CountyStation.code)
+            return [_station(r) for r in s.scalars(stmt)]
+
+    def tiers(self) -> list[Station]:
+        """The forwarding tiers enrolled here (a prefecture's counties, a province's
+        prefectures), by code."""
         self.desk.session.require(Perm.READ)
         with self.desk.db.session() as s:
             rows = s.scalars(select(CountyStation).where(
-                CountyStation.county_code == self.county_code).order_by(CountyStation.code))
+                CountyStation.tier != "station", CountyStation.source != "relay")
+                .order_by(CountyStation.code))
             return [_station(r) for r in rows]
+
+    def county_names(self) -> dict[str, str]:
+        """The counties this installation knows, code -> name (itself at a county; at a
+        prefecture its enrolled counties; at a province those its prefectures forwarded)."""
+        self.desk.session.require(Perm.READ)
+        identity = self.desk.identity
+        names = {identity.code: identity.name} if identity and identity.role == "county" else {}
+        with self.desk.db.session() as s:
+            for row in s.scalars(select(CountyStation).where(CountyStation.tier == "county")):
+                names[row.code] = row.name or names.get(row.code, "")
+        return names
+
+    def add_tier(self, code: str, name: str, fingerprint_text: str | None = None,
+                 note: str = "") -> Station:
+        """Enrol the tier below (a prefecture its county, a province its prefecture) by the
+        fingerprint of its key card, read out over the phone (administrator; recorded)."""
+        from .bundles.relay import CHILD_TIER
+
+        self.desk.session.require(Perm.ADMIN)
+        identity = self.desk.identity
+        if identity is None or not identity.is_upper:
+            raise ValidationFailed({"code": msg(CTX, QT_TRANSLATE_NOOP("Stations", "Only a prefecture or a province enrols the tier below."))})
+        errors: dict[str, Message] = {}
+        clean: dict[str, Any] = {}
+        for key, check in (("code", lambda: check_code(code)),
+                           ("name", lambda: clean_value(_NAME, name)),
+                           ("fingerprint", lambda: _fingerprint_field(fingerprint_text)
+                            if (fingerprint_text or "").strip() else None)):
+            try:
+                clean[key] = check()
+            except FieldInvalid as exc:
+                errors[key] = exc.message
+        if clean.get("code") == identity.code:
+            errors["code"] = msg(CTX, QT_TRANSLATE_NOOP("Stations", "This is the county's own code."))
+        if errors:
+            raise ValidationFailed(errors)
+        tier = CHILD_TIER[identity.role]
+        with self.desk.db.session() as s, s.begin():
+            row, added = _tier_row(s, tier, clean["code"], clean["name"], "county")
+            if not added and not (row.source == "bundle" and row.key_state == "pending"):
+                raise ValidationFailed({"code": msg(CTX, QT_TRANSLATE_NOOP("Stations", "Station {code} is already in the list."), code=clean["code"])})
+            row.name, row.source, row.monthly_expected = clean["name"], "county", True
+            s.flush()
+            self.desk.audit.record("station_add", None, None, {
+                "station": row.code, "name": row.name, "tier": tier}, s=s)
+            if clean["fingerprint"]:
+                _set_key(s, self.desk, row, clean["fingerprint"], None, via="typed", note=note)
+            s.flush()
+            return _station(row)
 
     def station(self, code: str) -> Station | None:
         self.desk.session.require(Perm.READ)
@@ -390,7 +540,9 @@ class StationRegistry:
             return _station(row)
 
     def _row(self, s, code: str) -> CountyStation:
-        row = find(s, self.county_code, str(code).strip())
+        code = str(code).strip()
+        # At a prefecture or province: the tier below by its code (its key card).
+        row = find(s, code, code) if self.upper else find(s, self.county_code, code)
         if row is None:
             raise ValidationFailed({"code": msg(CTX, QT_TRANSLATE_NOOP("Stations", "Station {code} is not in the list of stations."), code=str(code)[:20])})
         return row

@@ -51,7 +51,7 @@ class TodoService:
         first = today.replace(day=1)
         identity = self.desk.identity
         out: list[Todo] = []
-        if identity is not None and identity.role == "county":
+        if identity is not None and identity.is_tier:
             from .county import CountyService
 
             waiting = [r.code for r in CountyService(self.desk).stations(today)

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base, utcnow
@@ -78,8 +87,41 @@ class CountyStation(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_import_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     history: Mapped[str] = mapped_column(Text, default="[]")  # JSON: retired keys
+    # station | county | prefecture (revision fed_0002): at a prefecture or province the rows of
+    # the forwarding tiers below (code = county_code = the tier's own code, key = its key card's
+    # signing key, fingerprint = the key card's) and the stations their relay bundles vouched
+    # for (source = "relay").
+    tier: Mapped[str] = mapped_column(String(12), default="station", server_default="station")
 
     __table_args__ = (UniqueConstraint("county_code", "code", name="uq_county_station_code"),)
+
+
+class RelayItem(Base):
+    """A station bundle this tier applied, kept as the station signed it, to be forwarded to the
+    next tier in relay bundles (services/bundles/relay*.py; revision fed_0002).
+
+    ``manifest`` and ``signature`` are the station's exact bytes; ``payload`` the decrypted
+    ``payload.zip`` whose table hashes the signed manifest pins. ``via`` is the tier it came
+    through ("" for a bundle the county imported from the station itself). ``id`` orders the
+    items for incremental relay bundles (a relay bundle holds the ids in (from, to]).
+    """
+
+    __tablename__ = "relay_item"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    county_code: Mapped[str] = mapped_column(String(20))
+    station_code: Mapped[str] = mapped_column(String(20))
+    bundle_seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))
+    signing_key: Mapped[str] = mapped_column(String(100))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    via: Mapped[str] = mapped_column(String(20), default="")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("county_code", "station_code", "manifest_sha256",
+                                       name="uq_relay_item_bundle"),)
 
 
 class BundleImport(Base):

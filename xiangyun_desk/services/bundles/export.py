@@ -342,12 +342,13 @@ class ExportCancelled(DomainError):
         super().__init__(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The export was cancelled; nothing was written.")))
 
 
-def _read_back(path: Path, manifest_bytes: bytes, public_b64: str, payload_sha: str) -> None:
+def _read_back(path: Path, manifest_bytes: bytes, public_b64: str, payload_sha: str,
+               expected_format: str = F.BUNDLE_FORMAT) -> None:
     """Open the written file like the county will (all but decryption) and compare."""
     def broken():
         return ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle did not read back correctly from {path}; the file was removed. Try another USB stick or folder."), path=str(path.parent)))
     try:
-        env = F.open_envelope(path, F.BUNDLE_FORMAT)
+        env = F.open_envelope(path, expected_format)
     except F.BundleRejected:
         raise broken() from None
     try:

@@ -32,9 +32,11 @@ CTX = "Bundles"
 
 BUNDLE_FORMAT = "xiangyun-bundle"
 REFERENCE_FORMAT = "xiangyun-reference"
+RELAY_FORMAT = "xiangyun-relay"  # a tier forwards its stations' bundles (relay.py)
 FORMAT_VERSION = 1
 BUNDLE_SUFFIX = ".xyb"
 REFERENCE_SUFFIX = ".xyr"
+RELAY_SUFFIX = ".xyf"
 
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.ed25519"
@@ -336,7 +338,7 @@ def open_envelope(path: Path, expected_format: str) -> Envelope:
         raise reject("unreadable", QT_TRANSLATE_NOOP("Bundles", "The file cannot be read.")) from None
     if size > MAX_FILE_BYTES:
         raise reject("too-large", QT_TRANSLATE_NOOP("Bundles", "{what} is larger than allowed ({size} bytes)."), what=path.name, size=size)
-    payload = PAYLOAD_ENCRYPTED if expected_format == BUNDLE_FORMAT else PAYLOAD_PLAIN
+    payload = PAYLOAD_PLAIN if expected_format == REFERENCE_FORMAT else PAYLOAD_ENCRYPTED
     try:
         zf = Z.BoundedZip(path, OUTER_LIMITS)
     except Z.ZipRefused as exc:
@@ -368,7 +370,13 @@ def open_envelope(path: Path, expected_format: str) -> Envelope:
         raise reject("bad-signature", QT_TRANSLATE_NOOP("Bundles", "The signature is damaged.")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != expected_format:
         zf.close()
-        if isinstance(manifest, dict) and manifest.get("format") in (BUNDLE_FORMAT, REFERENCE_FORMAT):
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        if RELAY_FORMAT in (found, expected_format) and found in (BUNDLE_FORMAT, REFERENCE_FORMAT,
+                                                                  RELAY_FORMAT):
+            if expected_format == RELAY_FORMAT:
+                raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is not a relay bundle from the tier below (it is a station or reference bundle)."))
+            raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is a relay bundle for a prefecture or province, not a station or reference bundle."))
+        if found in (BUNDLE_FORMAT, REFERENCE_FORMAT):
             if expected_format == BUNDLE_FORMAT:
                 raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is a reference bundle from the county, not a station bundle."))
             raise reject("wrong-kind", QT_TRANSLATE_NOOP("Bundles", "This is a station bundle, not a reference bundle from the county."))
@@ -436,6 +444,7 @@ class Payload:
 
 BUNDLE_SCHEMA = "bundle-manifest.schema.json"
 REFERENCE_SCHEMA = "reference-manifest.schema.json"
+RELAY_SCHEMA = "relay-manifest.schema.json"
 
 
 @functools.cache
@@ -494,6 +503,13 @@ def check_bundle_manifest(manifest: dict) -> None:
 def check_reference_manifest(manifest: dict) -> None:
     """A reference bundle's manifest against schemas/reference-manifest.schema.json."""
     validate_manifest(manifest, REFERENCE_SCHEMA)
+
+
+def check_relay_manifest(manifest: dict) -> None:
+    """A relay bundle's manifest against schemas/relay-manifest.schema.json."""
+    validate_manifest(manifest, RELAY_SCHEMA)
+    if manifest["range"]["from"] > manifest["range"]["to"]:
+        raise _invalid("range")
 
 
 def empty_counts() -> dict[str, int]:

@@ -12,6 +12,7 @@ lands in the import history.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -26,7 +27,7 @@ from sqlalchemy import select
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ...storage.files import scratch_file
 from ...storage.models import utcnow
-from ...storage.sync_models import BundleImport
+from ...storage.sync_models import BundleImport, RelayItem
 from . import format as F
 from .access import Perm, counts_detail, reason_detail, require
 from .apply import RecordApplier
@@ -63,6 +64,11 @@ class ImportResult:
     key_state: str | None = None  # the registry's state of the station (before this import)
     file_sha256: str | None = None
     manifest_sha256: str | None = None
+    # A relay bundle (relay_import.py): one entry per station bundle it carried
+    # ({station, name, bundle_seq, status, counts}) and the gaps per station.
+    relayed: list[dict[str, Any]] = field(default_factory=list)
+    station_missing: dict[str, list[int]] = field(default_factory=dict)
+    relay: bool = False  # a relay bundle: station_code / bundle_seq are the forwarding tier's
 
     @property
     def changed(self) -> int:
@@ -89,6 +95,8 @@ class ImportResult:
             "missing_bundles": self.missing, "fingerprint": self.fingerprint,
             "key_state": self.key_state, "key_confirmed": self.key_confirmed,
             "key_pinned": self.key_confirmed,  # the name before station enrolment (kept for scripts)
+            "relayed": self.relayed, "station_missing": self.station_missing,
+            "relay": self.relay,
         }
 
     @property
@@ -98,6 +106,22 @@ class ImportResult:
     @classmethod
     def from_history(cls, report: str) -> dict[str, Any]:
         return json.loads(report)
+
+
+def keep_for_relay(s, manifest_bytes: bytes, signature: bytes, payload: bytes, m: dict,
+                   via: str) -> None:
+    """Keep an applied station bundle as the station signed it (relay_item), once, for the relay
+    bundles to the next tier (services/bundles/relay_export.py)."""
+    sha = hashlib.sha256(manifest_bytes).hexdigest()
+    county, code = m["county_code"], m["station"]["code"]
+    if s.scalar(select(RelayItem.id).where(RelayItem.county_code == county,
+                                           RelayItem.station_code == code,
+                                           RelayItem.manifest_sha256 == sha)) is not None:
+        return
+    s.add(RelayItem(county_code=county, station_code=code, bundle_seq=m["bundle_seq"],
+                    kind=m["kind"], signing_key=m["station_signing_key"], manifest_sha256=sha,
+                    manifest=manifest_bytes, signature=signature, payload=payload, via=via,
+                    received_at=utcnow()))
 
 
 def missing_numbers(received: list[tuple[int, str | None]]) -> list[int]:
@@ -153,7 +177,7 @@ class BundleImporter:
         paths = [Path(p) for p in paths]
         order = sorted(range(len(paths)), key=lambda i: self._peek(paths[i]))
         if not dry_run and backup and paths and self.desk.identity \
-                and self.desk.identity.role == "county":
+                and self.desk.identity.is_tier:
             # At most one whole copy a day (the program's start makes it in the background);
             # each applied bundle keeps an undo record of what it changed (undo.py).
             self.desk.backups.backup_if_due(reason="before-import")
@@ -217,9 +241,11 @@ class BundleImporter:
                     self._audit(s, result)
         return result
 
+    BUNDLE_KIND = "sync"  # in the audit entry ("relay" for relay bundles)
+
     def _audit(self, s, result: ImportResult) -> None:
         """The audit entry of one imported (or refused) bundle file, in ``s``'s transaction."""
-        detail = {"bundle": "sync", "file": result.file, "status": result.status,
+        detail = {"bundle": self.BUNDLE_KIND, "file": result.file, "status": result.status,
                   "station": result.station_code, "bundle_seq": result.bundle_seq,
                   "kind": result.kind,
                   "change_seq": list(result.change_seq) if result.change_seq else None}
@@ -306,6 +332,9 @@ class BundleImporter:
                 self._apply(s, payload, m, result)
             finally:
                 payload.close()
+            if result.status == "applied":  # kept as the station signed it, to forward upward
+                plain.seek(0)
+                keep_for_relay(s, env.manifest_bytes, env.signature, plain.read(), m, via="")
 
     def _apply(self, s, payload: F.Payload, m: dict, result: ImportResult) -> None:
         code = m["station"]["code"]
@@ -446,6 +475,8 @@ def _stored_report(result: ImportResult) -> dict[str, Any]:
         "warnings": [_message_json(w) for w in result.warnings],
         "missing": result.missing, "key_confirmed": result.key_confirmed,
         "fingerprint": result.fingerprint, "key_state": result.key_state,
+        "relayed": result.relayed, "station_missing": result.station_missing,
+        "relay": result.relay,
     }
 
 
@@ -463,7 +494,10 @@ def result_from_history(report: str) -> ImportResult:
                           kind=doc.get("kind"), created_at=doc.get("created_at"),
                           counts=doc.get("counts") or {}, missing=doc.get("missing") or [],
                           key_confirmed=bool(doc.get("key_confirmed") or doc.get("key_pinned")),
-                          fingerprint=doc.get("fingerprint"), key_state=doc.get("key_state"))
+                          fingerprint=doc.get("fingerprint"), key_state=doc.get("key_state"),
+                          relayed=doc.get("relayed") or [],
+                          station_missing=doc.get("station_missing") or {},
+                          relay=bool(doc.get("relay")))
     result.rejected_records = [{"table": r["table"], "id": r["id"],
                                 "field": r.get("field", ""), "reason": message(r["reason"])}
                                for r in doc.get("rejected_records", [])]

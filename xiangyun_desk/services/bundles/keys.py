@@ -236,7 +236,7 @@ def county_card(desk) -> KeyCard:
     signed in may write it out."""
     desk.session.require(Perm.READ)
     identity = desk.identity
-    if identity is None or identity.role != "county":
+    if identity is None or not identity.is_tier:  # a prefecture's and a province's card too
         raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Only a county installation has a county key card.")))
     store = KeyStore(desk.data_dir)
     store.ensure_county_keys()
@@ -329,7 +329,7 @@ def ensure_keys(desk) -> None:
     if identity is None:
         return
     store = KeyStore(desk.data_dir)
-    if identity.role == "county":
+    if identity.is_tier:  # county, prefecture, province: the same key pairs
         store.ensure_county_keys()
     else:
         store.station_signing_key(create=True)

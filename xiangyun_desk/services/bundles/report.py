@@ -102,6 +102,11 @@ def headline(result: ImportResult, translate=None) -> str:
     if result.station_code is None:
         return msg(CTX, QT_TRANSLATE_NOOP("Bundles", "{file}: {status}"), file=result.file,
                    status=status).render(translate)
+    if result.relay:
+        return msg(CTX, QT_TRANSLATE_NOOP("Bundles", "{file}: {name} ({code}), relay bundle No. {seq} ({kind}): {status}"),
+                   file=result.file, name=result.station_name or "", code=result.station_code,
+                   seq=result.bundle_seq, kind=_t(translate, KIND_LABELS.get(result.kind or "", result.kind or "")),
+                   status=status).render(translate)
     return msg(CTX, QT_TRANSLATE_NOOP("Bundles", "{file}: {name} ({code}), bundle No. {seq} ({kind}): {status}"),
                file=result.file, name=result.station_name or "", code=result.station_code,
                seq=result.bundle_seq, kind=_t(translate, KIND_LABELS.get(result.kind or "", result.kind or "")),
@@ -122,6 +127,17 @@ def report_lines(result: ImportResult, translate=None) -> list[str]:
         field = field_label(item.get("field", ""), translate)
         lines.append(f"  × {table_label(item['table'], translate)} {item['id']}: "
                      + (f"{field}: " if field else "") + render(item["reason"], translate))
+    if result.relay:  # per station bundle it carried; its gaps are among the warnings
+        for item in result.relayed:
+            status = _t(translate, STATUS_LABELS.get(item.get("status", ""), item.get("status", "")))
+            changed = {k: sum(c.get(k, 0) for c in item.get("counts", {}).values())
+                       for k in COUNT_KEYS}
+            lines.append("  · " + msg(CTX, QT_TRANSLATE_NOOP("Bundles", "{code} {name}, bundle No. {seq}: {status}"),
+                                      code=item.get("station", ""), name=item.get("name", ""),
+                                      seq=item.get("bundle_seq", ""), status=status).render(translate)
+                         + ("" if not any(changed.values())
+                            else " — " + counts_line(changed, translate)))
+        return lines
     if result.missing and result.station_code:
         lines.append("  " + gap_message(result.station_code, result.missing).render(translate))
     return lines

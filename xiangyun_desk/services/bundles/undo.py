@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, select, update
 from ...domain.errors import DomainError
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...storage.bulk import insert_rows
-from ...storage.sync_models import BundleImport, ImportUndo
+from ...storage.sync_models import BundleImport, ImportUndo, RelayItem
 from . import format as F
 from .access import Perm, require
 
@@ -89,6 +89,10 @@ def undo_import(desk, import_id: int) -> dict[str, dict[str, int]]:
                           .values({k: v for k, v in rec.items() if k != "id"}))
             counts.setdefault(name, {"removed": 0, "restored": 0})["restored"] = len(items)
         s.execute(delete(ImportUndo).where(ImportUndo.import_id == import_id))
+        if history.manifest_sha256:  # not forwarded to the next tier any more (relay_export)
+            s.execute(delete(RelayItem).where(
+                RelayItem.manifest_sha256 == history.manifest_sha256,
+                RelayItem.station_code == history.station_code, RelayItem.via == ""))
         history.status = UNDONE
         desk.audit.record("import-undo", None, None, {
             "bundle": "sync", "file": history.file_name, "station": history.station_code,

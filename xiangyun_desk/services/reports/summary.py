@@ -113,7 +113,7 @@ def build(ctx: Ctx) -> list:
     months = period.months() if period.kind != "month" else []
     chart = chart_months(ctx)
     with_ytd = period.kind in ("month", "quarter")
-    county = ctx.desk.identity is not None and ctx.desk.identity.role == "county"
+    county = ctx.desk.identity is not None and ctx.desk.identity.is_tier
     job.phase(0.0, 0.3, 2 + len(chart) + (1 if county else 0))
     figures = stats_service.compute(period.stats_period())
     job.advance()

@@ -194,7 +194,7 @@ class ReliefTab(QWidget):
         identity = self.ctx.desk.identity
         if identity is not None and code == identity.code:
             return identity.name
-        if identity is not None and identity.role == "county":
+        if identity is not None and identity.is_tier:
             from ...services.county import CountyService
 
             return CountyService(self.ctx.desk).station_names().get(code, code)

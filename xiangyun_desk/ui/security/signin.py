@@ -230,7 +230,7 @@ class FirstAdminDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.code: str | None = None
-        county = desk.identity is not None and desk.identity.role == "county"
+        county = desk.identity is not None and desk.identity.is_tier
         if county:
             self.setWindowTitle(self.tr("Create the administrator's account"))
             intro = QLabel(self.tr("This county office has no accounts yet. Create the account "

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...domain.permissions import Perm, PermissionDenied
 from ...services import bundles as B
-from ...services.bundles.format import COUNT_KEYS
+from ...services.bundles.format import COUNT_KEYS, RELAY_SUFFIX
 from ...services.bundles.report import COUNT_LABELS, report_lines
 from ...services.county import CountyService
 from ...storage import models as M
@@ -69,14 +69,15 @@ class ImportWorker(QObject):
     failed = Signal(object)
 
     def __init__(self, desk, files: list[Path], dry_run: bool,
-                 confirm: dict[str, str] | None = None):
+                 confirm: dict[str, str] | None = None, importer=None):
         super().__init__()
         self.desk, self.files, self.dry_run = desk, files, dry_run
         self.confirm = confirm or {}
+        self.importer = importer or B.BundleImporter  # RelayImporter at a prefecture, province
 
     def run(self) -> None:
         try:
-            results = B.BundleImporter(self.desk).import_files(
+            results = self.importer(self.desk).import_files(
                 self.files, dry_run=self.dry_run, confirm=self.confirm,
                 progress=lambda n, total, name: self.progress.emit(n, total, name))
         except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
@@ -97,7 +98,11 @@ class ImportDialog(QDialog):
         self.results: list[B.ImportResult] = []
         self.applied = False
         self._thread: QThread | None = None
-        self.setWindowTitle(self.tr("Import sync bundles"))
+        # A prefecture or province imports relay bundles (转报包) from the tier below.
+        self.relay = bool(desk.identity and desk.identity.is_upper)
+        self.suffix = RELAY_SUFFIX if self.relay else B.BUNDLE_SUFFIX
+        self.setWindowTitle(self.tr("Import relay bundles") if self.relay
+                            else self.tr("Import sync bundles"))
         self.resize(900, 620)
         row = self._build_pickers()
         split = self._build_results()
@@ -171,8 +176,9 @@ class ImportDialog(QDialog):
         close.clicked.connect(self.reject)
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Sync bundles"), "",
-                                                self.tr("Sync bundles (*.xyb);;All files (*)"))
+        kinds = self.tr("Relay bundles (*.xyf);;All files (*)") if self.relay \
+            else self.tr("Sync bundles (*.xyb);;All files (*)")
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Sync bundles"), "", kinds)
         if names:
             self.set_files([Path(n) for n in names])
 
@@ -180,7 +186,7 @@ class ImportDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with sync bundles"))
         if folder:
             self.set_files(sorted(p for p in Path(folder).iterdir()
-                                  if p.is_file() and p.suffix == B.BUNDLE_SUFFIX))
+                                  if p.is_file() and p.suffix == self.suffix))
 
     def set_files(self, files: list[Path]) -> None:
         """Take these files and start the dry run."""
@@ -189,7 +195,8 @@ class ImportDialog(QDialog):
         self.file_list.clear()
         self.file_list.addItems([p.name for p in self.files])
         if not self.files:
-            self.status.setText(self.tr("No bundle files (*.xyb) in that folder."))
+            self.status.setText(self.tr("No relay bundle files (*.xyf) in that folder.")
+                                if self.relay else self.tr("No bundle files (*.xyb) in that folder."))
             return
         self._run(dry_run=True)
 
@@ -229,7 +236,10 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Checking the bundles (dry run)…") if dry_run
                             else self.tr("Importing… (the database was backed up first)"))
         self._thread = QThread(self)
-        self._worker = ImportWorker(self.desk, self.files, dry_run, confirm)
+        importer = None
+        if self.relay:
+            from ...services.bundles.relay_import import RelayImporter as importer
+        self._worker = ImportWorker(self.desk, self.files, dry_run, confirm, importer)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._dry_run = dry_run
@@ -370,6 +380,12 @@ class StationsTab(QWidget):
         admin = desk.session.can(Perm.ADMIN)  # the registry refuses others anyway
         for button in (self.add_button, self.edit_button, self.key_button):
             button.setVisible(admin)
+        self.upper = bool(desk.identity and desk.identity.is_upper)
+        if self.upper:  # the stations below come with their keys, vouched for by the tier below
+            import_button.setText(self.tr("&Import relay bundles…"))
+            self.add_button.setText(self.tr("&Enrol the tier below…"))
+            self.edit_button.setVisible(False)
+            self.key_button.setVisible(False)
         refresh = QPushButton(self.tr("Re&fresh"))
         refresh.clicked.connect(self.refresh)
         self.note = QLabel()

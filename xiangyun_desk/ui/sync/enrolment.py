@@ -77,7 +77,11 @@ class StationDialog(QDialog):
         self.desk = desk
         self.station = station
         self.saved: Station | None = None
-        self.setWindowTitle(self.tr("Add a station") if station is None
+        # At a prefecture or province: enrol the tier below (a county, a prefecture) by the
+        # fingerprint of its key card, read out over the phone.
+        self.tier = station is None and bool(desk.identity and desk.identity.is_upper)
+        self.setWindowTitle(self.tr("Enrol the tier below") if self.tier
+                            else self.tr("Add a station") if station is None
                             else self.tr("Edit station %1").replace("%1", station.code))
         self.code = QLineEdit(station.code if station else "")
         self.code.setObjectName("code")
@@ -100,11 +104,23 @@ class StationDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Station &code"), self.code)
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Township"), self.township)
-        form.addRow("", self.monthly)
-        if station is None:
+        if self.tier:
+            self.code.setPlaceholderText("532923")
+            self.name.setPlaceholderText("祥云县总工会")
+            form.addRow(self.tr("&Code"), self.code)
+            form.addRow(self.tr("&Name"), self.name)
+            form.addRow(self.tr("Key card &fingerprint"), self.fingerprint)
+            hint = QLabel(self.tr("The 20 digits of its key card (同步 → 导出本单位密钥卡), read "
+                                  "out over the phone. Without them, its first relay bundle "
+                                  "waits for confirmation."))
+            hint.setWordWrap(True)
+            form.addRow("", hint)
+        else:
+            form.addRow(self.tr("Station &code"), self.code)
+            form.addRow(self.tr("&Name"), self.name)
+            form.addRow(self.tr("&Township"), self.township)
+            form.addRow("", self.monthly)
+        if station is None and not self.tier:
             form.addRow(self.tr("Key &fingerprint"), self.fingerprint)
             hint = QLabel(self.tr("Optional: the 20 digits the station reads out over the phone "
                                   "(同步 → 本站密钥指纹). Without them, the station's first "
@@ -124,7 +140,10 @@ class StationDialog(QDialog):
     def save(self) -> None:
         registry = StationRegistry(self.desk)
         try:
-            if self.station is None:
+            if self.tier:
+                self.saved = registry.add_tier(self.code.text(), self.name.text(),
+                                               self.fingerprint.text())
+            elif self.station is None:
                 self.saved = registry.add(self.code.text(), self.name.text(),
                                           self.township.text(), self.monthly.isChecked(),
                                           self.fingerprint.text())

@@ -127,6 +127,8 @@ class StationFiguresBox(QGroupBox):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note = QLabel(self.tr("The totals row is the county's figures (stations and the county's own records). People visited are counted once across the county, so the total can be less than the sum of the stations."))
+        if desk.identity is not None and desk.identity.is_upper:
+            self.note.setText(self.tr("Stations are grouped by county; a county's row adds up its stations (— where people are counted once, which does not add up). The totals row is the figures of every station below."))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666; font-weight: normal; font-size: 11px;")
         layout = QVBoxLayout(self)
@@ -163,11 +165,21 @@ class StationFiguresBox(QGroupBox):
             self.model.removeRows(0, self.model.rowCount())
             missing = self.tr("not sent yet")
             county = self.tr("county office")
+            bold = QFont(self.font())
+            bold.setBold(True)
+            groups = {g["code"]: g for g in result.get("counties", [])}
+            shown: set[str] = set()
             for row in result["rows"]:
+                group = groups.get(row["code"].split("-")[0])
+                if group is not None and group["code"] not in shown:  # the county's totals
+                    shown.add(group["code"])
+                    self.model.appendRow(self._county_row(group, bold))
                 name = row["name"] or (county if row["own"] else "")
                 first = f"{name}（{row['code']}）"
                 if row["never_seen"]:
                     first += f"　{missing}"
+                if group is not None:
+                    first = "　　" + first  # under its county
                 items = [QStandardItem(first), QStandardItem(row["township"])]
                 items += [self._number(m.text(row["figures"])) for m in self.measures]
                 if row["never_seen"]:
@@ -176,8 +188,6 @@ class StationFiguresBox(QGroupBox):
                 self.model.appendRow(items)
             totals = [QStandardItem(self.tr("Total")), QStandardItem("")]
             totals += [self._number(m.text(result["totals"])) for m in self.measures]
-            bold = QFont(self.font())
-            bold.setBold(True)
             for item in totals:
                 item.setFont(bold)
                 item.setBackground(QBrush(QColor("#f4f4ec")))
@@ -190,6 +200,20 @@ class StationFiguresBox(QGroupBox):
         except RuntimeError:  # closed meanwhile
             return
         self.refreshed.emit()
+
+    def _county_row(self, group: dict, bold: QFont) -> list[QStandardItem]:
+        """A county and the sums of its stations (a prefecture's or province's overview);
+        a figure that does not add up across stations (people counted once) shows —."""
+        first = self.tr("%1 (%2): %3 station(s)").replace("%1", group["name"] or group["code"]) \
+            .replace("%2", group["code"]).replace("%3", str(len(group["stations"])))
+        items = [QStandardItem(first), QStandardItem("")]
+        for m in self.measures:
+            value = group["sums"].get(m.key)
+            items.append(self._number("—" if value is None else DEF.format_number(value, m.kind)))
+        for item in items:
+            item.setFont(bold)
+            item.setBackground(QBrush(QColor("#e8eef7")))
+        return items
 
     @staticmethod
     def _number(text: str) -> QStandardItem:

@@ -29,20 +29,33 @@ class SyncMenu(QObject):
         self.window = window
         self.desk = window.desk
         self.texts = SyncTexts(self)
-        self.county = self.desk.identity.role == "county"
+        identity = self.desk.identity
+        self.county = identity.is_tier  # county, prefecture, province: the county window
+        self.upper = identity.is_upper
         menu = window.menuBar().addMenu(self.tr("S&ync"))
         menu.setObjectName("sync_menu")
         self.menu = menu
         if self.county:
             self._county_setup()
-            self._add(self.tr("&Import sync bundles…"), self.import_bundles, "import",
-                      Perm.IMPORT)
+            if self.upper:
+                self._add(self.tr("&Import relay bundles…"), self.import_bundles, "import",
+                          Perm.IMPORT)
+            else:
+                self._add(self.tr("&Import sync bundles…"), self.import_bundles, "import",
+                          Perm.IMPORT)
             self._add(self.tr("Import &history"), self.import_history, "import_history")
             menu.addSeparator()
-            self._add(self.tr("&Publish reference data…"), self.publish_reference, "publish",
-                      Perm.EXPORT)
+            if identity.role in ("county", "prefecture"):  # forwarding to the next tier
+                self._add(self.tr("Export a &relay bundle to the next tier…"),
+                          self.export_relay, "export_relay", Perm.EXPORT)
+                self._add(self.tr("Load the next tier's key &card…"), self.load_upper_card,
+                          "upper_card", Perm.ADMIN)
+            if not self.upper:
+                self._add(self.tr("&Publish reference data…"), self.publish_reference,
+                          "publish", Perm.EXPORT)
             # The county key card is public: any role may write it (not the station's load action).
-            self._add(self.tr("Write the county &key card…"), self.write_key_card,
+            self._add(self.tr("Write this unit's &key card…") if self.upper
+                      else self.tr("Write the county &key card…"), self.write_key_card,
                       "write_key_card")
         else:
             self._add(self.tr("&Export a sync bundle…"), self.export_bundle, "export",
@@ -196,6 +209,52 @@ class SyncMenu(QObject):
             "Wrote %1.\nCopy it to every station; they load it with 同步 → 载入县级参考数据.")
             .replace("%1", str(result.path)))
         return result
+
+    # ---- relay (docs/federation.md) -----------------------------------------------------------
+
+    def export_relay(self):
+        from ...services.bundles.relay_export import export_relay
+
+        title = self.tr("Relay bundle")
+        if not self._allowed(Perm.EXPORT, title):
+            return None
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Where to write the relay bundle"))
+        if not folder:
+            return None
+        try:
+            result = export_relay(self.desk, Path(folder))
+        except DomainError as exc:
+            self.refused(title, exc)
+            return None
+        QMessageBox.information(self.window, title, self.tr(
+            "Wrote relay bundle No. %1 (%2 station bundle(s), %3 record(s)) to %4.")
+            .replace("%1", str(result.seq)).replace("%2", str(result.counts["items"]))
+            .replace("%3", str(result.counts["records"])).replace("%4", str(result.path)))
+        return result
+
+    def load_upper_card(self):
+        from ...services.bundles.relay import load_upper_card
+
+        title = self.tr("Key card")
+        if not self._allowed(Perm.ADMIN, title):
+            return None
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("The next tier's key card"),
+                                              "", self.tr("Key card (*.json)"))
+        if not path:
+            return None
+        try:
+            card = load_upper_card(self.desk, Path(path).read_bytes())
+        except DomainError as exc:
+            self.refused(title, exc)
+            return None
+        except OSError as exc:
+            QMessageBox.warning(self.window, title, str(exc))
+            return None
+        QMessageBox.information(self.window, title, self.tr(
+            "Loaded the key card of %1 (%2).\nFingerprint: %3\nCompare it with them by phone.")
+            .replace("%1", card.county_name).replace("%2", card.county_code)
+            .replace("%3", card.fingerprint))
+        return card
 
     def write_key_card(self):
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the county key card"),

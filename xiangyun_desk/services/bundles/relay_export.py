@@ -1,0 +1,220 @@
+"""Forwarding tier (county or prefecture): write a relay bundle to the next tier.
+
+The relay bundle holds the station bundles this tier applied (``relay_item``) exactly as the
+stations signed them, the station keys this tier confirmed (``stations.json``), and a manifest
+signed with this tier's signing key; the payload is encrypted to the next tier's key card
+(relay.py ``load_upper_card``). Incremental (the items kept since the previous relay bundle) or
+full (every item kept). The numbers and the history are the export bookkeeping of station
+bundles (``bundle_export``), the file is written like a station bundle (export.py
+``write_signed_file``: whole or not at all, read back before it takes its name).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pyrage
+from pyrage import x25519
+from sqlalchemy import func, select
+
+from ... import __version__
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
+from ...storage.files import scratch_file
+from ...storage.sync_models import BundleExport, CountyStation, RelayItem
+from . import format as F
+from . import relay as R
+from .access import Perm, require
+from .export import (
+    ExportFailed,
+    ExportPlan,
+    ExportResult,
+    _forget_export,
+    _read_back,
+    write_signed_file,
+)
+from .keys import KeyProblem, KeyStore, fingerprint, public_key_b64
+
+CTX = "Bundles"
+
+
+def _require_forwarder(desk):
+    identity = desk.identity
+    if identity is None or identity.role not in R.PARENT_TIER:
+        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Only a county or a prefecture forwards relay bundles to the next tier.")))
+    card = R.upper_card(desk)
+    if card is None:
+        raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "Load the next tier's key card first (xiangyun-desk load-upper-key FILE).")))
+    return identity, card
+
+
+def _plan(s, full: bool) -> ExportPlan:
+    last = s.execute(select(BundleExport.seq, BundleExport.to_seq)
+                     .order_by(BundleExport.seq.desc()).limit(1)).first()
+    seq = (last[0] if last else 0) + 1
+    from_id = 0 if full or last is None else last[1]
+    to_id = max(s.scalar(select(func.max(RelayItem.id))) or 0, from_id)
+    count = s.scalar(select(func.count()).select_from(RelayItem).where(
+        RelayItem.id > from_id, RelayItem.id <= to_id)) or 0
+    return ExportPlan("full" if full else "incremental", seq, from_id, to_id, {"items": count})
+
+
+def preview_relay(desk, full: bool = False) -> ExportPlan:
+    """What ``export_relay`` would write now (``counts["items"]`` station bundles)."""
+    require(desk, Perm.READ)
+    with desk.db.session() as s, s.begin():
+        return _plan(s, full)
+
+
+def _county_name(s, identity, county: str) -> str:
+    if county == identity.code:
+        return identity.name
+    row = s.scalar(select(CountyStation).where(CountyStation.county_code == county,
+                                               CountyStation.code == county))
+    return row.name if row is not None else ""
+
+
+def _station_keys(s, items: list[RelayItem], identity) -> list[dict]:
+    """Per station of the items: the keys this tier's registry confirmed for it — the current
+    one and those it replaced (a bundle signed before a re-keying is still the station's) —
+    never merely the keys the items carry: a station bundle signed by a key the registry never
+    confirmed is refused at the next tier."""
+    stations = sorted({(item.county_code, item.station_code) for item in items})
+    out = []
+    for county, code in stations:
+        row = s.scalar(select(CountyStation).where(CountyStation.county_code == county,
+                                                   CountyStation.code == code))
+        trusted = row is not None and row.key_state in ("confirmed", "first_use")
+        current = row.signing_key if trusted and row.signing_key else None
+        confirmed = {current} if current else set()
+        for old in json.loads(row.history or "[]") if row is not None else []:
+            if isinstance(old, dict) and old.get("retired_key") \
+                    and old.get("state") in ("confirmed", "first_use"):
+                confirmed.add(old["retired_key"])
+        all_keys = sorted(confirmed)
+        out.append({"county_code": county, "county_name": _county_name(s, identity, county),
+                    "code": code,
+                    "name": (row.name if row is not None else "") or "",
+                    "township": (row.township if row is not None else "") or "",
+                    "key_state": row.key_state if row is not None else "",
+                    "current_key": current, "keys": all_keys,
+                    "fingerprints": [fingerprint(k) for k in all_keys]})
+    return out
+
+
+def export_relay(desk, out_dir: Path, full: bool = False,
+                 progress: Callable[[int, int], None] | None = None,
+                 now: dt.datetime | None = None) -> ExportResult:
+    """Write this tier's next relay bundle into ``out_dir`` and read it back; returns it
+    (``counts``: station bundles and records). Needs the export permission; recorded."""
+    require(desk, Perm.EXPORT)
+    identity, card = _require_forwarder(desk)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The folder {path} does not exist."), path=str(out_dir)))
+    store = KeyStore(desk.data_dir)
+    store.ensure_county_keys()
+    key = store.county_signing_key()
+    own_recipient = str(store.county_identity().to_public())
+    created = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
+    recipient = x25519.Recipient.from_str(card.age_recipient)
+    records = 0
+    with scratch_file(desk.data_dir) as inner, scratch_file(desk.data_dir) as encrypted:
+        with desk.db.session() as s, s.begin():
+            plan = _plan(s, full)
+            items = list(s.scalars(select(RelayItem).where(
+                RelayItem.id > plan.from_seq, RelayItem.id <= plan.to_seq).order_by(
+                RelayItem.county_code, RelayItem.station_code, RelayItem.bundle_seq,
+                RelayItem.id)))
+            index = []
+            with zipfile.ZipFile(inner, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+                for n, item in enumerate(items, 1):
+                    zf.writestr(R.item_entry(n, F.MANIFEST), item.manifest)
+                    zf.writestr(R.item_entry(n, F.SIGNATURE), base64.b64encode(item.signature))
+                    zf.writestr(R.item_entry(n, F.PAYLOAD_PLAIN), item.payload)
+                    tables = json.loads(item.manifest).get("tables", {})
+                    records += sum(t.get("count", 0) for t in tables.values()
+                                   if isinstance(t, dict))
+                    index.append({"n": n, "county_code": item.county_code,
+                                  "station_code": item.station_code,
+                                  "bundle_seq": item.bundle_seq, "kind": item.kind,
+                                  "manifest_sha256": item.manifest_sha256})
+                    if progress and n % 50 == 0:
+                        progress(n, len(items))
+                stations = _station_keys(s, items, identity)
+                contents = {}
+                for entry, doc in ((R.ITEMS_FILE, index), (R.STATIONS_FILE, stations)):
+                    data = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode()
+                    zf.writestr(entry, data)
+                    contents["items" if entry == R.ITEMS_FILE else "stations"] = {
+                        "file": entry, "count": len(doc),
+                        "sha256": hashlib.sha256(data).hexdigest()}
+        try:
+            inner.seek(0)
+            pyrage.encrypt_io(inner, encrypted, [recipient])
+            encrypted.flush()
+        except OSError as exc:
+            raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+        inner.close()
+        payload_sha = F.stream_sha256(encrypted)
+        manifest = {
+            "format": F.RELAY_FORMAT, "format_version": F.FORMAT_VERSION, "kind": plan.kind,
+            "from": {"tier": identity.role, "code": identity.code, "name": identity.name,
+                     "signing_key": public_key_b64(key), "age_recipient": own_recipient,
+                     "fingerprint": fingerprint(own_recipient, public_key_b64(key))},
+            "to": {"code": card.county_code, "name": card.county_name,
+                   "fingerprint": card.fingerprint},
+            "age_recipient": card.age_recipient,
+            "relay_seq": plan.seq,
+            "range": {"from": plan.from_seq, "to": plan.to_seq},
+            "created_at": F.utc_text(created),
+            "app_version": __version__,
+            "payload": {"file": F.PAYLOAD_ENCRYPTED, "size": encrypted.seek(0, io.SEEK_END),
+                        "sha256": payload_sha, "encryption": "age-x25519",
+                        "content": "zip of items.json, stations.json, items/<n>/*"},
+            "contents": contents,
+        }
+        manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+        signature = base64.b64encode(key.sign(manifest_bytes)) + b"\n"
+        name = R.relay_filename(identity.code, identity.name, (now or dt.datetime.now()).date(),
+                                plan.seq)
+        target = out_dir / name
+        n = 1
+        while target.exists():
+            n += 1
+            target = out_dir / name.replace(F.RELAY_SUFFIX, f"-{n}{F.RELAY_SUFFIX}")
+        counts = {"items": len(items), "records": records}
+        file_sha: list[str] = []
+
+        def record(partial: Path) -> None:
+            _read_back(partial, manifest_bytes, public_key_b64(key), payload_sha,
+                       F.RELAY_FORMAT)
+            file_sha.append(F.file_sha256(partial))
+            with desk.db.session() as s, s.begin():
+                s.add(BundleExport(seq=plan.seq, file_name=target.name, folder=str(out_dir),
+                                   kind=plan.kind, from_seq=plan.from_seq, to_seq=plan.to_seq,
+                                   record_count=records, counts=json.dumps(counts),
+                                   sha256=file_sha[0], created_at=created))
+                desk.audit.record("export", None, None, {
+                    "bundle": "relay", "file": target.name, "folder": str(out_dir),
+                    "relay_seq": plan.seq, "kind": plan.kind, "to": card.county_code,
+                    "range": [plan.from_seq, plan.to_seq], "items": len(items),
+                    "records": records}, s=s)
+
+        try:
+            write_signed_file(target, manifest_bytes, signature, encrypted, F.PAYLOAD_ENCRYPTED,
+                              R.README_TEXT, before_final_name=record)
+        except BaseException:
+            if file_sha:
+                _forget_export(desk, plan.seq, target)
+            raise
+    if progress:
+        progress(len(items), len(items))
+    return ExportResult(target, plan.seq, plan.kind, plan.from_seq, plan.to_seq, counts,
+                        target.stat().st_size, file_sha[0])
