@@ -2141,7 +2141,7 @@
     </message>
     <message>
         <source>{code}  {name}  last bundle {last}  missing {missing}  {late} days late  key {fp} [{state}]  {records} records</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}  {name}  最后一个同步包 {last}  缺号 {missing}  逾期 {late} 天  密钥 {fp} [{state}]  共 {records} 条记录</translation>
     </message>
     <message>
         <source>There is no import to undo.</source>
