@@ -17,7 +17,8 @@ from xiangyun_desk.services.bundles import format as F
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "xiangyun_desk" / "services" / "bundles" / "schemas"
-NAMES = ("bundle-manifest.schema.json", "reference-manifest.schema.json")
+NAMES = ("bundle-manifest.schema.json", "reference-manifest.schema.json",
+         "relay-manifest.schema.json")
 
 
 @pytest.mark.parametrize("name", NAMES)
