@@ -23,6 +23,7 @@ from pathlib import Path
 import pyrage
 from pyrage import x25519
 from sqlalchemy import func, select
+from sqlalchemy.orm import defer
 
 from ... import __version__
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
@@ -128,17 +129,23 @@ def export_relay(desk, out_dir: Path, full: bool = False,
     with scratch_file(desk.data_dir) as inner, scratch_file(desk.data_dir) as encrypted:
         with desk.db.session() as s, s.begin():
             plan = _plan(s, full)
-            items = list(s.scalars(select(RelayItem).where(
+            # The items' metadata in order, then one payload at a time (memory stays bounded).
+            items = list(s.scalars(select(RelayItem).options(
+                defer(RelayItem.payload), defer(RelayItem.manifest)).where(
                 RelayItem.id > plan.from_seq, RelayItem.id <= plan.to_seq).order_by(
                 RelayItem.county_code, RelayItem.station_code, RelayItem.bundle_seq,
                 RelayItem.id)))
             index = []
             with zipfile.ZipFile(inner, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
                 for n, item in enumerate(items, 1):
-                    zf.writestr(R.item_entry(n, F.MANIFEST), item.manifest)
+                    manifest_bytes, payload = s.execute(select(
+                        RelayItem.manifest, RelayItem.payload).where(
+                        RelayItem.id == item.id)).one()
+                    zf.writestr(R.item_entry(n, F.MANIFEST), manifest_bytes)
                     zf.writestr(R.item_entry(n, F.SIGNATURE), base64.b64encode(item.signature))
-                    zf.writestr(R.item_entry(n, F.PAYLOAD_PLAIN), item.payload)
-                    tables = json.loads(item.manifest).get("tables", {})
+                    zf.writestr(R.item_entry(n, F.PAYLOAD_PLAIN), payload)
+                    del payload
+                    tables = json.loads(manifest_bytes).get("tables", {})
                     records += sum(t.get("count", 0) for t in tables.values()
                                    if isinstance(t, dict))
                     index.append({"n": n, "county_code": item.county_code,
