@@ -187,3 +187,33 @@ def test_replays_stale_bundles_and_a_missing_relay_bundle(fed):
     for qualified, station in fed.stations.items():
         if qualified.startswith(code):
             assert len(snapshot(fed.prefecture, qualified)) == len(snapshot(station))
+
+
+def test_a_re_keyed_station_travels_upward_signed(fed):
+    """The station renews its key, the county confirms the new fingerprint by phone; the
+    prefecture learns the new key from the county's relay bundle (the old one in the station's
+    history), and a full relay bundle still carries the bundles signed with the old key."""
+    from bundle_helpers import add_visit, station_fp
+
+    from xiangyun_desk.services import bundles as B
+
+    code = "532923"
+    fed.station_round(records=8, seed=6)
+    [first] = fed.import_at(fed.prefecture, fed.relay(code))
+    assert first.status == "applied"
+    station = fed.stations[f"{code}-03"]
+    county = fed.counties[code]
+    old = StationRegistry(fed.prefecture).stations()[1]
+    assert old.qualified_code == f"{code}-03"
+    B.renew_station_key(station)
+    StationRegistry(county).confirm_key("03", station_fp(station))
+    add_visit(station, name="换钥后")
+    result = B.BundleImporter(county).import_files([B.export_bundle(station, fed.usb).path])[0]
+    assert result.status == "applied"
+    [second] = fed.import_at(fed.prefecture, fed.relay(code))
+    assert second.status == "applied", second.to_json()
+    now = next(s for s in StationRegistry(fed.prefecture).stations()
+               if s.qualified_code == f"{code}-03")
+    assert now.fingerprint == station_fp(station) != old.fingerprint
+    [full] = fed.import_at(fed.prefecture, fed.relay(code, full=True))
+    assert full.status == "applied" and full.changed == 0, full.to_json()

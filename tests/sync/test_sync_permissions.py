@@ -459,7 +459,8 @@ def test_station_staff_exports_but_does_not_load_key_cards(qtbot, station):
 def test_county_viewer_cannot_import_from_the_window(qtbot, county, warnings):
     window = _window(qtbot, county, "zhidu")
     assert _visible(window) == {"sync_import": False, "sync_import_history": True,
-                                "sync_publish": False, "sync_write_key_card": True}
+                                "sync_publish": False, "sync_write_key_card": True,
+                                "sync_export_relay": False, "sync_upper_card": False}
     assert not window.sync.stations.import_button.isVisibleTo(window.sync.stations)
     assert window.sync.import_bundles() is None
     assert window.sync.publish_reference() is None
@@ -478,7 +479,8 @@ def test_county_viewer_cannot_import_from_the_window(qtbot, county, warnings):
 def test_county_staff_imports_from_the_window_and_it_is_recorded(qtbot, county, bundles):
     window = _window(qtbot, county, "gongzuo")
     assert _visible(window) == {"sync_import": True, "sync_import_history": True,
-                                "sync_publish": True, "sync_write_key_card": True}
+                                "sync_publish": True, "sync_write_key_card": True,
+                                "sync_export_relay": True, "sync_upper_card": False}
     dialog = window.sync.import_bundles()
     dialog.set_files(list(bundles))
     dialog.wait()
