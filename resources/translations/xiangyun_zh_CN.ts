@@ -1684,8 +1684,6 @@
         <translation>已撤销</translation>
     </message>
     <message>
-        <source>Only the newest applied import can be undone, and only one imported by this version of the program: undo the later imports first.</source>
-        <translation>只能撤销最近一次已应用的导入（且须是本版本程序导入的）：请先撤销之后的导入。</translation>
         <source>This is not a relay bundle from the tier below (it is a station or reference bundle).</source>
         <translation>这不是下级转报包（而是站点同步包或参考数据包）。</translation>
     </message>
@@ -1792,6 +1790,10 @@
     <message>
         <source>{code} {name}, bundle No. {seq}: {status}</source>
         <translation>{code} {name}，第 {seq} 号同步包：{status}</translation>
+    </message>
+    <message>
+        <source>Only the newest applied import can be undone, and only one imported by this version of the program: undo the later imports first.</source>
+        <translation>只能撤销最近一次已应用的导入（且须是本版本程序导入的）：请先撤销之后的导入。</translation>
     </message>
 </context>
 <context>
