@@ -220,3 +220,18 @@ def test_a_dry_run_reports_and_changes_nothing(tiers):
     result = _import(tiers, _good(tiers), dry_run=True)
     assert result.status == "applied" and result.dry_run and result.changed > 0
     assert data_fingerprint(tiers["pref"]) == before
+
+
+def test_an_undone_import_is_not_forwarded(tiers):
+    from xiangyun_desk.services.bundles.undo import undo_import, undoable
+
+    county = tiers["532923"]
+    add_records(tiers["s532923"], 5, seed=99)
+    B.BundleImporter(county).import_files([B.export_bundle(tiers["s532923"], tiers["usb"]).path])
+    with county.db.session() as s:
+        before = len(s.scalars(select(RelayItem)).all())
+    undo_import(county, undoable(county))
+    with county.db.session() as s:
+        assert len(s.scalars(select(RelayItem)).all()) == before - 1
+    result = _import(tiers, export_relay(county, tiers["usb"]).path)
+    assert result.status == "applied" and len(result.relayed) == 1  # only the first bundle
