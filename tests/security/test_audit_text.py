@@ -45,6 +45,8 @@ FEATURE_ENTRIES = [
                       "reference_seq": 3, "new": 1, "counts": {"code_lists": {"new": 1}},
                       "confirmed": True}),
     ("import", "relief_visit", {"file": "慰问.xlsx", "register": "relief", "records": 3}),
+    ("import-undo", None, {"bundle": "sync", "file": "数据包-0003.zip", "station": "03",
+                           "bundle_seq": 3, "removed": 4, "restored": 1}),
     ("print", None, {"what": "person", "records": 2}),
     ("print", None, {"report": "summary", "file": "工作报表.pdf", "period": "2026年10月"}),
     ("print_full", None, {"report": "roster", "file": "名册.pdf", "campaign": "winter",
