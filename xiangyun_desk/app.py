@@ -113,13 +113,16 @@ def open_log_file(log_dir: Path) -> Path:
 
 def _install_excepthook(data_dir: Path) -> None:
     """Bugs go to a log file and a dialog with the details, never a silent exit."""
-    from .ui.crash import show_crash
+    from .ui.crash import show_crash, show_fault
 
     log_dir = data_dir / "logs"
     log_file = open_log_file(log_dir)
 
     def hook(exc_type, exc, tb):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        if show_fault(exc, data_dir):  # the machine's fault, not a bug: a message, no details
+            log.warning("environment fault\n%s", details)
+            return
         log.error("unhandled exception\n%s", details)
         show_crash(details, log_file)
 

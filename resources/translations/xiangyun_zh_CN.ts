@@ -1130,14 +1130,6 @@
         <translation>备份文件未通过检查：{problems}</translation>
     </message>
     <message>
-        <source>Could not write the backup to {folder}: the disk may be full or the USB stick removed ({detail}). Nothing was left behind.</source>
-        <translation>无法把备份写到 {folder}：磁盘可能已满，或 U 盘已拔出（{detail}）。没有留下不完整的文件。</translation>
-    </message>
-    <message>
-        <source>Could not write the backup to {folder}: the disk may be full or the USB stick removed ({detail}). An unfinished file {file} could not be removed; delete it.</source>
-        <translation>无法把备份写到 {folder}：磁盘可能已满，或 U 盘已拔出（{detail}）。未写完的文件 {file} 无法删除，请手动删除它。</translation>
-    </message>
-    <message>
         <source>{file} cannot be restored: {problems}. The database was not changed.</source>
         <translation>无法恢复 {file}：{problems}。数据库未被改动。</translation>
     </message>
@@ -2452,6 +2444,10 @@ Log file: %1</source>
     <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Cannot go on</source>
+        <translation>无法继续</translation>
     </message>
 </context>
 <context>
@@ -4453,14 +4449,6 @@ Print them in full?</source>
         <translation>{path} 是文件夹；请指定以 .pdf 结尾的文件名。</translation>
     </message>
     <message>
-        <source>Cannot write to {folder}: {reason}</source>
-        <translation>无法写入 {folder}：{reason}</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
         <source>Choose the job fair with --event (the start of its id, or its name and date): {fairs}</source>
         <translation>请用 --event 指定招聘会（编号的开头几位，或名称和日期，如“春风行动 2026-02-20”）：{fairs}</translation>
     </message>
@@ -5065,10 +5053,6 @@ Call the county office and compare this number with theirs before you rely on it
         <translation>没有登记簿 {register}；可选：{registers}。</translation>
     </message>
     <message>
-        <source>The file cannot be written: {reason}</source>
-        <translation>无法写入文件：{reason}</translation>
-    </message>
-    <message>
         <source>Choose the job fair these rows belong to (--fair ID).</source>
         <translation>请选择这些记录所属的招聘会（--fair 编号）。</translation>
     </message>
@@ -5630,6 +5614,34 @@ Call the county office and compare this number with theirs before you rely on it
     <message>
         <source>The disk holding {path} is full. Free some space (empty the recycle bin, move old files away) and try again; the database is not damaged and nothing saved has been lost.</source>
         <translation>{path} 所在的磁盘已满。请腾出空间（清空回收站、移走旧文件）后再试；数据库没有损坏，已保存的记录没有丢失。</translation>
+    </message>
+    <message>
+        <source>An unfinished file {file} could not be removed from it; delete it.</source>
+        <translation>其中有一个未写完的文件 {file} 无法删除，请手动删除。</translation>
+    </message>
+    <message>
+        <source>Nothing unfinished was left there.</source>
+        <translation>没有在那里留下未写完的文件。</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full. Delete files you no longer need from it, or choose another folder or USB stick, then try again. {after}</source>
+        <translation>{folder} 所在的磁盘已满。请删除其中不再需要的文件，或换一个文件夹或U盘，然后再试。{after}</translation>
+    </message>
+    <message>
+        <source>{folder} is read-only. If it is on a USB stick, slide the stick&apos;s write-protect switch to unlocked (or use another stick), then try again. {after}</source>
+        <translation>{folder} 是只读的。如果是U盘，请把U盘上的写保护开关拨到解锁位置（或换一个U盘），然后再试。{after}</translation>
+    </message>
+    <message>
+        <source>This program may not write to {folder}. Choose another folder (for example on the USB stick or in Documents), then try again. {after}</source>
+        <translation>本程序没有权限写入 {folder}。请换一个文件夹（例如U盘上或“文档”中的文件夹），然后再试。{after}</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be reached: the USB stick may have been pulled out, or it is faulty. Plug it in again (or use another stick), then try again. {after}</source>
+        <translation>无法访问 {folder}：U盘可能已被拔出或已损坏。请重新插好U盘（或换一个U盘），然后再试。{after}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: {reason}. {after}</source>
+        <translation>无法写入 {folder}：{reason}。{after}</translation>
     </message>
 </context>
 <context>

@@ -167,21 +167,21 @@ def test_the_rows_never_go_to_the_system_temp_folder(desk, sheets, tmp_path, mon
     written inside the 0700 data directory instead, and removed afterwards."""
     import tempfile
 
-    from openpyxl import Workbook
+    from xiangyun_desk.services.sheets import exporter
 
     _visits(desk, sheets)
     system = tmp_path / "system-temp"
     system.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(system))
     seen = []
-    real_save = Workbook.save
+    real_save = exporter._save_workbook
 
-    def save(self, filename):
+    def save(wb, filename):  # the moment the workbook is saved (all rows are in its parts)
         seen.append(sorted(p.name for p in system.rglob("*")))
         seen.append(sorted(p.name for p in (desk.data_dir / "tmp").iterdir()))
-        return real_save(self, filename)
+        return real_save(wb, filename)
 
-    monkeypatch.setattr(Workbook, "save", save)
+    monkeypatch.setattr(exporter, "_save_workbook", save)
     export_view(desk, "visits", RegisterQuery(), tmp_path / "out.xlsx", full=True)
     assert seen[0] == [] and seen[1], seen
     assert list((desk.data_dir / "tmp").iterdir()) == []

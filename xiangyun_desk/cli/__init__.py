@@ -64,13 +64,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _environment_fault(args, exc: Exception):
-    """The database busy (another process writing) or the disk full, named as such instead of
-    a traceback (bugs still raise and reach the log)."""
-    from ..storage.errors import environment_fault
+    """The database busy (another process writing), the disk full, or a folder that cannot be
+    written (a full, write-protected or pulled-out stick), named as such instead of a traceback
+    (bugs still raise with theirs)."""
+    from ..storage.errors import named_fault
 
-    if isinstance(exc, DomainError):
-        return None
-    return environment_fault(exc, paths.data_dir(args.data_dir))
+    return named_fault(exc, paths.data_dir(args.data_dir))
 
 
 def _database_damage(args, exc: Exception):

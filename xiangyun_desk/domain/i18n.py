@@ -26,7 +26,9 @@ class Message:
     def render(self, translate=None) -> str:
         """Translate (when a translate function is given) and fill in the parameters."""
         text = translate(self.context, self.text) if translate else self.text
-        return text.format(**self.params)
+        params = {k: v.render(translate) if isinstance(v, Message) else v
+                  for k, v in self.params.items()}  # a sentence within a sentence
+        return text.format(**params)
 
     def __str__(self) -> str:
         return self.render()

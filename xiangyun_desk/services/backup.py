@@ -21,6 +21,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from ..storage.db import DB_FILENAME, Database, backup_dir, head_revision
+from ..storage.errors import FolderFault
 from ..storage.files import AtomicFile, make_private_dir
 
 CTX = "Backup"
@@ -143,17 +144,9 @@ class BackupService:
                         problems="; ".join(problems[:3])))
             return target
         except (OSError, sqlite3.Error) as exc:
-            if saver.left_behind is not None:
-                raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
-                    "Backup", "Could not write the backup to {folder}: the disk may be full or "
-                              "the USB stick removed ({detail}). An unfinished file {file} could "
-                              "not be removed; delete it."),
-                    folder=str(target.parent), detail=str(exc)[:120],
-                    file=saver.left_behind.name)) from exc
-            raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
-                "Backup", "Could not write the backup to {folder}: the disk may be full or the "
-                          "USB stick removed ({detail}). Nothing was left behind."),
-                folder=str(target.parent), detail=str(exc)[:120])) from exc
+            fault = saver.fault(exc) or FolderFault("other", target.parent, saver.left_behind,
+                                                    str(exc)[:120])
+            raise BackupFailed(fault.message) from exc
 
     def backup(self, reason: str = "manual", now: dt.datetime | None = None) -> Path | None:
         """An automatic backup into the backups folder, then thinning. None on a database

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from ..storage.errors import DiskFull, environment_fault
+from ..storage.errors import FolderFault, environment_fault
 from ..storage.files import AtomicFile, is_temporary, make_private_dir, named_scratch
 from .backup import BackupFailed, _verify
 
@@ -137,7 +137,8 @@ def write_encrypted_backup(service, folder: Path, secret: BackupSecret | None,
                            now: dt.datetime | None = None) -> Path:
     """The encrypted copy of ``service``'s database in ``folder``; returns the file written.
 
-    Whole or not at all; a full disk is said as such (storage.errors.DiskFull)."""
+    Whole or not at all; a full, write-protected or pulled-out stick is said as such
+    (storage.errors.FolderFault)."""
     service._require_file()
     if secret is None or not secret.text:
         raise SecretNeeded()
@@ -151,6 +152,7 @@ def write_encrypted_backup(service, folder: Path, secret: BackupSecret | None,
         n += 1
         target = folder / f"{base}-{n}.sqlite3{ENCRYPTED_SUFFIX}"
     saver = AtomicFile(target, mode=0o600)
+    on_stick = False
     try:
         with named_scratch(service.data_dir) as scratch:
             plain = Path(scratch(".sqlite3"))
@@ -164,6 +166,7 @@ def write_encrypted_backup(service, folder: Path, secret: BackupSecret | None,
                     "Backup", "The backup copy failed its check: {problems}"),
                     problems="; ".join(problems[:3])))
             sealed = _encrypt(plain.read_bytes(), secret.text)
+        on_stick = True
         make_private_dir(folder, private=False)
         with saver, saver.open("wb") as out:
             view = memoryview(sealed)
@@ -176,20 +179,11 @@ def write_encrypted_backup(service, folder: Path, secret: BackupSecret | None,
                     raise OSError(5, "the copy read back differs from what was written")
         return target
     except (OSError, sqlite3.Error) as exc:
-        fault = environment_fault(exc, folder)
-        if isinstance(fault, DiskFull) and saver.left_behind is None:
-            raise BackupFailed(fault.message) from exc
-        if saver.left_behind is not None:
-            raise BackupFailed(msg("Backup", QT_TRANSLATE_NOOP(
-                "Backup", "Could not write the backup to {folder}: the disk may be full or "
-                          "the USB stick removed ({detail}). An unfinished file {file} could "
-                          "not be removed; delete it."),
-                folder=str(folder), detail=str(exc)[:120],
-                file=saver.left_behind.name)) from exc
-        raise BackupFailed(msg("Backup", QT_TRANSLATE_NOOP(
-            "Backup", "Could not write the backup to {folder}: the disk may be full or the "
-                      "USB stick removed ({detail}). Nothing was left behind."),
-            folder=str(folder), detail=str(exc)[:120])) from exc
+        # Before the stick's file exists the fault is the data directory's (the plain copy in
+        # its scratch folder); after, the stick's: full, write-protected, pulled out.
+        fault = saver.fault(exc) if on_stick else environment_fault(exc, service.data_dir)
+        raise BackupFailed((fault or FolderFault("other", folder, saver.left_behind,
+                                                 str(exc)[:120])).message) from exc
 
 
 def _encrypt(data: bytes, passphrase: str) -> bytes:

@@ -96,7 +96,19 @@ def make_engine(path: Path | str) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     event.listen(engine, "commit", _on_commit)
+    folder = Path(str(engine.url.database or ".")).parent
+    event.listen(engine, "handle_error", lambda context: _name_fault(context, folder))
     return engine
+
+
+def _name_fault(context, folder: Path) -> None:
+    """Every statement and commit: a database another program is writing (after the 5 s
+    busy_timeout) or a full disk comes out of the services as DatabaseBusy / DiskFull, errors
+    with a message that the window (a save, a delete, a setting) and the command line show as
+    they are, instead of a raw OperationalError that reads as a program fault."""
+    fault = environment_fault(context.original_exception, folder)
+    if fault is not None:
+        raise fault from context.sqlalchemy_exception
 
 
 def _on_commit_server(conn) -> None:

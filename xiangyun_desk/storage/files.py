@@ -170,6 +170,26 @@ class AtomicFile:
         finally:
             self._release()
 
+    def fault(self, exc: BaseException):
+        """What went wrong with the target's folder, named with what to do (full, read-only,
+        not allowed, stick pulled out: storage/errors.py FolderFault), or None for an error that
+        is not the folder's (a bug). Call it after the ``with`` block has ended, so that it can
+        tell whether an unfinished file stayed behind::
+
+            saver = AtomicFile(target)
+            try:
+                with saver as temp:
+                    write(temp)
+            except Exception as exc:
+                fault = saver.fault(exc)
+                if fault is None:
+                    raise
+                raise MyError(fault.message) from exc
+        """
+        from .errors import folder_fault
+
+        return folder_fault(exc, self.folder, self.left_behind)
+
     def _discard(self) -> None:
         try:
             self.temp.unlink(missing_ok=True)  # type: ignore[union-attr]

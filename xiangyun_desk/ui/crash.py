@@ -6,6 +6,25 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from ..domain.errors import DomainError
+
+
+def show_fault(exc: BaseException, data_dir: Path) -> bool:
+    """An error that reached the top without a dialog of its own but is a fault of the machine
+    or the user's choice, not a bug — the database busy, a full disk, a stick pulled out, or any
+    error with a message — is shown as that message (True); False for a bug."""
+    from ..storage.errors import named_fault
+
+    app = QApplication.instance()
+    if app is None:
+        return False
+    fault = exc if isinstance(exc, DomainError) else named_fault(exc, data_dir)
+    if fault is None:
+        return False
+    QMessageBox.warning(QApplication.activeWindow(), app.translate("Crash", "Cannot go on"),
+                        fault.message.render(app.translate))
+    return True
+
 
 def show_crash(details: str, log_file: Path) -> None:
     app = QApplication.instance()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..domain.errors import DomainError, ValidationFailed
+from ..domain.errors import DomainError
 from ..services.desk import Desk
 from ..services.stats import StatsService
 from ..services.todo import TodoService
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         if ok and name.strip():
             try:
                 self.desk.add_staff(name)
-            except ValidationFailed as exc:
+            except DomainError as exc:  # refused, or the database busy / the disk full
                 QMessageBox.warning(self, self.tr("Add staff member"), render(exc.message))
                 return
             self._fill_staff()

@@ -158,8 +158,11 @@ def write_signed_file(target: Path, manifest_bytes: bytes, signature: bytes, pay
             saver.sync()
             if before_final_name is not None:
                 before_final_name(partial)
-    except OSError as exc:
-        raise ExportFailed(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The bundle could not be written: {error}"), error=str(exc))) from exc
+    except Exception as exc:
+        fault = saver.fault(exc)  # a full, write-protected or pulled-out stick: what to do
+        if fault is None:
+            raise
+        raise ExportFailed(fault.message) from exc
 
 
 def export_bundle(desk, out_dir: Path, full: bool = False,

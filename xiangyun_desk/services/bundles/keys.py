@@ -33,6 +33,7 @@ from ...domain.errors import DomainError
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...domain.permissions import SYSTEM, Perm
 from ...storage.db import KEYS_DIRNAME
+from ...storage.errors import folder_fault
 from ...storage.files import rename_durably, write_atomic
 from ...storage.models import Setting
 
@@ -251,7 +252,8 @@ def save_county_card(desk, path: Path) -> KeyCard:
     try:
         write_atomic(Path(path), card.to_json().encode("utf-8"))
     except OSError as exc:
-        raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The key card could not be written to {path}: {error}"), path=str(path), error=exc.strerror or str(exc))) from exc
+        fault = folder_fault(exc, Path(path).parent)  # a full or write-protected stick ...
+        raise KeyProblem(msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The key card could not be written to {path}: {error}"), path=str(path), error=fault.message if fault else exc.strerror or str(exc))) from exc
     return card
 
 

@@ -578,13 +578,10 @@ def write_pdf(out_path: Path, meta: ReportMeta, story: list, fonts: ReportFonts,
             doc = _Doc(fh, meta, job, units)
             doc.build(story, canvasmaker=_canvas_class(meta, fonts, job))
             job.check()
-    except OSError as exc:
-        if saver.temp is None:  # not even a temporary file could be made there
-            raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
-                "Reports", "Cannot write to {folder}: {reason}"), folder=str(folder),
-                reason=exc.strerror or str(exc))) from exc
-        raise ReportError(msg(CTX, QT_TRANSLATE_NOOP(
-            "Reports", "Cannot write {path}: {reason}"), path=str(out_path),
-            reason=exc.strerror or str(exc))) from exc
+    except Exception as exc:
+        fault = saver.fault(exc)  # a full, write-protected or pulled-out stick: what to do
+        if fault is None:
+            raise
+        raise ReportError(fault.message) from exc
     job.finish()
     return out_path

@@ -223,6 +223,53 @@ def _sheet_parts_in(data_dir: Path):
             _writer.create_temporary_file = original
 
 
+def _write_workbook(wb, path: Path) -> None:
+    """Save the workbook to ``path`` whole or not at all; a folder that cannot take it (a full,
+    write-protected or pulled-out USB stick) is a SheetError saying what to do."""
+    saver = AtomicFile(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with saver as tmp:
+            _save_workbook(wb, tmp)
+    except Exception as exc:
+        _discard_workbook(wb)
+        fault = saver.fault(exc)
+        if fault is None:
+            raise
+        raise SheetError(fault.message) from exc
+
+
+def _discard_workbook(wb) -> None:
+    """Finish the row streams of a workbook that will not be saved, now and quietly (left to
+    the garbage collector they would write into closed files and print tracebacks)."""
+    for ws in wb.worksheets:
+        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+        for stream in (rows, getattr(writer, "xf", None)):
+            if stream is not None:
+                with contextlib.suppress(Exception):
+                    stream.close()
+
+
+def _save_workbook(wb, target: Path) -> None:
+    """openpyxl's ``save_workbook``, except that a failed write closes the zip file at once and
+    quietly: left to the garbage collector, its close would write into the failed file again
+    and print a traceback on the terminal ("Exception ignored in ZipFile.__del__")."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        wb.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        fp, archive.fp = archive.fp, None  # ZipFile.close() (and __del__) now do nothing
+        if fp is not None:
+            with contextlib.suppress(Exception):
+                fp.close()
+        raise
+
+
 def export_view(desk, register: str, query: RegisterQuery | None, path: Path | str, *,
                 full: bool = False, progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> ExportResult:
@@ -318,13 +365,7 @@ def _export_view(desk, register: str, query: RegisterQuery | None, path: Path | 
               else "为保护个人信息，身份证号码和电话号码已部分隐去。")]
     for k, v in lines:
         info.append([WriteOnlyCell(info, value=k), WriteOnlyCell(info, value=v)])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with AtomicFile(path) as tmp:
-            wb.save(tmp)
-    except OSError as exc:
-        raise SheetError(msg(CTX, QT_TRANSLATE_NOOP("Sheets", "The file cannot be written: {reason}"),
-                             reason=exc.strerror or str(exc))) from None
+    _write_workbook(wb, path)
     guard.record(desk, "export", service.spec.table.name,
                  {"file": path.name, "register": register, "records": len(values),
                   "full_ids": full})
@@ -423,13 +464,7 @@ def write_template(desk, register: str, path: Path | str) -> Path:
             ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 22
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with AtomicFile(path) as tmp:
-            wb.save(tmp)
-    except OSError as exc:
-        raise SheetError(msg(CTX, QT_TRANSLATE_NOOP("Sheets", "The file cannot be written: {reason}"),
-                             reason=exc.strerror or str(exc))) from None
+    _write_workbook(wb, path)
     return path
 
 

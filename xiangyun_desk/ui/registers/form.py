@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import ValidationFailed
+from ...domain.errors import DomainError, ValidationFailed
 from ...domain.idnumber import id_facts
 from ...domain.money import format_hours, format_yuan
 from ..dialog_parts import ERROR_STYLE
@@ -465,11 +465,19 @@ class RecordForm(QDialog):
         if first is not None:
             first.setFocus()
 
+    def show_fault(self, exc: DomainError) -> None:
+        """A save that failed for a reason outside the form (another program writing to the
+        data, a full disk): say so; the form stays open with everything typed, to try again."""
+        QMessageBox.warning(self, self.windowTitle(), render(exc.message))
+
     def try_save(self) -> None:
         try:
             self.result_value = self._save(self.values())
         except ValidationFailed as exc:
             self.show_errors(exc.errors)
+            return
+        except DomainError as exc:  # the database busy, the disk full: the form keeps it all
+            self.show_fault(exc)
             return
         if self.result_value is False:  # the caller decided not to save (e.g. a declined warning)
             return
@@ -481,6 +489,9 @@ class RecordForm(QDialog):
             saved = self._save(self.values())
         except ValidationFailed as exc:
             self.show_errors(exc.errors)
+            return
+        except DomainError as exc:
+            self.show_fault(exc)
             return
         if saved is False:
             return

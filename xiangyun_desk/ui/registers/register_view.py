@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import ValidationFailed
+from ...domain.errors import DomainError
 from ...services.registers import RegisterService
 from ..dialog_parts import set_column_widths
 from ..i18n import render
@@ -399,7 +399,7 @@ class RegisterView(QWidget):
         row = self.table.currentIndex().row()
         try:
             action(record_id)
-        except ValidationFailed as exc:
+        except DomainError as exc:  # refused, or the database busy / the disk full
             QMessageBox.warning(self, self.title, render(exc.message))
             return False
         self.apply_filters()
