@@ -198,7 +198,8 @@ def test_the_audit_view_says_a_sign_in_came_from_the_command_line(station, tmp_p
 # the station list, public keys, checks), set-up, the password reset and the benchmark (which
 # makes its own data directories). A new command must be put here or declare ``needs``.
 WITHOUT_ACCOUNT = {"init", "stats", "check-db", "reset-password", "self-check", "bench",
-                   "county-key", "export-history", "import-history", "stations", "station-key"}
+                   "county-key", "export-history", "import-history", "stations", "station-key",
+                   "tiers"}
 
 
 def test_every_command_says_what_it_needs():

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.permissions import Perm
 from ._common import EXIT_FAILED, EXIT_USAGE, fail, open_desk, require_setup, say, translator
 
 CTX = "Cli"
@@ -172,7 +173,7 @@ def cmd_tiers(args) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("load-upper-key", help="county or prefecture: load the next tier's key card")
     p.add_argument("file")
-    p.set_defaults(func=cmd_load_upper_key)
+    p.set_defaults(func=cmd_load_upper_key, needs=Perm.ADMIN)
 
     p = sub.add_parser("export-relay", help="county or prefecture: write a relay bundle for the "
                                             "next tier (the station bundles applied here)")
@@ -180,7 +181,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--full", action="store_true", help="every station bundle kept, not only "
                                                        "those since the last relay bundle")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_export_relay)
+    p.set_defaults(func=cmd_export_relay, needs=Perm.EXPORT)
 
     p = sub.add_parser("import-relay", help="prefecture or province: import relay bundles")
     p.add_argument("files", nargs="+")
@@ -190,7 +191,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="administrator: the key card fingerprint of the tier below, checked by "
                         "phone; its relay bundles held for that key are applied")
     p.add_argument("--note", default="")
-    p.set_defaults(func=cmd_import_relay)
+    p.set_defaults(func=cmd_import_relay,
+                   needs=lambda a: Perm.ADMIN if a.confirm else Perm.IMPORT)
 
     p = sub.add_parser("tier-add", help="prefecture or province: enrol the tier below (a county, "
                                         "a prefecture) by its key card's fingerprint")
@@ -199,14 +201,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fingerprint", default=None,
                    help="the fingerprint of its key card (county-key), read out by phone")
     p.add_argument("--note", default="")
-    p.set_defaults(func=cmd_tier_add)
+    p.set_defaults(func=cmd_tier_add, needs=Perm.ADMIN)
 
     p = sub.add_parser("confirm-tier-key", help="prefecture or province: confirm the key card "
                                                 "fingerprint of the tier below")
     p.add_argument("code")
     p.add_argument("--fingerprint", required=True)
     p.add_argument("--note", default="")
-    p.set_defaults(func=cmd_confirm_tier_key)
+    p.set_defaults(func=cmd_confirm_tier_key, needs=Perm.ADMIN)
 
     p = sub.add_parser("tiers", help="prefecture or province: the tiers below and their stations")
     p.add_argument("--json", action="store_true")
