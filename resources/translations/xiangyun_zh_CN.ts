@@ -5588,6 +5588,10 @@ Call the county office and compare this number with theirs before you rely on it
         <source>&amp;Enrol the tier below…</source>
         <translation>登记下级单位(&amp;E)…</translation>
     </message>
+    <message>
+        <source>%1 (%2): %3 station(s)</source>
+        <translation>%1（%2）：%3 个站点</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>

@@ -32,8 +32,9 @@ def province_window(qtbot, tmp_path):
     fed.closing.remove(fed.province)
     window = build_main_window(data_dir)
     qtbot.addWidget(window)
-    window.resize(1024, 768)
     window.show()
+    window.showNormal()
+    window.resize(1024, 768)
     yield window, second
     fed.close()
 
@@ -49,7 +50,12 @@ def test_the_province_window_groups_stations_by_county(qtbot, province_window):
     assert w.sync.upper
     stations = w.sync.stations
     codes = [stations.model.item(r, 0).text() for r in range(stations.model.rowCount())]
-    assert codes == ["532901-02", "532901-03", "532923-01", "532923-03"]
+    assert [c for c, row in zip(codes, stations.rows, strict=True) if row is not None] == [
+        "532901-02", "532901-03", "532923-01", "532923-03"]
+    headings = [c for c, row in zip(codes, stations.rows, strict=True) if row is None]
+    assert len(headings) == 2 and "大理市总工会" in headings[0] and "祥云县总工会" in headings[1]
+    stations.table.selectRow(0)  # a heading is not a station
+    assert stations.selected_code() is None
     assert stations.import_button.text().replace("&", "") in ("Import relay bundles…",
                                                                "导入转报包(I)…")
     w.tabs.setCurrentWidget(stations)
@@ -74,7 +80,9 @@ def test_the_province_window_groups_stations_by_county(qtbot, province_window):
             below = sum(float(rows[j][c].replace(",", "")) for j in (i + 1, i + 2))
             assert float(rows[i][c].replace(",", "")) == below, key
     w.tabs.setCurrentWidget(w.overview)
+    qtbot.wait(200)  # the layout follows the table's new height
     _grab(w, "province-overview.png")
+    _grab(box, "province-by-station.png")
 
     dialog = w.sync.import_bundles()
     assert dialog.relay

@@ -406,10 +406,40 @@ class StationsTab(QWidget):
         from ...services.stations import HELD_LABEL, KEY_STATE_LABELS
 
         selected = self.selected_code()
+        self.table.clearSpans()
         self.model.removeRows(0, self.model.rowCount())
         rows = self.service.stations()
-        self.rows = rows
+        self.rows = []  # one per table row: a station, or None for a county's heading
+        counties = {}
+        if self.upper:  # a prefecture or province: the stations under a heading per county
+            from ...services.stations import StationRegistry
+
+            counties = StationRegistry(self.desk).county_names()
+        shown_county = None
         for r in rows:
+            if self.upper and r.county_code != shown_county:
+                shown_county = r.county_code
+                members = sum(1 for x in rows if x.county_code == shown_county)
+                heading = QStandardItem(self.tr("%1 (%2): %3 station(s)")
+                                        .replace("%1", counties.get(shown_county) or shown_county)
+                                        .replace("%2", shown_county).replace("%3", str(members)))
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                group = [heading] + [QStandardItem("") for _ in range(self.model.columnCount() - 1)]
+                for column, key in zip(range(10, 14), ("visits", "relief", "seekers",
+                                                       "volunteers"), strict=True):
+                    total = sum(x.records.get(key, 0) for x in rows
+                                if x.county_code == shown_county)
+                    group[column] = QStandardItem(str(total))  # the county's records roll up
+                    group[column].setFont(font)
+                for item in group:
+                    item.setBackground(QBrush(QColor("#e8eef7")))
+                    item.setSelectable(False)
+                self.model.appendRow(group)
+                self.table.setSpan(self.model.rowCount() - 1, 0, 1, 6)
+                self.rows.append(None)
+            self.rows.append(r)
             missing = "、".join(map(str, r.missing[:20])) + ("…" if len(r.missing) > 20 else "")
             late = r.days_late if r.last_created else (
                 self.tr("never sent") if r.monthly_expected else "—")
@@ -437,8 +467,8 @@ class StationsTab(QWidget):
             self.model.appendRow(items)
         self.table.resizeColumnsToContents()
         if selected:
-            for i, r in enumerate(rows):
-                if r.code == selected:
+            for i, r in enumerate(self.rows):
+                if r is not None and r.code == selected:
                     self.table.selectRow(i)
         late = sum(1 for r in rows if r.overdue)
         gaps = sum(1 for r in rows if r.missing)
@@ -456,7 +486,7 @@ class StationsTab(QWidget):
 
     def selected_code(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if rows and 0 <= rows[0].row() < len(self.rows):
+        if rows and 0 <= rows[0].row() < len(self.rows) and self.rows[rows[0].row()] is not None:
             return self.rows[rows[0].row()].code
         return None
 
@@ -466,7 +496,7 @@ class StationsTab(QWidget):
         code = self.selected_code()
         station = StationRegistry(self.desk).station(code) if code else None
         if station is None and code:  # seen in records only: add it to the list first
-            row = next(r for r in self.rows if r.code == code)
+            row = next(r for r in self.rows if r is not None and r.code == code)
             QMessageBox.information(self, self.tr("Stations"), self.tr(
                 "Station %1 is not in the list yet: add it first.").replace("%1", code))
             self.add_station(code, row.name)
