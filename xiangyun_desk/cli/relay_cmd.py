@@ -147,6 +147,7 @@ def cmd_confirm_tier_key(args) -> int:
 
 
 def cmd_tiers(args) -> int:
+    from ..services.bundles.relay import within
     from ..services.stations import StationRegistry
 
     def body(desk):
@@ -161,9 +162,8 @@ def cmd_tiers(args) -> int:
         for t in tiers:
             state = t.state_label().render(translate)
             print(f"{t.code:<8} {t.name:<16} {t.fingerprint or '-'} [{state}]")
-            for s in stations:
-                if s.county_code == t.code or (t.tier == "prefecture"
-                                               and s.county_code.startswith(t.code[:4])):
+            for s in stations:  # the stations it may speak for
+                if within(t.tier, t.code, s.county_code):
                     print(f"    {s.qualified_code:<12} {s.name:<16} {s.fingerprint or '-'}")
         return 0
 
