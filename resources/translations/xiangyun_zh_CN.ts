@@ -2713,6 +2713,18 @@ Bundle No. %2, %3 records. Take the USB stick to the county office.</source>
         <source>Same fingerprint: &amp;confirm and import</source>
         <translation>指纹一致，确认并导入(&amp;C)</translation>
     </message>
+    <message>
+        <source>%1 is not enrolled here, or its key card has not been confirmed. Relay bundle No. %2 is not applied until you confirm it.</source>
+        <translation>%1 尚未在本单位登记，或其密钥卡尚未确认。确认之前，第 %2 号转报包不会导入。</translation>
+    </message>
+    <message>
+        <source>Call them (use a number you know, not one from the bundle), ask them to read out the fingerprint of their key card and compare it group by group with:</source>
+        <translation>请打电话给对方（用您已知的号码，不要用包里的号码），请对方念出其密钥卡的指纹，逐组与下面的数字核对：</translation>
+    </message>
+    <message>
+        <source>Confirm only if every digit is the same. Anyone with this installation&apos;s key card can make a relay bundle; the fingerprint is what tells the real tier below apart.</source>
+        <translation>每一位数字都相同才能确认。任何拿到本单位密钥卡的人都能制作转报包，只有指纹能辨别真正的下级单位。</translation>
+    </message>
 </context>
 <context>
     <name>IdleLock</name>

@@ -97,3 +97,57 @@ def test_the_province_window_groups_stations_by_county(qtbot, province_window):
     dialog._show_report(0)
     _grab(dialog, "province-import-report.png")
     dialog.reject()
+
+
+def test_a_county_forwards_from_the_window_and_the_prefecture_confirms_a_held_tier(
+        qtbot, tmp_path, monkeypatch):
+    """同步 → 向上级导出转报包 at the county; at the prefecture a relay bundle from a county not yet
+    enrolled is held and asks for the key card's fingerprint (Enter answers no)."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from xiangyun_desk.ui.sync.enrolment import HeldBundleDialog
+
+    fed = build(tmp_path, [None] * 4)
+    try:
+        fed.station_round(records=10, seed=3)
+        county = fed.counties["532923"]
+        data_dir = county.data_dir
+        county.close()
+        fed.closing.remove(county)
+        window = build_main_window(data_dir)
+        qtbot.addWidget(window)
+        out = tmp_path / "stick"
+        out.mkdir()
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+        told = []
+        monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+        result = window.sync.export_relay()
+        assert result is not None and result.counts["items"] == 2
+        assert told and "转报包" in told[0] or "relay bundle" in told[0]
+        [relay] = list(out.glob("*.xyf"))
+        window.close()
+
+        # The prefecture has not enrolled 532923 (its row removed): held, fingerprint to check.
+        with fed.prefecture.db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM county_station WHERE code = '532923'")
+        other = fed.prefecture.data_dir
+        fed.prefecture.close()
+        fed.closing.remove(fed.prefecture)
+        pref = build_main_window(other)
+        qtbot.addWidget(pref)
+        dialog = pref.sync.import_bundles()
+        dialog.set_files([relay])
+        dialog.wait()
+        assert [r.status for r in dialog.results] == ["held"]
+        held = HeldBundleDialog(dialog.results[0], dialog)
+        qtbot.addWidget(held)
+        from PySide6.QtWidgets import QLabel
+
+        texts = " ".join(label.text() for label in held.findChildren(QLabel))
+        assert dialog.results[0].fingerprint.replace(" ", "") in texts.replace(" ", "")
+        assert "转报包" in texts or "Relay bundle" in texts
+        _grab(held, "prefecture-held-relay.png")
+        held.reject()
+        dialog.reject()
+    finally:
+        fed.close()

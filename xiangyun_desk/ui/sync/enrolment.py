@@ -239,7 +239,10 @@ class HeldBundleDialog(QDialog):
         self.setWindowTitle(self.tr("Awaiting confirmation (待确认)"))
         layout = QVBoxLayout(self)
         station = f"{result.station_name or ''}（{result.station_code}）"
-        if result.reason_code == "key-changed":
+        if result.relay:  # a relay bundle (转报包) from the tier below: its key card's fingerprint
+            text = self.tr("%1 is not enrolled here, or its key card has not been confirmed. "
+                           "Relay bundle No. %2 is not applied until you confirm it.")
+        elif result.reason_code == "key-changed":
             text = self.tr("%1 signed bundle No. %2 with a key the county has not confirmed "
                            "(the station may have renewed its key, or someone else wrote it).")
         else:
@@ -249,13 +252,19 @@ class HeldBundleDialog(QDialog):
         intro = QLabel(text.replace("%1", station).replace("%2", str(result.bundle_seq)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        how = QLabel(self.tr("Call the station (use a number you know, not one from the "
+        how = QLabel(self.tr("Call them (use a number you know, not one from the bundle), ask "
+                             "them to read out the fingerprint of their key card and compare it "
+                             "group by group with:") if result.relay else
+                     self.tr("Call the station (use a number you know, not one from the "
                              "bundle), ask them to read out their key fingerprint (同步 → "
                              "本站密钥指纹) and compare it group by group with:"))
         how.setWordWrap(True)
         layout.addWidget(how)
         layout.addWidget(fingerprint_label(result.fingerprint or "", self))
-        warn = QLabel(self.tr("Confirm only if every digit is the same. Anyone with the county's "
+        warn = QLabel(self.tr("Confirm only if every digit is the same. Anyone with this "
+                              "installation's key card can make a relay bundle; the fingerprint "
+                              "is what tells the real tier below apart.") if result.relay else
+                      self.tr("Confirm only if every digit is the same. Anyone with the county's "
                               "key card can make a bundle; the fingerprint is what tells the "
                               "real station apart."))
         warn.setWordWrap(True)
