@@ -217,3 +217,32 @@ def test_a_re_keyed_station_travels_upward_signed(fed):
     assert now.fingerprint == station_fp(station) != old.fingerprint
     [full] = fed.import_at(fed.prefecture, fed.relay(code, full=True))
     assert full.status == "applied" and full.changed == 0, full.to_json()
+
+
+def test_the_countys_own_job_fairs_travel_up_with_the_stations_that_use_them(fed):
+    """Stations register job seekers and intentions against the county's published fair; the
+    county's fair (signed by the county) travels with them, so nothing is refused above."""
+    from xiangyun_desk.services import bundles as B
+
+    code = "532923"
+    county = fed.counties[code]
+    fair = county.fairs.create({"name": "春风行动招聘会", "held_on": "2026-11-20"})
+    county.employers.create({"fair_id": fair, "name": "祥云县建筑公司", "positions": "30"})
+    published = B.publish_reference(county, fed.usb).path
+    station = fed.stations[f"{code}-01"]
+    assert B.import_reference(station, published).status == "applied"
+    seeker = station.seekers.create({"fair_id": fair, "name": "求职甲", "gender": "M"})
+    fed.station_round(records=5, seed=12)
+    [result] = fed.import_at(fed.prefecture, fed.relay(code))
+    assert result.status == "applied", result.to_json()
+    assert sum(c["rejected"] for c in result.counts.values()) == 0, result.to_json()
+    there = snapshot(fed.prefecture)
+    assert ("job_fair", fair) in there and there[("job_fair", fair)]["station_code"] == code
+    assert ("job_seeker", seeker) in there
+    up = __import__("xiangyun_desk.services.bundles.relay_export",
+                    fromlist=["export_relay"]).export_relay(fed.prefecture, fed.usb).path
+    [top] = fed.import_at(fed.province, up)
+    assert top.status == "applied" and sum(c["rejected"] for c in top.counts.values()) == 0
+    assert ("job_fair", fair) in snapshot(fed.province)
+    codes = [s.qualified_code for s in StationRegistry(fed.province).stations()]
+    assert code not in codes and f"{code}-{code}" not in codes  # the county is not a station

@@ -299,6 +299,13 @@ def vouch(s, desk, county_code: str, code: str, name: str, township: str, key: s
     ``relay``, never trusted as a forwarding tier)."""
     row = find(s, county_code, code)
     now = utcnow()
+    if code == county_code:  # the county's own records (its job fairs): its row, not a station
+        if row is None:
+            s.add(CountyStation(county_code=code, code=code, name=county_name or name,
+                                township="", monthly_expected=False, source="relay",
+                                tier="county", key_state="pending", created_at=now,
+                                updated_at=now, history="[]"))
+        return
     if county_code != via and find(s, county_code, county_code) is None:
         s.add(CountyStation(county_code=county_code, code=county_code, name=county_name,
                             township="", monthly_expected=False, source="relay", tier="county",

@@ -43,6 +43,9 @@ from .export import (
 from .keys import KeyProblem, KeyStore, fingerprint, public_key_b64
 
 CTX = "Bundles"
+# A county's own records that travel upward: the job fairs it publishes and their employers
+# (its stations' job seekers and intentions link to them). Its staff list stays at home.
+OWN_TABLES = ("job_fair", "fair_employer")
 
 
 def _require_forwarder(desk):
@@ -109,6 +112,47 @@ def _station_keys(s, items: list[RelayItem], identity) -> list[dict]:
     return out
 
 
+def _own_item(s, identity, key, upper_recipient: str, seq: int, created: dt.datetime):
+    """This tier's own records (a county's published job fairs and their employers, which the
+    stations' job seekers and intentions link to) as one bundle signed by this tier, in the form
+    of a station bundle: (manifest bytes, signature, payload.zip bytes, record count), or None."""
+    tables, files, top, count = {}, {}, 0, 0
+    for name, model in F.TABLES.items():
+        t = model.__table__
+        data = b"" if name not in OWN_TABLES else b"".join(
+            F.encode_record(dict(row)) for row in s.execute(
+                select(t).where(t.c.station_code == identity.code).order_by(t.c.change_seq))
+            .mappings())
+        n = data.count(b"\n")
+        if n:
+            top = max(top, s.scalar(select(func.max(t.c.change_seq)).where(
+                t.c.station_code == identity.code)) or 0)
+        count += n
+        files[F.table_file(name)] = data
+        tables[name] = {"file": F.table_file(name), "count": n,
+                        "sha256": hashlib.sha256(data).hexdigest()}
+    if not count:
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    payload = buffer.getvalue()
+    manifest = {
+        "format": F.BUNDLE_FORMAT, "format_version": F.FORMAT_VERSION, "kind": "full",
+        "county_code": identity.code, "age_recipient": upper_recipient,
+        "station": {"code": identity.code, "name": identity.name, "township": ""},
+        "station_signing_key": public_key_b64(key), "bundle_seq": seq,
+        "change_seq": {"from": 0, "to": top}, "created_at": F.utc_text(created),
+        "app_version": __version__,
+        "payload": {"file": F.PAYLOAD_ENCRYPTED, "size": len(payload),
+                    "sha256": hashlib.sha256(payload).hexdigest()},
+        "tables": tables,
+    }
+    data = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+    return data, key.sign(data), payload, count
+
+
 def export_relay(desk, out_dir: Path, full: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  now: dt.datetime | None = None) -> ExportResult:
@@ -132,12 +176,16 @@ def export_relay(desk, out_dir: Path, full: bool = False,
             # The items' metadata in order, then one payload at a time (memory stays bounded).
             items = list(s.scalars(select(RelayItem).options(
                 defer(RelayItem.payload), defer(RelayItem.manifest)).where(
-                RelayItem.id > plan.from_seq, RelayItem.id <= plan.to_seq).order_by(
-                RelayItem.county_code, RelayItem.station_code, RelayItem.bundle_seq,
-                RelayItem.id)))
+                RelayItem.id > plan.from_seq, RelayItem.id <= plan.to_seq)))
+            # Per county: its own records (the fairs its stations' records link to) first.
+            items.sort(key=lambda i: (i.county_code, i.station_code != i.county_code,
+                                      i.station_code, i.bundle_seq, i.id))
             index = []
+            own = _own_item(s, identity, key, card.age_recipient, plan.seq, created) \
+                if identity.role == "county" else None
+            first = 2 if own is not None else 1
             with zipfile.ZipFile(inner, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
-                for n, item in enumerate(items, 1):
+                for n, item in enumerate(items, first):
                     manifest_bytes, payload = s.execute(select(
                         RelayItem.manifest, RelayItem.payload).where(
                         RelayItem.id == item.id)).one()
@@ -155,6 +203,23 @@ def export_relay(desk, out_dir: Path, full: bool = False,
                     if progress and n % 50 == 0:
                         progress(n, len(items))
                 stations = _station_keys(s, items, identity)
+                if own is not None:  # the county's job fairs, signed by the county itself
+                    n = 1
+                    manifest_bytes, own_signature, payload, own_count = own
+                    zf.writestr(R.item_entry(n, F.MANIFEST), manifest_bytes)
+                    zf.writestr(R.item_entry(n, F.SIGNATURE), base64.b64encode(own_signature))
+                    zf.writestr(R.item_entry(n, F.PAYLOAD_PLAIN), payload)
+                    records += own_count
+                    index.insert(0, {
+                        "n": n, "county_code": identity.code, "station_code": identity.code,
+                        "bundle_seq": plan.seq, "kind": "full",
+                        "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest()})
+                    stations.insert(0, {
+                        "county_code": identity.code, "county_name": identity.name,
+                        "code": identity.code, "name": identity.name, "township": "",
+                        "key_state": "confirmed", "current_key": public_key_b64(key),
+                        "keys": [public_key_b64(key)],
+                        "fingerprints": [fingerprint(public_key_b64(key))]})
                 contents = {}
                 for entry, doc in ((R.ITEMS_FILE, index), (R.STATIONS_FILE, stations)):
                     data = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode()
@@ -196,7 +261,7 @@ def export_relay(desk, out_dir: Path, full: bool = False,
         while target.exists():
             n += 1
             target = out_dir / name.replace(F.RELAY_SUFFIX, f"-{n}{F.RELAY_SUFFIX}")
-        counts = {"items": len(items), "records": records}
+        counts = {"items": len(index), "records": records}
         file_sha: list[str] = []
 
         def record(partial: Path) -> None:

@@ -238,7 +238,8 @@ class RelayImporter(BundleImporter):
             if not isinstance(n, int) or isinstance(n, bool) or n < 1:
                 raise F.reject("malformed", QT_TRANSLATE_NOOP("Bundles", "{what} is not valid JSON."), what=R.ITEMS_FILE)
             status, qualified, counts = self._item(s, archive, n, sender, keys, result)
-            touched.add(qualified)
+            if "-" in qualified:  # a station (not a county's own records)
+                touched.add(qualified)
             applied_any = applied_any or status == "applied"
             for table, c in counts.items():
                 into = totals.setdefault(table, F.empty_counts())
@@ -277,7 +278,9 @@ class RelayImporter(BundleImporter):
             raise F.reject("malformed", QT_TRANSLATE_NOOP("Bundles", "{what} is not valid JSON."), what=R.item_entry(n, F.MANIFEST))
         F.check_bundle_manifest(sm)
         county, code = sm["county_code"], sm["station"]["code"]
-        qualified = R.tier_code_qualified(county, code)
+        # A county's own records (its job fairs) keep the county's code; stations get theirs.
+        own = code == county
+        qualified = county if own else R.tier_code_qualified(county, code)
         seq = sm["bundle_seq"]
         try:
             signature = base64.b64decode(signature_text.strip(), validate=True)
@@ -313,7 +316,9 @@ class RelayImporter(BundleImporter):
             try:
                 applier = RecordApplier(s, code, transform=self._qualify(qualified),
                                         door=DoorCheck(sm["change_seq"]["from"],
-                                                       sm["change_seq"]["to"]))
+                                                       sm["change_seq"]["to"],
+                                                       fair_sources=("local", "county")
+                                                       if own else ("local",)))
                 for table in F.TABLES:
                     stats: dict[str, Any] = {}
                     if done is not None:  # replayed: the hashes still prove the records
@@ -340,6 +345,10 @@ class RelayImporter(BundleImporter):
                 raw = plain.read()
         entry.update(status=status, counts={F.REGISTER_OF.get(t, t): c
                                             for t, c in counts.items()})
+        if own:  # not a station: no bundle numbers of its own, kept to be forwarded
+            if status == "applied":
+                keep_for_relay(s, manifest_bytes, signature, raw, sm, via=sender["code"])
+            return status, qualified, counts
         result.relayed.append(entry)
         if status != "duplicate":
             s.add(BundleImport(

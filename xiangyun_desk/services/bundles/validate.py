@@ -42,7 +42,9 @@ class RecordRefused(Exception):
 class DoorCheck:
     """Checks the records of one bundle (change range from its manifest, today fixed once)."""
 
-    def __init__(self, from_seq: int, to_seq: int, today: dt.date | None = None):
+    def __init__(self, from_seq: int, to_seq: int, today: dt.date | None = None,
+                 fair_sources: tuple[str, ...] = ("local",)):
+        self.fair_sources = fair_sources  # a county's own fairs too (relay_import.py)
         self.from_seq = from_seq
         self.to_seq = to_seq
         self.today = today or dt.date.today()
@@ -78,6 +80,6 @@ class DoorCheck:
                 expected = None
             if norm != expected:
                 raise RecordRefused("phone_norm", msg(CTX, QT_TRANSLATE_NOOP("Bundles", "The normalised phone does not match the phone as typed.")))
-        if table == "job_fair" and rec.get("source") != "local":
+        if table == "job_fair" and rec.get("source") not in self.fair_sources:
             raise RecordRefused("source", msg(CTX, QT_TRANSLATE_NOOP("Bundles", "A station sends only its own job fairs; the county's fairs are not sent back.")))
 
