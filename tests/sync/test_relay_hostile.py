@@ -235,3 +235,20 @@ def test_an_undone_import_is_not_forwarded(tiers):
         assert len(s.scalars(select(RelayItem)).all()) == before - 1
     result = _import(tiers, export_relay(county, tiers["usb"]).path)
     assert result.status == "applied" and len(result.relayed) == 1  # only the first bundle
+
+
+def test_a_zip_bomb_inside_a_station_bundle_is_refused(tiers):
+    """The station payloads inside a relay bundle are read with the station bundles' bounds."""
+    import io
+    import zipfile as Z
+
+    def bomb(s):
+        item = s.scalars(select(RelayItem)).first()
+        buffer = io.BytesIO()
+        with Z.ZipFile(buffer, "w", Z.ZIP_DEFLATED) as zf:
+            zf.writestr("records/visit.jsonl", b"0" * (64 * 1024 * 1024))
+        s.execute(update(RelayItem).where(RelayItem.id == item.id).values(
+            payload=buffer.getvalue()))
+
+    result = _refused(tiers, _forward(tiers, bomb))
+    assert result.reason_code == "zip-ratio", result.to_json()
