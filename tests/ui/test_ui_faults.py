@@ -211,3 +211,32 @@ def test_a_fault_that_reaches_the_top_is_a_message_not_a_crash(window, warnings,
                             window.desk.data_dir)
     assert warnings and "/media/u" in warnings[0]
     assert not crash.show_fault(ValueError("a bug"), window.desk.data_dir)
+
+
+def test_exporting_a_bundle_to_a_write_protected_stick(ui, window, tmp_path):
+    from xiangyun_desk.services import bundles as B
+    from xiangyun_desk.services.desk import Desk
+    from xiangyun_desk.ui.sync.sync_dialogs import ExportDialog
+
+    stick = tmp_path / f"ro-{uuid.uuid4().hex[:6]}"
+    stick.mkdir()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(stick)],
+            capture_output=True).returncode:
+        pytest.skip("mounting a read-only tmpfs needs root")
+    try:
+        county = Desk(tmp_path / "county")
+        county.initialize("county", "532923", "祥云县总工会")
+        B.load_county_card(window.desk, B.county_card(county).to_json().encode())
+        county.close()
+        ui.create(window.relief.view, **_visit())
+        dialog = ExportDialog(window.desk, window)
+        ui.qtbot.addWidget(dialog)
+        dialog.folder.setText(str(stick))
+        dialog.start_export()
+        dialog.wait()
+        expected = render(FolderFault("read_only", stick).message)
+        assert expected in dialog.message.text()
+        assert B.export_history(window.desk) == []  # no number was used up
+    finally:
+        subprocess.run(["umount", "-l", str(stick)], capture_output=True)
