@@ -191,7 +191,11 @@ def test_the_audit_view_says_a_sign_in_came_from_the_command_line(station, tmp_p
                 "--password-file", _pw(tmp_path)) == 0
     row = _audit(data_dir, "sign_in")[-1]
     text = AuditText({}).summary(row)
-    assert "command line" in text and "demo-data" in text and "hand" not in text
+    from PySide6.QtCore import QCoreApplication
+
+    said = QCoreApplication.translate("AuditText", "On the command line")  # zh or en, as loaded
+    by_hand = QCoreApplication.translate("AuditText", "Typed in by hand")
+    assert said in text and "demo-data" in text and by_hand not in text
 
 
 # Commands that run without an account: what a read-only account may do (figures, histories,
