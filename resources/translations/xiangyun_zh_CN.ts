@@ -4767,6 +4767,34 @@ Call the county office and compare this number with theirs before you rely on it
         <source>Station na&amp;me</source>
         <translation>站点名称(&amp;M)</translation>
     </message>
+    <message>
+        <source>&amp;Prefecture federation (collects the counties&apos; relay bundles)</source>
+        <translation>州总工会（汇总各县的转报包）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vince federation (collects the prefectures&apos; relay bundles)</source>
+        <translation>省总工会（汇总各州的转报包）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Prefecture or province federation</source>
+        <translation>州总工会或省总工会</translation>
+    </message>
+    <message>
+        <source>Its division code and name. The keys for the relay bundles of the tier below are made when you finish.</source>
+        <translation>行政区划代码和名称。完成时生成接收下级转报包所用的密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The people who work at the office, one name per line.</source>
+        <translation>在本单位工作的人员，每行一个姓名。</translation>
+    </message>
 </context>
 <context>
     <name>SheetActions</name>

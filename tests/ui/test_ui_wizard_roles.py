@@ -248,3 +248,28 @@ def test_a_county_without_accounts_asks_for_its_administrator(qtbot, data_dir):
         assert dialog.windowTitle() == dialog.tr("Create the administrator's account")
     finally:
         desk.close()
+
+
+def test_wizard_sets_up_a_prefecture_with_its_keys(qtbot, wizard, fresh, data_dir, shown,
+                                                   tmp_path):
+    """The tiers above the county (docs/federation.md) are set up like the county office."""
+    wizard.prefecture_radio.setChecked(True)
+    wizard.next()
+    assert (wizard.code.text(), wizard.name.text()) == ("532900", "大理州总工会")
+    assert not wizard.card_box.isVisibleTo(wizard.ident_page)
+    wizard.grab().save(str(tmp_path / "wizard-prefecture.png"))
+    wizard.next()
+    wizard.next()
+    fill_admin(wizard)
+    finish(qtbot, wizard)
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    identity = fresh.identity
+    assert (identity.role, identity.code, identity.is_upper) == ("prefecture", "532900", True)
+    assert KeyStore(data_dir).county_signing_key() is not None
+    fresh.close()
+    window = build_main_window(data_dir, user="zhuren")
+    qtbot.addWidget(window)
+    try:
+        assert window.sync.upper
+    finally:
+        window.close()

@@ -33,6 +33,8 @@ from .i18n import render
 
 COUNTY_CODE = "532923"  # 祥云县 (administrative division code)
 COUNTY_NAME = "祥云县总工会"
+PREFECTURE_CODE = "532900"  # 大理白族自治州
+PREFECTURE_NAME = "大理州总工会"
 
 
 class SetupWizard(QWizard):
@@ -51,7 +53,8 @@ class SetupWizard(QWizard):
         self.ident_id = self.addPage(ident)
         self.staff_id = self.addPage(staff)
         self._add_admin_page(staff)
-        self.county_radio.toggled.connect(lambda _on: self._apply_role())
+        for radio in (self.county_radio, self.prefecture_radio, self.province_radio):
+            radio.toggled.connect(lambda _on: self._apply_role())
         self._apply_role()
         self.resize(600, 480)
 
@@ -66,13 +69,20 @@ class SetupWizard(QWizard):
         self.county_radio = QRadioButton(self.tr("&County office (collects the stations' sync "
                                                  "bundles)"))
         self.county_radio.setObjectName("role_county")
+        # The tiers above the county (docs/federation.md): they import relay bundles.
+        self.prefecture_radio = QRadioButton(self.tr("&Prefecture federation (collects the "
+                                                     "counties' relay bundles)"))
+        self.prefecture_radio.setObjectName("role_prefecture")
+        self.province_radio = QRadioButton(self.tr("Pro&vince federation (collects the "
+                                                   "prefectures' relay bundles)"))
+        self.province_radio.setObjectName("role_province")
         self.station_radio.setChecked(True)
         group = QButtonGroup(role)
-        group.addButton(self.station_radio)
-        group.addButton(self.county_radio)
         lay = QVBoxLayout(role)
-        lay.addWidget(self.station_radio)
-        lay.addWidget(self.county_radio)
+        for radio in (self.station_radio, self.county_radio, self.prefecture_radio,
+                      self.province_radio):
+            group.addButton(radio)
+            lay.addWidget(radio)
         return role
 
     def _build_ident_page(self) -> QWizardPage:
@@ -101,7 +111,8 @@ class SetupWizard(QWizard):
         # to their values on entering the page), so switching role and back loses nothing.
         ident.cleanupPage = lambda: None
         # What was typed for each role, so switching back and forth loses nothing.
-        self._typed = {"station": ("", ""), "county": (COUNTY_CODE, COUNTY_NAME)}
+        self._typed = {"station": ("", ""), "county": (COUNTY_CODE, COUNTY_NAME),
+                       "prefecture": (PREFECTURE_CODE, PREFECTURE_NAME), "province": ("", "")}
         self._role = "station"
         return ident
 
@@ -134,7 +145,12 @@ class SetupWizard(QWizard):
 
     @property
     def role(self) -> str:
-        return "county" if self.county_radio.isChecked() else "station"
+        for role, radio in (("county", self.county_radio),
+                            ("prefecture", self.prefecture_radio),
+                            ("province", self.province_radio)):
+            if radio.isChecked():
+                return role
+        return "station"
 
     def _apply_role(self) -> None:
         """Titles, labels and fields of the chosen role; the other role's input is kept."""
@@ -145,11 +161,27 @@ class SetupWizard(QWizard):
             self.code.setText(code)
             self.name.setText(name)
             self._role = role
-        county = role == "county"
+        county = role != "station"  # the county and the tiers above it
         self.error.clear()
         self.ident_form.setRowVisible(self.township, not county)
         self.card_box.setVisible(not county)
-        if county:
+        if role in ("prefecture", "province"):
+            self.ident_page.setTitle(self.tr("Prefecture or province federation"))
+            self.ident_page.setSubTitle(self.tr(
+                "Its division code and name. The keys for the relay bundles of the tier below "
+                "are made when you finish."))
+            self.code_label.setText(self.tr("&Code"))
+            self.name_label.setText(self.tr("Na&me"))
+            self.code.setPlaceholderText(PREFECTURE_CODE if role == "prefecture" else "530000")
+            self.name.setPlaceholderText(PREFECTURE_NAME if role == "prefecture"
+                                         else "云南省总工会")
+            self.staff_page.setSubTitle(self.tr(
+                "The people who work at the office, one name per line."))
+            self.admin_page.setTitle(self.tr("Administrator's account"))
+            self.admin_page.setSubTitle(self.tr(
+                "The administrator signs in with this account and adds the staff's accounts. "
+                "Everyone signs in when the program starts."))
+        elif county:
             self.ident_page.setTitle(self.tr("County office"))
             self.ident_page.setSubTitle(self.tr(
                 "The county federation's code and name. The keys for the stations' sync bundles "
@@ -289,7 +321,7 @@ class SetupWizard(QWizard):
         if self.admin.username.text().strip() and not self._validate_admin():
             return  # the station is set up only together with a valid station head
         staff = [line.strip() for line in self.staff.toPlainText().splitlines() if line.strip()]
-        county = self.role == "county"
+        county = self.role != "station"
         try:
             # The county's key pairs are made here; a station's key card is stored with it.
             self.desk.initialize(self.role, self.code.text(), self.name.text(),
