@@ -286,7 +286,7 @@ class RegisterService:
         stmt = select(self._rowid()).select_from(source).where(*conds) \
             .order_by(*self._order(query))
         with self._reading() as conn:
-            return list(conn.execute(stmt).scalars())
+            return conn.execute(stmt).scalars().all()  # fetchall: not row by row
 
     def _index_count(self, match: Any) -> int:
         """Records (live or deleted, any filter) whose key matches, from the index alone."""
@@ -373,7 +373,7 @@ class RegisterService:
                from_end: bool) -> list[int]:
         stmt = self._block_statement(query, search, from_end).limit(size).offset(offset)
         with self._reading() as conn:
-            ids = list(conn.execute(stmt).scalars())
+            ids = conn.execute(stmt).scalars().all()  # fetchall: not row by row
         return ids[::-1] if from_end else ids
 
     def _position(self, query: RegisterQuery, search: str, rowid_value: int) -> int | None:
