@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import DateTime, func, select
+from sqlalchemy import text as sql_text
 
 from ..domain.permissions import Perm
 from ..domain.search import query_terms
@@ -90,7 +91,9 @@ class CountyService:
     def __init__(self, desk):
         self.desk = desk
 
-    def stations(self, today: dt.date | None = None) -> list[StationStatus]:
+    def stations(self, today: dt.date | None = None, counts: bool = True) -> list[StationStatus]:
+        """Every station with its bundles and (``counts``) its live records per register —
+        counting reads every record: the per-station figures do without (issue 15)."""
         self.desk.session.require(Perm.READ)
         today = today or dt.date.today()
         county_code = self.desk.identity.code if self.desk.identity else ""
@@ -120,7 +123,7 @@ class CountyService:
                     continue
                 row = rows.setdefault(code, StationStatus(code, name or ""))
                 row.rejected_imports = n
-            for key, model in REGISTER_TABLES.items():
+            for key, model in REGISTER_TABLES.items() if counts else ():
                 t = model.__table__
                 for code, n in s.execute(select(t.c.station_code, func.count()).where(
                         t.c.deleted_at.is_(None), t.c.station_code != county_code)
@@ -147,10 +150,20 @@ class CountyService:
         names = self.station_names()
         with self.desk.db.engine.connect() as conn:
             for model in REGISTER_TABLES.values():
-                t = model.__table__.c
-                for (code,) in conn.execute(select(t.station_code).where(
-                        t.deleted_at.is_(None)).distinct()):
-                    names.setdefault(code, "")
+                table = model.__table__.name
+                # The codes along the station_code index, one lookup per station (a DISTINCT
+                # read every record: seconds at millions), then whether any of its records
+                # is live.
+                codes = [c for (c,) in conn.exec_driver_sql(
+                    f"WITH RECURSIVE c(code) AS (SELECT min(station_code) FROM {table} "
+                    f"UNION ALL SELECT (SELECT min(station_code) FROM {table} "
+                    f"WHERE station_code > c.code) FROM c WHERE c.code IS NOT NULL) "
+                    f"SELECT code FROM c WHERE code IS NOT NULL")]
+                for code in codes:
+                    if code not in names and conn.execute(sql_text(
+                            f"SELECT 1 FROM {table} WHERE station_code = :code "
+                            f"AND deleted_at IS NULL LIMIT 1"), {"code": code}).first():
+                        names[code] = ""
         return dict(sorted(names.items()))
 
     def station_figures(self, period, today: dt.date | None = None) -> dict[str, Any]:
@@ -162,7 +175,7 @@ class CountyService:
         self.desk.session.require(Perm.READ)
         stats = StatsService(self.desk.db)
         county_code = self.desk.identity.code if self.desk.identity else ""
-        statuses = self.stations(today)
+        statuses = self.stations(today, counts=False)
         by_code = {r.code: r for r in statuses}
         names = self.station_codes()
         for r in statuses:
