@@ -252,7 +252,7 @@ class CountyService:
                 stmt = stmt.where(search_pg.contains(t.c.search_key, term))
         stmt = stmt.order_by(t.c[date_column].desc(), key.desc())
         with self.desk.db.engine.connect() as conn:
-            return list(conn.execute(stmt).scalars())
+            return conn.execute(stmt).scalars().all()  # fetchall: not row by row (issue 15)
 
     def fetch_records(self, model, keys: list, columns: list[str]) -> dict[Any, dict[str, Any]]:
         """The given columns of the records with these keys (from :meth:`record_keys`)."""
