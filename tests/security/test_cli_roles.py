@@ -174,9 +174,13 @@ def test_a_wrong_password_is_a_chinese_message_and_waits_longer_each_time(statio
     failed = _audit(data_dir, "sign_in_failed")
     assert [e.detail.get("failures") for e in failed][:3] == [1, 2, 3]
     assert all(e.detail.get("via") == "cli" for e in failed)
-    # Right after, even the right password waits (as in the window's sign-in).
+    # Right after another wrong try (in this process: no start-up time in between), even the
+    # right password waits, as in the window's sign-in.
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XYD_LANG", "en")
+        assert _run(data_dir, "demo-data", "--records", "1", "--user", "gongzuo",
+                    "--password-file", wrong) == 1
+        capsys.readouterr()
         code = _run(data_dir, "demo-data", "--records", "1", "--user", "gongzuo",
                     "--password-file", _pw(tmp_path))
     assert code == 1
