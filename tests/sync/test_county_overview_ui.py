@@ -30,8 +30,9 @@ def _county_window(qtbot, county, make_station, usb):
     county.close()
     window = build_main_window(data_dir)
     qtbot.addWidget(window)
-    window.resize(1024, 768)
     window.show()
+    window.showNormal()  # the first start maximises on the small (800 x 800) offscreen screen
+    window.resize(1024, 768)
     return window
 
 
