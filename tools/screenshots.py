@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -27,7 +28,21 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+WINDOW_SIZE = (1024, 768)  # the smallest screen the program must fit (issue 11)
+
+
+def _offscreen_screen(width: int, height: int) -> str:
+    """Qt's offscreen platform with a screen of the given size (its default is 800 x 800, on
+    which the program's first start maximises the window to 800 x 800)."""
+    config = Path(tempfile.mkdtemp(prefix="xyd-shots-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "screen", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = _offscreen_screen(*WINDOW_SIZE)
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
@@ -49,7 +64,6 @@ from xiangyun_desk.services.demo import DemoGenerator  # noqa: E402
 from xiangyun_desk.services.desk import Desk  # noqa: E402
 from xiangyun_desk.services.stations import StationRegistry  # noqa: E402
 
-WINDOW_SIZE = (1024, 768)  # the smallest screen the program must fit (issue 11)
 STATION = ("03", "云南驿镇职工之家", "云南驿镇")
 COUNTY = ("532923", "祥云县总工会")
 STAFF = ["李红", "王建国", "杨丽"]
