@@ -89,3 +89,57 @@ def test_county_registers_have_dates_category_and_station_filters(
     assert visits.model.rowCount() == 1
     visits.use_dates.setChecked(False)
     assert visits.model.rowCount() >= 1
+
+
+def test_county_window_reads_register_keys_a_block_at_a_time_and_counts_from_summaries(
+        qtbot, county, make_station, usb, monkeypatch):
+    """Issue 15: opening the county window does not read every record key of its registers (it
+    read 2.4 M keys at 2.6 M records) nor count every record per station for 站点; the lists
+    read their keys a block at a time (LIMIT) as at a station, and show the same rows."""
+    import sqlite3
+
+    import pytest
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from xiangyun_desk.services import registers
+
+    monkeypatch.setattr(registers, "BLOCK", 40)  # a few blocks of the test's records
+    if county.db.dialect != "sqlite":
+        pytest.skip("the key reads checked are SQLite's (a server lists a county's keys at once)")
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(" ".join(statement.split()))
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        w = _county_window(qtbot, county, make_station, usb)
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+    db = sqlite3.connect(str(w.desk.db.path))
+    live = db.execute("SELECT count(*) FROM visit WHERE deleted_at IS NULL").fetchone()[0]
+    newest = db.execute("SELECT name FROM visit WHERE deleted_at IS NULL "
+                        "ORDER BY visited_at DESC, rowid DESC LIMIT 1").fetchone()[0]
+    oldest = db.execute("SELECT name FROM visit WHERE deleted_at IS NULL "
+                        "ORDER BY visited_at DESC, rowid DESC LIMIT 1 OFFSET ?",
+                        (live - 1,)).fetchone()[0]
+    per_station = dict(db.execute("SELECT station_code, count(*) FROM visit "
+                                  "WHERE deleted_at IS NULL GROUP BY station_code"))
+    db.close()
+    assert live > 3 * registers.BLOCK  # more records than one block, or the test proves nothing
+    key_reads = [s for s in statements if s.startswith("SELECT visit.rowid")
+                 and "ORDER BY" in s]
+    assert key_reads and all("LIMIT" in s for s in key_reads), key_reads
+    assert not [s for s in statements if "FROM visit" in s and "GROUP BY visit.station_code" in s]
+    visits = dict(w.sync.county_tabs)[next(t for t, _ in w.sync.county_tabs)]
+    model = visits.model
+    assert model.rowCount() == live
+    assert visits.count.text().startswith(str(live))
+    name = next(i for i, c in enumerate(model.columns) if c.key == "name")
+    assert model.data(model.index(0, name)) == newest
+    assert model.data(model.index(live - 1, name)) == oldest  # a block from the far end
+    stations = w.sync.stations
+    shown = {stations.model.item(r, 0).text(): int(stations.model.item(r, 10).text())
+             for r in range(stations.model.rowCount())}
+    assert {code: shown[code] for code in per_station} == per_station

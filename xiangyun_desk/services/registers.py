@@ -14,7 +14,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Select,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 
@@ -78,6 +88,8 @@ class RegisterQuery:
     descending: bool = True
     # Visits still being followed up (跟进中) whose 回访日期 is on or before this day (待办).
     follow_up_due: dt.date | None = None
+    # One station's records (the county's read-only registers, which hold every station's).
+    station: str | None = None
 
 
 class _Unguarded:
@@ -234,7 +246,8 @@ class RegisterService:
             conds += [self._term_condition(term) for term in terms]
         date_col = t.c[self.spec.date_column]
         is_datetime = self.spec.field(self.spec.date_column).kind is Kind.DATETIME \
-            if self.spec.date_column in {f.name for f in self.spec.fields} else False
+            if self.spec.date_column in {f.name for f in self.spec.fields} \
+            else isinstance(date_col.type, DateTime)  # created_at: a time, whole days wanted
         if query.date_from:
             start = dt.datetime.combine(query.date_from, dt.time()) if is_datetime \
                 else query.date_from
@@ -247,6 +260,8 @@ class RegisterService:
                 conds.append(date_col <= query.date_to)
         if query.category and self.spec.category_column:
             conds.append(t.c[self.spec.category_column] == query.category)
+        if query.station is not None and "station_code" in t.c:
+            conds.append(t.c.station_code == query.station)
         if query.follow_up_due is not None and "follow_up_on" in t.c:
             conds += [t.c.status == "following", t.c.follow_up_on <= query.follow_up_due]
         return conds
@@ -356,7 +371,8 @@ class RegisterService:
             return False  # computed columns: sorted at once
         shape = (query.sort_column, query.descending, query.deleted, query.parent_id is not None,
                  query.date_from is not None, query.date_to is not None,
-                 query.category is not None, query.follow_up_due is not None, search)
+                 query.category is not None, query.follow_up_due is not None,
+                 query.station is not None, search)
         known = self._in_order.get(shape)
         if known is None:
             stmt = self._block_statement(query, search, False).limit(BLOCK).offset(0)
@@ -611,7 +627,7 @@ class RowIds(Sequence[int]):
         return not q.deleted and q.date_from is None and q.date_to is None \
             and not (q.category and self._service.spec.category_column) \
             and not (q.parent_id is not None and self._service.spec.parent_column) \
-            and q.follow_up_due is None
+            and q.follow_up_due is None and q.station is None
 
     @property
     def windowed(self) -> bool:

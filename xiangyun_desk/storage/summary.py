@@ -511,6 +511,19 @@ def ready(conn) -> bool:
     return bool(conn.exec_driver_sql(sql).scalar())
 
 
+def live_counts(conn, register: str) -> dict[str, int]:
+    """{station: live records} of ``register`` ("visit" or "relief") from ``stats_month`` — the
+    county's 站点 tab counts without reading every record (issue 15). One dim family counts each
+    record once (TOTAL_DIM)."""
+    from sqlalchemy import func, select
+
+    m = stats_month.c
+    rows = conn.execute(select(m.station_code, func.sum(m.n))
+                        .where(m.register == register, m.dim.like(TOTAL_DIM[register] + "%"))
+                        .group_by(m.station_code))
+    return {code: int(n) for code, n in rows if n}
+
+
 def catch_up(engine) -> None:
     """Summarise what writers outside the program's engine left pending."""
     with engine.connect() as conn:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -548,9 +549,15 @@ class StationsTab(QWidget):
 
 # ---- read-only registers with a station column ----------------------------------------------------
 
+# The register (services.specs key) behind each of the county's read-only lists.
+COUNTY_REGISTERS = {M.Visit: "visits", M.ReliefVisit: "relief", M.JobSeeker: "seekers",
+                    M.Volunteer: "volunteers"}
+
+
 class CountyRecordsModel(QAbstractTableModel):
-    """Rows of one register at the county, all stations or one; fetched lazily by key
-    (CountyService.record_keys: no SQL here)."""
+    """Rows of one register at the county, all stations or one; the keys are read a block at a
+    time as rows are shown, as in a station's registers (CountyService.record_ids → RowIds),
+    the rows fetched by key (no SQL here)."""
 
     def __init__(self, desk, model_class, columns: list[Column], labels, parent=None):
         super().__init__(parent)
@@ -564,14 +571,14 @@ class CountyRecordsModel(QAbstractTableModel):
         self.date_to: dt.date | None = None
         self.category: str | None = None
         self.category_column: str | None = None
-        self._ids: list = []
+        self._ids: Sequence = []
         self._cache: OrderedDict[Any, dict[str, Any]] = OrderedDict()
         self.date_column = next(c.key for c in columns if c.kind in ("date", "datetime", "utc"))
 
     def refresh(self) -> None:
-        keys = CountyService(self.desk).record_keys(
-            self.model_class, self.date_column, self.station, self.text, self.date_from,
-            self.date_to, self.category, self.category_column)
+        keys = CountyService(self.desk).record_ids(
+            COUNTY_REGISTERS[self.model_class], self.station, self.text, self.date_from,
+            self.date_to, self.category if self.category_column else None)
         self.beginResetModel()
         self._ids = keys
         self._cache.clear()
