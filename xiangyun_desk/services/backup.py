@@ -61,12 +61,21 @@ class CheckReport:
             problems="; ".join(self.problems[:5]))
 
 
-def _verify(path: Path) -> list[str]:
-    """Problems found in a database file (empty when it is a sound database of this program)."""
+def _verify(path: Path, quick: bool = False) -> list[str]:
+    """Problems found in a database file (empty when it is a sound database of this program).
+
+    ``quick``: for a copy just written by SQLite's backup API from the live database, which
+    copies a consistent snapshot page by page: ``PRAGMA quick_check`` (every page and b-tree
+    read, without matching each index entry to its row) and no foreign-key scan, the links
+    being the live database's. At 2.6 M records the full checks took over 5 minutes, the copy
+    itself about one (issue 15); 检查数据库 and restoring still check fully."""
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-            problems += [f"foreign key {r[0]}→{r[2]}" for r in conn.execute("PRAGMA foreign_key_check")]
+            pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+            problems = [r[0] for r in conn.execute(pragma) if r[0] != "ok"]
+            if not quick:
+                problems += [f"foreign key {r[0]}→{r[2]}"
+                             for r in conn.execute("PRAGMA foreign_key_check")]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
                 problems.append("not a xiangyun-desk database")
@@ -137,7 +146,7 @@ class BackupService:
                         closing(sqlite3.connect(partial)) as dst:
                     src.backup(dst)
                     dst.execute("PRAGMA journal_mode=DELETE")
-                problems = _verify(partial)
+                problems = _verify(partial, quick=True)
                 if problems:
                     raise BackupFailed(msg(CTX, QT_TRANSLATE_NOOP(
                         "Backup", "The backup copy failed its check: {problems}"),
