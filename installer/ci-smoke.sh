@@ -45,14 +45,16 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # Every ELF file in the .deb needs at most the glibc its Depends: line names. This everyday build
 # runs on the CI machine's glibc, so that is its limit; the release build (build-release.sh) runs
 # the same check with --max 2.28.
-HOST_GLIBC=$(ldd --version | head -1 | grep -o '[0-9]\+\.[0-9]\+$')
+# (No `| head` or `grep -q` after a writer here: with pipefail the writer's SIGPIPE, exit 141,
+# fails the script at random — `ldd --version | head -1` did.)
+HOST_GLIBC=$(getconf GNU_LIBC_VERSION | awk '{print $2}')
 "$PY" installer/check-glibc.py --max "$HOST_GLIBC" "$DEB" || fail "the .deb needs a newer glibc than $HOST_GLIBC"
-dpkg-deb --field "$DEB" Depends | grep -q "libc6 (>= " || fail "Depends: has no libc6 (>= ...)"
+dpkg-deb --field "$DEB" Depends | grep "libc6 (>= " >/dev/null || fail "Depends: has no libc6 (>= ...)"
 dpkg-deb --info "$DEB" > "$ROOT/build/deb/info.txt"
 control_members=$(dpkg-deb --ctrl-tarfile "$DEB" | tar -t | sed 's|^\./||' | grep -v '^$' | sort | tr '\n' ' ')
 [ "$control_members" = "control md5sums " ] \
   || fail "control archive should hold only control and md5sums, has: $control_members"
-dpkg-deb --field "$DEB" Package | grep -qx "$APPID" || fail "package name is not $APPID"
+dpkg-deb --field "$DEB" Package | grep -x "$APPID" >/dev/null || fail "package name is not $APPID"
 listing=$(dpkg-deb --contents "$DEB")
 for path in "./opt/apps/$APPID/info" \
             "./opt/apps/$APPID/entries/applications/$APPID.desktop" \
@@ -64,7 +66,7 @@ for path in "./opt/apps/$APPID/info" \
             "./usr/share/applications/$APPID.desktop -> /opt/apps/$APPID/entries/applications/$APPID.desktop"; do
   grep -qF -- "$path" <<<"$listing" || fail "$path is not in the package"
 done
-if grep -vE '^[dlrwx-]{10} root/root ' <<<"$listing" | head -3 | grep .; then
+if grep -vE '^[dlrwx-]{10} root/root ' <<<"$listing" | sed -n '1,3p' | grep .; then
   fail "files not owned by root"
 fi
 
