@@ -34,3 +34,32 @@ def test_the_log_file_rotates_and_keeps_a_few_old_files(tmp_path, monkeypatch):
             root.removeHandler(handler)
             handler.close()
         root.setLevel(level)
+
+
+def test_a_command_line_bug_goes_to_the_log_with_its_traceback(tmp_path, monkeypatch):
+    """An environment fault is a message (tests/faults); a bug raises as before and its traceback
+    is also in the data directory's log, as the window's are."""
+    import pytest
+
+    from xiangyun_desk.cli import desk_cmd, main
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+
+    def broken(args):
+        raise RuntimeError("a bug in the stats command")
+
+    monkeypatch.setattr(desk_cmd, "cmd_stats", broken)
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        with pytest.raises(RuntimeError):
+            main(["--data-dir", str(data_dir), "stats"])
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+    log = (data_dir / "logs" / app.LOG_NAME).read_text(encoding="utf-8")
+    assert "command stats failed" in log
+    assert "Traceback" in log and "a bug in the stats command" in log

@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:
             damage = _environment_fault(args, exc) or _database_damage(args, exc)
             if damage is None:
+                _log_bug(args, exc)
                 raise
             raise damage from exc
     except DomainError as exc:  # database problems and other errors the user can act on
@@ -61,6 +62,24 @@ def main(argv: list[str] | None = None) -> int:
             say(msg(CTX, QT_TRANSLATE_NOOP("Cli", "The latest backup is {path}."), path=str(backup)),
                 sys.stderr)
         return code
+
+
+def _log_bug(args, exc: Exception) -> None:
+    """A bug (not an environment fault): its traceback also goes to the data directory's log, as
+    the window's do (the terminal shows it too). Never hides the bug itself."""
+    try:
+        folder = paths.data_dir(args.data_dir)
+        if not folder.is_dir():
+            return
+        import logging
+
+        from ..app import open_log_file
+
+        open_log_file(folder / "logs")
+        logging.getLogger("xiangyun_desk.cli").error(
+            "command %s failed", getattr(args, "command", None), exc_info=exc)
+    except Exception:  # noqa: BLE001 - the log is a courtesy; the bug is raised anyway
+        pass
 
 
 def _environment_fault(args, exc: Exception):
