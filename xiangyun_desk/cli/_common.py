@@ -178,3 +178,29 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def bundle_files(args_paths: list[str], suffix: str) -> list[Path]:
+    """The files named on the command line; a folder (the USB stick) stands for its files ending
+    in ``suffix``, sorted by name (import-bundle: .xyb, import-relay: .xyf)."""
+    files: list[Path] = []
+    for text in args_paths:
+        path = Path(text)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix == suffix))
+        else:
+            files.append(path)
+    return files
+
+
+def parse_confirm(items) -> dict[str, str] | None:
+    """``--confirm CODE=FINGERPRINT`` options as a dict; None (the message printed) when one is
+    malformed."""
+    confirm: dict[str, str] = {}
+    for item in items or ():
+        code, sep, fp = item.partition("=")
+        if not sep or not code.strip():
+            fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--confirm takes CODE=FINGERPRINT, e.g. --confirm \"03=2113 0079 7777 8066 7812\".")), EXIT_USAGE)
+            return None
+        confirm[code.strip()] = fp
+    return confirm

@@ -16,7 +16,8 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.permissions import Perm
-from ._common import EXIT_FAILED, EXIT_USAGE, fail, open_desk, require_setup, say, translator
+from ._common import (EXIT_FAILED, EXIT_USAGE, bundle_files, fail, open_desk, parse_confirm,
+                      require_setup, say, translator)
 
 CTX = "Cli"
 FORWARDERS = ("county", "prefecture")
@@ -75,34 +76,19 @@ def cmd_export_relay(args) -> int:
     return _with_desk(args, FORWARDERS, body)
 
 
-def _expand(paths: list[str]) -> list[Path]:
-    from ..services.bundles.format import RELAY_SUFFIX
-
-    files: list[Path] = []
-    for text in paths:
-        path = Path(text)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir()
-                                if p.is_file() and p.suffix == RELAY_SUFFIX))
-        else:
-            files.append(path)
-    return files
-
-
 def cmd_import_relay(args) -> int:
     from ..services.bundles.relay_import import RelayImporter
     from ..services.bundles.report import report_lines
 
     def body(desk):
-        files = _expand(args.files)
+        from ..services.bundles.format import RELAY_SUFFIX
+
+        files = bundle_files(args.files, RELAY_SUFFIX)
         if not files:
             return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No relay bundle files (*.xyf) were given or found.")), EXIT_USAGE)
-        confirm = {}
-        for item in args.confirm or ():
-            code, sep, fp = item.partition("=")
-            if not sep or not code.strip():
-                return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--confirm takes CODE=FINGERPRINT, e.g. --confirm \"03=2113 0079 7777 8066 7812\".")), EXIT_USAGE)
-            confirm[code.strip()] = fp
+        confirm = parse_confirm(args.confirm)
+        if confirm is None:
+            return EXIT_USAGE
         results = RelayImporter(desk).import_files(files, dry_run=args.dry_run,
                                                    confirm=confirm, note=args.note or "")
         translate = translator()

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.permissions import Perm
-from ._common import EXIT_FAILED, EXIT_USAGE, fail, open_desk, require_setup, say, translator
+from ._common import (EXIT_FAILED, EXIT_USAGE, bundle_files, fail, open_desk, parse_confirm,
+                      require_setup, say, translator)
 
 CTX = "Cli"  # the translation context of the command line's messages
 
@@ -114,34 +115,19 @@ def cmd_export_history(args) -> int:
     return _with_desk(args, "station", body)
 
 
-def _expand(paths: list[str]) -> list[Path]:
-    from ..services.bundles import BUNDLE_SUFFIX
-
-    files: list[Path] = []
-    for text in paths:
-        path = Path(text)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir()
-                                if p.is_file() and p.suffix == BUNDLE_SUFFIX))
-        else:
-            files.append(path)
-    return files
-
-
 def cmd_import_bundle(args) -> int:
     from ..services.bundles import BundleImporter
     from ..services.bundles.report import report_lines
 
     def body(desk):
-        files = _expand(args.files)
+        from ..services.bundles import BUNDLE_SUFFIX
+
+        files = bundle_files(args.files, BUNDLE_SUFFIX)
         if not files:
             return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "No bundle files (*.xyb) were given or found.")), EXIT_USAGE)
-        confirm = {}
-        for item in args.confirm or ():
-            code, sep, fp = item.partition("=")
-            if not sep or not code.strip():
-                return fail(msg(CTX, QT_TRANSLATE_NOOP("Cli", "--confirm takes CODE=FINGERPRINT, e.g. --confirm \"03=2113 0079 7777 8066 7812\".")), EXIT_USAGE)
-            confirm[code.strip()] = fp
+        confirm = parse_confirm(args.confirm)
+        if confirm is None:
+            return EXIT_USAGE
         results = BundleImporter(desk).import_files(files, dry_run=args.dry_run,
                                                     confirm=confirm, note=args.note or "")
         translate = _translate()
